@@ -1,0 +1,100 @@
+package io.vineyard.api;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * A connection to one Vineyard instance.
+ *
+ * <p>Values are turned into objects by the object-type plugins the client finds (the OSGi
+ * service registry inside a framework, {@link java.util.ServiceLoader} outside). Views handed
+ * out by {@link #getObject} and {@link #get} map the instance's shared memory and stay valid
+ * until {@link #close()}; closing releases every blob reference this connection holds. A client
+ * is safe to use from several threads; requests are serialised on its one connection.
+ */
+@ProviderType
+public interface VineyardClient extends AutoCloseable {
+
+  /** The ID of the instance this client is connected to. */
+  long instanceId();
+
+  /**
+   * Stores a Java value as a new object, through the plugin that can put it.
+   *
+   * <p>{@code byte[]} and {@link ByteBuffer} (its remaining bytes) become a {@code vineyard::Blob}.
+   *
+   * @return the new object's ID
+   * @throws VineyardException.TypeError naming the Java type when no plugin can put it
+   * @throws VineyardException.NotEnoughMemory when the instance's memory limit would be exceeded
+   */
+  ObjectId put(Object value);
+
+  /**
+   * Creates an unsealed blob of {@code size} bytes to be written in place and then sealed.
+   *
+   * @throws VineyardException.NotEnoughMemory when the instance's memory limit would be exceeded
+   */
+  BlobWriter createBlob(long size);
+
+  /**
+   * Creates an object from a metadata tree whose members are already in the store.
+   *
+   * @return the created object's metadata, with {@code id}, {@code instance_id} and
+   *     {@code signature} filled in
+   */
+  ObjectMeta createMetadata(ObjectMeta meta);
+
+  /**
+   * Returns a typed view of an object; an object whose typename no plugin knows comes back as a
+   * generic view of its metadata.
+   *
+   * @throws VineyardException.ObjectNotExists when there is no such object
+   * @throws VineyardException.ObjectNotSealed for a blob that is not sealed yet
+   */
+  VineyardObject getObject(ObjectId id);
+
+  /**
+   * Returns the object as a Java value: for a blob, a read-only {@link ByteBuffer} over the
+   * shared mapping (not a copy).
+   *
+   * @throws VineyardException.NotImplemented naming the typename when no plugin resolves it
+   */
+  Object get(ObjectId id);
+
+  /** Returns the metadata tree of an object. */
+  ObjectMeta getMeta(ObjectId id);
+
+  /** Whether an object with this ID exists on the instance. */
+  boolean exists(ObjectId id);
+
+  /**
+   * Deletes objects. A blob's memory is freed once no connection references it.
+   *
+   * @param force delete even when other objects use it as a member
+   * @param deep also delete the members (those not used by other objects, unless forced)
+   */
+  void delete(List<ObjectId> ids, boolean force, boolean deep);
+
+  /** Deletes objects and their members ({@code deep}, not forced). */
+  default void delete(ObjectId... ids) {
+    delete(List.of(ids), false, true);
+  }
+
+  /**
+   * Lists objects whose typename matches a glob (or a regular expression when {@code regex}).
+   *
+   * @param limit at most this many trees
+   */
+  List<ObjectMeta> list(String pattern, boolean regex, int limit);
+
+  /** Releases this connection's reference on blobs it fetched, so that their memory can be freed. */
+  void release(List<ObjectId> ids);
+
+  /** The instance's status: memory in use and its limit, connections. */
+  InstanceStatus status();
+
+  /** Closes the connection and unmaps its memory; views handed out become invalid. */
+  @Override
+  void close();
+}

@@ -1,0 +1,11 @@
+/**
+ * The object-type plugin SPI: a plugin turns Java values into metadata and blobs, and metadata
+ * back into typed views and Java values. Plugins register as OSGi services and as
+ * {@link java.util.ServiceLoader} providers of {@link io.vineyard.api.spi.ObjectTypePlugin}.
+ */
+@Export
+@Version("0.1.0")
+package io.vineyard.api.spi;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,203 @@
+package io.vineyard.protocol.unix;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+/**
+ * Thin, checked wrappers over the libc calls the project needs (Linux x86-64/aarch64 layouts).
+ *
+ * <p>Every call captures {@code errno} and turns a failure into an {@link IOException} whose
+ * message names the call, the argument and the system's error text.
+ */
+public final class Posix {
+  public static final int O_RDONLY = 0;
+  public static final int O_RDWR = 2;
+  public static final int O_CREAT = 0100;
+  public static final int O_EXCL = 0200;
+  public static final int O_CLOEXEC = 02000000;
+  public static final int PROT_READ = 1;
+  public static final int PROT_WRITE = 2;
+  public static final int MAP_SHARED = 1;
+  public static final int AF_UNIX = 1;
+  public static final int SOCK_STREAM = 1;
+  public static final int SOCK_CLOEXEC = 02000000;
+  public static final int SOL_SOCKET = 1;
+  public static final int SCM_RIGHTS = 1;
+  public static final int MSG_NOSIGNAL = 0x4000;
+  public static final int SHUT_RDWR = 2;
+  public static final int EINTR = 4;
+  public static final int EAGAIN = 11;
+  public static final int MADV_REMOVE = 9;
+  public static final int MADV_POPULATE_WRITE = 23;
+
+  static final Linker LINKER = Linker.nativeLinker();
+  static final SymbolLookup LIBC = LINKER.defaultLookup();
+  private static final MemoryLayout CAPTURE = Linker.Option.captureStateLayout();
+  private static final VarHandle ERRNO = CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+
+  static final MethodHandle OPEN = downcall("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+  static final MethodHandle CLOSE = downcall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+  static final MethodHandle FTRUNCATE = downcall("ftruncate", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG));
+  static final MethodHandle MMAP =
+      downcall("mmap", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
+  static final MethodHandle MUNMAP = downcall("munmap", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+  static final MethodHandle MADVISE = downcall("madvise", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+  static final MethodHandle STRERROR = Linker.nativeLinker().downcallHandle(
+      LIBC.find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
+
+  private Posix() {}
+
+  static MethodHandle downcall(String name, FunctionDescriptor fd) {
+    MemorySegment symbol = LIBC.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
+    return LINKER.downcallHandle(symbol, fd, Linker.Option.captureCallState("errno"));
+  }
+
+  /** A segment that receives errno from a call made with {@link #downcall}. */
+  static MemorySegment errnoState(Arena arena) {
+    return arena.allocate(CAPTURE);
+  }
+
+  static int errno(MemorySegment state) {
+    return (int) ERRNO.get(state, 0L);
+  }
+
+  /** The system's text for an errno value. */
+  public static String strerror(int errno) {
+    try {
+      MemorySegment s = (MemorySegment) STRERROR.invokeExact(errno);
+      return s.reinterpret(256).getString(0);
+    } catch (Throwable t) {
+      return "errno " + errno;
+    }
+  }
+
+  static IOException failure(String call, Object arg, int errno) {
+    return new ErrnoException(call + "(" + arg + ") failed: " + strerror(errno) + " (errno " + errno + ")", errno);
+  }
+
+  static RuntimeException rethrow(Throwable t) {
+    if (t instanceof RuntimeException r) {
+      return r;
+    }
+    if (t instanceof Error e) {
+      throw e;
+    }
+    return new IllegalStateException(t);
+  }
+
+  /** Opens (and with {@link #O_CREAT}, creates with {@code mode}) a file; returns its fd. */
+  public static int open(Path path, int flags, int mode) throws IOException {
+    try (Arena a = Arena.ofConfined()) {
+      MemorySegment st = errnoState(a);
+      MemorySegment p = a.allocateFrom(path.toString(), StandardCharsets.UTF_8);
+      int fd = (int) OPEN.invokeExact(st, p, flags | O_CLOEXEC, mode);
+      if (fd < 0) {
+        throw failure("open", path, errno(st));
+      }
+      return fd;
+    } catch (IOException e) {
+      throw e;
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** Sets a file's size. */
+  public static void ftruncate(int fd, long size) throws IOException {
+    try (Arena a = Arena.ofConfined()) {
+      MemorySegment st = errnoState(a);
+      if ((int) FTRUNCATE.invokeExact(st, fd, size) != 0) {
+        throw failure("ftruncate", fd + ", " + size, errno(st));
+      }
+    } catch (IOException e) {
+      throw e;
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** Closes a file descriptor; errors are ignored (the fd is gone either way on Linux). */
+  public static void close(int fd) {
+    if (fd < 0) {
+      return;
+    }
+    try (Arena a = Arena.ofConfined()) {
+      int ignored = (int) CLOSE.invokeExact(errnoState(a), fd);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /**
+   * Maps {@code size} bytes of a file, shared. The mapping lives until {@link #munmap}; the
+   * returned segment has that size and is read-only unless {@code writable}.
+   */
+  public static MemorySegment mmap(int fd, long size, boolean writable) throws IOException {
+    int prot = writable ? PROT_READ | PROT_WRITE : PROT_READ;
+    try (Arena a = Arena.ofConfined()) {
+      MemorySegment st = errnoState(a);
+      MemorySegment addr = (MemorySegment) MMAP.invokeExact(st, MemorySegment.NULL, size, prot, MAP_SHARED, fd, 0L);
+      if (addr.address() == -1L) {
+        throw failure("mmap", "fd " + fd + ", " + size + " bytes", errno(st));
+      }
+      MemorySegment seg = addr.reinterpret(size);
+      return writable ? seg : seg.asReadOnly();
+    } catch (IOException e) {
+      throw e;
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** Unmaps a mapping made by {@link #mmap}; the segment must not be used afterwards. */
+  public static void munmap(MemorySegment mapping) throws IOException {
+    try (Arena a = Arena.ofConfined()) {
+      MemorySegment st = errnoState(a);
+      if ((int) MUNMAP.invokeExact(st, MemorySegment.ofAddress(mapping.address()), mapping.byteSize()) != 0) {
+        throw failure("munmap", mapping.byteSize() + " bytes", errno(st));
+      }
+    } catch (IOException e) {
+      throw e;
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** madvise(2) over a range of a mapping; returns false (no exception) when the kernel refuses. */
+  public static boolean madvise(MemorySegment range, int advice) {
+    try (Arena a = Arena.ofConfined()) {
+      return (int) MADVISE.invokeExact(errnoState(a), MemorySegment.ofAddress(range.address()), range.byteSize(), advice) == 0;
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** An {@link IOException} that carries the errno of the failed call. */
+  public static final class ErrnoException extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final int errno;
+
+    ErrnoException(String message, int errno) {
+      super(message);
+      this.errno = errno;
+    }
+
+    /** The errno of the failed call. */
+    public int errno() {
+      return errno;
+    }
+  }
+}
