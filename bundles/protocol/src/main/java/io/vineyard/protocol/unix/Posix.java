@@ -42,6 +42,8 @@ public final class Posix {
   public static final int EAGAIN = 11;
   public static final int MADV_REMOVE = 9;
   public static final int MADV_POPULATE_WRITE = 23;
+  public static final int FALLOC_FL_KEEP_SIZE = 1;
+  public static final int FALLOC_FL_PUNCH_HOLE = 2;
 
   static final Linker LINKER = Linker.nativeLinker();
   static final SymbolLookup LIBC = LINKER.defaultLookup();
@@ -51,6 +53,8 @@ public final class Posix {
   static final MethodHandle OPEN = downcall("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
   static final MethodHandle CLOSE = downcall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
   static final MethodHandle FTRUNCATE = downcall("ftruncate", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG));
+  static final MethodHandle FALLOCATE =
+      downcall("fallocate", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG));
   static final MethodHandle MMAP =
       downcall("mmap", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
   static final MethodHandle MUNMAP = downcall("munmap", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
@@ -121,6 +125,23 @@ public final class Posix {
       MemorySegment st = errnoState(a);
       if ((int) FTRUNCATE.invokeExact(st, fd, size) != 0) {
         throw failure("ftruncate", fd + ", " + size, errno(st));
+      }
+    } catch (IOException e) {
+      throw e;
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /**
+   * fallocate(2) on a range of a file; with {@link #FALLOC_FL_PUNCH_HOLE} | {@link
+   * #FALLOC_FL_KEEP_SIZE} it hands the range's pages back to the system (they read as zeros).
+   */
+  public static void fallocate(int fd, int mode, long offset, long length) throws IOException {
+    try (Arena a = Arena.ofConfined()) {
+      MemorySegment st = errnoState(a);
+      if ((int) FALLOCATE.invokeExact(st, fd, mode, offset, length) != 0) {
+        throw failure("fallocate", fd + ", mode " + mode + ", " + offset + ", " + length, errno(st));
       }
     } catch (IOException e) {
       throw e;

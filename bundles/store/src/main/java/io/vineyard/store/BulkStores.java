@@ -1,0 +1,28 @@
+package io.vineyard.store;
+
+import io.vineyard.store.internal.SharedMemoryStore;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Opens bulk stores outside Declarative Services (tests, embedding); the DS component opens its
+ * store the same way.
+ */
+public final class BulkStores {
+  private BulkStores() {}
+
+  /**
+   * Opens a store capped at {@code limit} bytes with its arena files in {@code shmDir}.
+   *
+   * <p>Creates {@code shmDir} (mode 0700) if needed, and in it the arena file {@code arena-0}
+   * (mode 0600, {@code limit} bytes, sparse: memory is used only as blobs are written), replacing
+   * a stale one. The caller owns the store: {@link BulkStore#close()} deletes the files (and the
+   * folder, when nothing else is in it).
+   *
+   * @throws IOException naming the path when the folder or the file cannot be made
+   * @throws IllegalArgumentException when {@code limit} is not positive
+   */
+  public static BulkStore open(Path shmDir, long limit) throws IOException {
+    return SharedMemoryStore.open(shmDir, limit);
+  }
+}

@@ -1,0 +1,96 @@
+package io.vineyard.store.internal;
+
+import io.vineyard.protocol.unix.Posix;
+import io.vineyard.store.ArenaFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One shared-memory arena file, the fd the store keeps open on it, and the allocator over it.
+ *
+ * <p>The file is sparse: it costs memory only where clients write. The server never maps it;
+ * clients map it whole through the fd they receive. Not thread-safe: the store's lock guards it.
+ */
+final class ShmArena implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(ShmArena.class.getName());
+  /** The unit tmpfs frees in; punching less than a page only zeroes bytes. */
+  static final long PAGE_SIZE = 4096;
+
+  private final ArenaFile file;
+  private final ArenaAllocator allocator;
+  private boolean trimSupported = true;
+
+  private ShmArena(ArenaFile file) {
+    this.file = file;
+    this.allocator = new ArenaAllocator(file.size());
+  }
+
+  /**
+   * Creates the arena file {@code dir/name} (mode 0600) of {@code size} bytes, replacing a stale
+   * one left by a previous run. (Re-opening it to recover sealed blobs will come with the durable
+   * blob table.)
+   */
+  static ShmArena create(Path dir, String name, long size) throws IOException {
+    Path path = dir.resolve(name);
+    Files.deleteIfExists(path);
+    int fd = Posix.open(path, Posix.O_CREAT | Posix.O_RDWR | Posix.O_EXCL, 0600);
+    try {
+      Posix.ftruncate(fd, size);
+    } catch (IOException | RuntimeException e) {
+      Posix.close(fd);
+      Files.deleteIfExists(path);
+      throw e;
+    }
+    return new ShmArena(new ArenaFile(fd, path, size));
+  }
+
+  ArenaFile file() {
+    return file;
+  }
+
+  int fd() {
+    return file.fd();
+  }
+
+  long size() {
+    return file.size();
+  }
+
+  ArenaAllocator allocator() {
+    return allocator;
+  }
+
+  /**
+   * Punches the pages freed since the last trim out of the file; returns the bytes punched.
+   * Must run under the store's lock: a range punched after being handed out would lose data.
+   */
+  long trim() {
+    long punched = 0;
+    for (Range r : allocator.takeTrimmable(PAGE_SIZE)) {
+      if (!trimSupported) {
+        break;
+      }
+      try {
+        Posix.fallocate(file.fd(), Posix.FALLOC_FL_PUNCH_HOLE | Posix.FALLOC_FL_KEEP_SIZE, r.offset(), r.size());
+        punched += r.size();
+      } catch (IOException e) {
+        // e.g. EOPNOTSUPP when the folder is not on tmpfs: freed pages then stay until reused
+        trimSupported = false;
+        LOG.log(System.Logger.Level.WARNING, "cannot trim arena " + file.path() + ": " + e.getMessage());
+      }
+    }
+    return punched;
+  }
+
+  /** Closes the fd and deletes the file; clients' mappings keep the memory until they unmap. */
+  @Override
+  public void close() {
+    Posix.close(file.fd());
+    try {
+      Files.deleteIfExists(file.path());
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "cannot delete arena file " + file.path() + ": " + e.getMessage());
+    }
+  }
+}

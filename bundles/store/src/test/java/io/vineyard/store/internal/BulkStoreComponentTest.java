@@ -1,0 +1,64 @@
+package io.vineyard.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vineyard.api.ObjectId;
+import io.vineyard.store.ShmFolder;
+import java.lang.annotation.Annotation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class BulkStoreComponentTest {
+
+  static BulkStoreComponent.Config config(String size, String dir) {
+    return new BulkStoreComponent.Config() {
+      @Override
+      public String size() {
+        return size;
+      }
+
+      @Override
+      public String shm_dir() {
+        return dir;
+      }
+
+      @Override
+      public Class<? extends Annotation> annotationType() {
+        return BulkStoreComponent.Config.class;
+      }
+    };
+  }
+
+  @Test
+  void activateOpensAndDeactivateDeletesTheArena() throws Exception {
+    try (ShmFolder folder = new ShmFolder()) {
+      BulkStoreComponent c = new BulkStoreComponent();
+      c.activate(config("1.5M", folder.storeDir().toString()));
+      assertEquals(3 << 19, c.limit());
+      Path arena = c.arenas().get(0).path();
+      c.create(1, ObjectId.of(ObjectId.BLOB_BIT | 1), 10);
+      c.close();
+      assertTrue(Files.exists(arena), "users cannot close the service");
+      assertEquals(1, c.blobCount());
+      c.deactivate();
+      assertFalse(Files.exists(arena));
+    }
+  }
+
+  @Test
+  void missingFolderOrBadSizeIsNamed() throws Exception {
+    BulkStoreComponent c = new BulkStoreComponent();
+    IllegalArgumentException noDir = assertThrows(IllegalArgumentException.class, () -> c.activate(config("2G", null)));
+    assertTrue(noDir.getMessage().contains("shm.dir"), noDir.getMessage());
+    try (ShmFolder folder = new ShmFolder()) {
+      IllegalArgumentException badSize = assertThrows(IllegalArgumentException.class,
+          () -> c.activate(config("lots", folder.storeDir().toString())));
+      assertTrue(badSize.getMessage().contains("'lots'"), badSize.getMessage());
+      assertTrue(badSize.getMessage().contains("--size"), badSize.getMessage());
+    }
+  }
+}
