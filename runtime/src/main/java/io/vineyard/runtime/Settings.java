@@ -1,0 +1,59 @@
+package io.vineyard.runtime;
+
+import io.vineyard.runtime.config.ConfigProperties;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The runtime's settings once the flags and their defaults are resolved, and the framework
+ * properties they become.
+ *
+ * @param socket the IPC socket path, absolute
+ * @param size the bulk store's size in bytes
+ * @param shmDir the folder of the store's shared-memory arenas
+ * @param pluginsDir the folder FileInstall watches
+ * @param bundleDirs the folders whose jars are installed at start, in order
+ */
+public record Settings(Path socket, long size, Path shmDir, Path pluginsDir, List<Path> bundleDirs) {
+    /** The Config Admin PID of the bulk store. */
+    public static final String STORE_PID = "io.vineyard.store";
+
+    /** The Config Admin PID of the IPC server. */
+    public static final String SERVER_PID = "io.vineyard.server";
+
+    /**
+     * Returns the Config Admin configurations that carry these settings to the bundles.
+     *
+     * @return PID to (key to value); sizes are decimal byte counts
+     */
+    public Map<String, Map<String, String>> configurations() {
+        Map<String, Map<String, String>> configs = new LinkedHashMap<>();
+        configs.put(STORE_PID, Map.of("size", Long.toString(size), "shm.dir", shmDir.toString()));
+        configs.put(SERVER_PID, Map.of("socket", socket.toString()));
+        return configs;
+    }
+
+    /**
+     * Returns the framework properties of a runtime with these settings.
+     *
+     * @param storage the framework's storage folder, fresh and deleted on exit
+     * @return the properties to hand to the {@code FrameworkFactory}
+     */
+    public Map<String, String> frameworkProperties(Path storage) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("org.osgi.framework.storage", storage.toString());
+        p.put("org.osgi.framework.storage.clean", "onFirstInit");
+        // MapDB and others unmap through sun.misc.Unsafe without importing it
+        p.put("org.osgi.framework.bootdelegation", "sun.misc");
+        p.put("felix.log.level", "1");
+        p.put("ds.loglevel", "warn");
+        p.put("felix.fileinstall.dir", pluginsDir.toString());
+        p.put("felix.fileinstall.poll", "1000");
+        p.put("felix.fileinstall.noInitialDelay", "true");
+        p.put("felix.fileinstall.log.level", "2");
+        p.putAll(ConfigProperties.encode(configurations()));
+        return p;
+    }
+}
