@@ -117,10 +117,13 @@ final class FelixRuntime {
 
     /** Stops the framework (waiting up to 15 s) and deletes its storage folder; idempotent. */
     synchronized void stop() {
+        long start = System.nanoTime();
         try {
             framework.stop();
             if (framework.waitForStop(15_000).getType() == FrameworkEvent.WAIT_TIMEDOUT) {
                 LOG.log(System.Logger.Level.WARNING, "the framework did not stop within 15 s");
+            } else {
+                LOG.log(System.Logger.Level.DEBUG, "framework stopped in {0} ms", (System.nanoTime() - start) / 1_000_000);
             }
         } catch (BundleException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "stopping the framework failed", e);

@@ -11,32 +11,30 @@ import java.util.logging.Logger;
  * Logging of the runtime process: java.util.logging (behind {@link System.Logger}, which the
  * bundles use) to stderr, one line per record.
  *
- * <p>{@link #install()} must run before anything logs. It also installs this class as the JUL
- * {@link LogManager}: the stock one resets (silences) every logger from its own shutdown hook,
- * concurrently with the hook that stops the framework, so what bundles log while deactivating
- * would be lost. Here the reset waits until {@link #release()}, called once the framework stopped.
+ * <p>{@link #install()} must run before anything logs. It also installs {@link RuntimeLogManager},
+ * which holds back the reset of JUL's shutdown hook until {@link #release()}. (This class must not
+ * extend {@link LogManager} itself: initialising a subclass initialises LogManager, which reads
+ * {@code java.util.logging.manager} before {@link #install()} could set it.)
  */
-public final class RuntimeLogging extends LogManager {
+final class RuntimeLogging {
     static final String FORMAT = "%1$tF %1$tT.%1$tL %4$s %3$s: %5$s%6$s%n";
 
     private static final Map<String, Level> ALIASES = Map.of(
             "ERROR", Level.SEVERE, "WARN", Level.WARNING, "DEBUG", Level.FINE, "TRACE", Level.FINEST);
 
-    private static volatile boolean holding = true;
     private static Logger runtimeExit; // held: JUL keeps loggers weakly, and would forget the level
 
-    /** Creates the log manager; called by {@link LogManager} through {@code java.util.logging.manager}. */
-    public RuntimeLogging() {}
+    private RuntimeLogging() {}
 
     /**
-     * Sets the one-line format and this log manager, unless the command line chose others.
+     * Sets the one-line format and {@link RuntimeLogManager}, unless the command line chose others.
      * Call first thing in {@code main}.
      */
     static void install() {
         System.setProperty("java.util.logging.SimpleFormatter.format",
                 System.getProperty("java.util.logging.SimpleFormatter.format", FORMAT));
         System.setProperty("java.util.logging.manager",
-                System.getProperty("java.util.logging.manager", RuntimeLogging.class.getName()));
+                System.getProperty("java.util.logging.manager", RuntimeLogManager.class.getName()));
     }
 
     /**
@@ -71,23 +69,10 @@ public final class RuntimeLogging extends LogManager {
         }
     }
 
-    /** Lets the deferred reset happen, now that nothing is left to log. */
+    /** Lets the held-back reset happen, now that the framework stopped and nothing is left to log. */
     static void release() {
-        holding = false;
-        if (LogManager.getLogManager() instanceof RuntimeLogging manager) {
-            manager.reset();
+        if (LogManager.getLogManager() instanceof RuntimeLogManager manager) {
+            manager.release();
         }
-    }
-
-    @Override
-    public void reset() {
-        // LogManager's own initialisation resets too: only the shutdown hook's reset is held
-        if (!holding || !isShutdownHook()) {
-            super.reset();
-        }
-    }
-
-    private static boolean isShutdownHook() {
-        return Thread.currentThread().getClass().getName().startsWith(LogManager.class.getName() + "$");
     }
 }
