@@ -1,0 +1,65 @@
+package io.vineyard.server;
+
+import io.vineyard.meta.MetadataService;
+import io.vineyard.meta.MetadataServices;
+import io.vineyard.server.internal.ServerCore;
+import io.vineyard.store.BulkStore;
+import io.vineyard.store.BulkStores;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A complete single instance outside OSGi: its own bulk store, local metadata and IPC server.
+ *
+ * <p>For tests and embedding. {@link #close()} stops serving, removes the socket file and
+ * releases the store (arena files are deleted).
+ */
+public final class EmbeddedServer implements AutoCloseable {
+  private final BulkStore store;
+  private final ServerCore core;
+  private final Path socket;
+
+  private EmbeddedServer(BulkStore store, ServerCore core, Path socket) {
+    this.store = store;
+    this.core = core;
+    this.socket = socket;
+  }
+
+  /**
+   * Starts an instance with ID 0.
+   *
+   * @param socket the UNIX socket to serve
+   * @param shmDir the folder (normally under {@code /dev/shm}) for the store's arena files
+   * @param sizeBytes the memory limit
+   */
+  public static EmbeddedServer start(Path socket, Path shmDir, long sizeBytes) throws IOException {
+    return start(socket, shmDir, sizeBytes, MetadataServices.local(0));
+  }
+
+  /** Starts an instance over the given metadata service. */
+  public static EmbeddedServer start(Path socket, Path shmDir, long sizeBytes, MetadataService meta) throws IOException {
+    BulkStore store = BulkStores.open(shmDir, sizeBytes);
+    try {
+      return new EmbeddedServer(store, ServerCore.start(socket, store, meta), socket);
+    } catch (IOException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /** The socket served. */
+  public Path socket() {
+    return socket;
+  }
+
+  /** The instance's bulk store (to inspect memory use in tests). */
+  public BulkStore store() {
+    return store;
+  }
+
+  @Override
+  public void close() {
+    core.close();
+    store.close();
+  }
+}

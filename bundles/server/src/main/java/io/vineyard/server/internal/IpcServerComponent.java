@@ -1,0 +1,44 @@
+package io.vineyard.server.internal;
+
+import io.vineyard.meta.MetadataService;
+import io.vineyard.store.BulkStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * The IPC server as a DS component: serves the configured socket while a bulk store and a
+ * metadata service are present. Registered as a service so that others (the launcher, health
+ * checks) can see it is serving.
+ */
+@Component(service = IpcServerComponent.class, configurationPid = "io.vineyard.server", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
+@Designate(ocd = IpcServerComponent.Config.class)
+public final class IpcServerComponent {
+
+  /** Configuration of the IPC server. */
+  @ObjectClassDefinition(name = "Vineyard IPC server")
+  public @interface Config {
+    /** The UNIX socket path. */
+    @AttributeDefinition(description = "The UNIX-domain socket to serve (vineyardd --socket)")
+    String socket();
+  }
+
+  private final ServerCore core;
+
+  @Activate
+  public IpcServerComponent(Config config, @Reference BulkStore store, @Reference MetadataService meta) throws IOException {
+    this.core = ServerCore.start(Path.of(config.socket()), store, meta);
+  }
+
+  @Deactivate
+  void deactivate() {
+    core.close();
+  }
+}

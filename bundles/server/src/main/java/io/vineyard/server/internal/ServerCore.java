@@ -1,0 +1,125 @@
+package io.vineyard.server.internal;
+
+import io.vineyard.meta.IdGenerator;
+import io.vineyard.meta.MetadataService;
+import io.vineyard.protocol.unix.UnixServerSocket;
+import io.vineyard.protocol.unix.UnixSocket;
+import io.vineyard.store.BulkStore;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The listening socket, its accept thread and one thread per connection.
+ *
+ * <p>Connections are independent: a request that fails, however malformed, gets an error reply
+ * on its own connection and nothing else notices. {@link #close()} stops accepting, ends every
+ * connection (releasing what each held) and removes the socket file.
+ */
+public final class ServerCore implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(ServerCore.class.getName());
+
+  private final UnixServerSocket listener;
+  private final BulkStore store;
+  private final MetadataService meta;
+  private final IdGenerator ids;
+  private final Dispatcher dispatcher;
+  private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+  private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+  private final AtomicLong nextSession = new AtomicLong(1);
+  private final Thread acceptor;
+  private volatile boolean closed;
+
+  private ServerCore(UnixServerSocket listener, BulkStore store, MetadataService meta) {
+    this.listener = listener;
+    this.store = store;
+    this.meta = meta;
+    this.ids = new IdGenerator(meta.instanceId());
+    this.dispatcher = new Dispatcher(this);
+    this.acceptor = Thread.ofPlatform().name("vineyard-accept").daemon().unstarted(this::acceptLoop);
+  }
+
+  /**
+   * Binds the socket and starts serving.
+   *
+   * @throws UnixServerSocket.SocketInUseException when another process serves the path
+   */
+  public static ServerCore start(Path socket, BulkStore store, MetadataService meta) throws IOException {
+    ServerCore core = new ServerCore(UnixServerSocket.bind(socket, 512), store, meta);
+    core.acceptor.start();
+    LOG.log(Level.INFO, "serving " + socket + " (instance " + meta.instanceId() + ", memory limit " + store.limit() + " bytes)");
+    return core;
+  }
+
+  private void acceptLoop() {
+    while (!closed) {
+      UnixSocket s;
+      try {
+        s = listener.accept();
+      } catch (IOException e) {
+        if (!closed) {
+          LOG.log(Level.ERROR, "accept failed on " + listener.path() + "; no longer serving", e);
+        }
+        return;
+      }
+      Session session = new Session(nextSession.getAndIncrement(), s, this);
+      sessions.add(session);
+      Thread t = Thread.ofPlatform().name("vineyard-conn-" + session.id()).daemon().unstarted(session);
+      threads.add(t);
+      t.start();
+      if (closed) {
+        session.shutdown();
+      }
+    }
+  }
+
+  /** Called by a session when it ends: frees what the connection held. */
+  void ended(Session session) {
+    sessions.remove(session);
+    threads.remove(Thread.currentThread());
+    store.disconnect(session.id());
+  }
+
+  Path socketPath() {
+    return listener.path();
+  }
+
+  BulkStore store() {
+    return store;
+  }
+
+  MetadataService meta() {
+    return meta;
+  }
+
+  IdGenerator ids() {
+    return ids;
+  }
+
+  Dispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  int connections() {
+    return sessions.size();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    listener.close();
+    sessions.forEach(Session::shutdown);
+    try {
+      acceptor.join(5000);
+      for (Thread t : threads) {
+        t.join(5000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    LOG.log(Level.INFO, "stopped serving " + listener.path());
+  }
+}
