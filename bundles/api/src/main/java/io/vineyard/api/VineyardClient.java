@@ -55,6 +55,20 @@ public interface VineyardClient extends AutoCloseable {
   VineyardObject getObject(ObjectId id);
 
   /**
+   * Returns a typed view of an object as the view type expected, e.g. {@code Blob.class}.
+   *
+   * @throws VineyardException.ObjectTypeError naming both types when the object is of another kind
+   */
+  default <T extends VineyardObject> T getObject(ObjectId id, Class<T> type) {
+    VineyardObject o = getObject(id);
+    if (!type.isInstance(o)) {
+      throw new VineyardException.ObjectTypeError(id + " is a " + o.typename() + " (" + o.getClass().getSimpleName()
+          + "), not a " + type.getSimpleName());
+    }
+    return type.cast(o);
+  }
+
+  /**
    * Returns the object as a Java value: for a blob, a read-only {@link ByteBuffer} over the
    * shared mapping (not a copy).
    *
