@@ -1,0 +1,37 @@
+package io.vineyard.client;
+
+import io.vineyard.api.spi.ObjectTypePlugin;
+import io.vineyard.client.internal.PluginTable;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * The object-type plugins a client uses: by typename for reading, by Java value for putting.
+ *
+ * <p>Implementations must be thread-safe; lookups happen on every {@code put}, {@code get} and
+ * {@code getObject}. Inside an OSGi framework the client bundle registers one backed by the
+ * {@link ObjectTypePlugin} services; outside, {@link #serviceLoader} finds the providers on a
+ * class path.
+ */
+@ConsumerType
+public interface PluginRegistry {
+
+  /**
+   * The plugin for a full typename, found by its family: {@code vineyard::Array<double>} is
+   * handled by the {@code vineyard::Array} plugin.
+   */
+  Optional<ObjectTypePlugin> forTypename(String fullTypename);
+
+  /** The plugin that can put this value, if any. */
+  Optional<ObjectTypePlugin> forValue(Object value);
+
+  /**
+   * The plugins declared as {@link ServiceLoader} providers of {@link ObjectTypePlugin} visible
+   * to {@code loader}, instantiated once, now. A provider that fails to load is skipped (and
+   * logged); when two share a typename the first one found wins.
+   */
+  static PluginRegistry serviceLoader(ClassLoader loader) {
+    return PluginTable.fromServiceLoader(loader);
+  }
+}

@@ -1,0 +1,77 @@
+package io.vineyard.client.internal;
+
+import io.vineyard.api.BlobWriter;
+import io.vineyard.api.ObjectId;
+import io.vineyard.api.VineyardException;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * An unsealed blob created by this client, written in place through the client's read-write
+ * mapping. {@link #seal()} sends seal_request (the connection then holds a reference to the
+ * blob); {@link #close()} before sealing sends drop_buffer_request, freeing the memory.
+ */
+final class ClientBlobWriter implements BlobWriter {
+  private enum State { OPEN, SEALED, DROPPED }
+
+  private final IpcClient client;
+  private final ObjectId id;
+  private final MemorySegment segment;
+  private State state = State.OPEN;
+
+  ClientBlobWriter(IpcClient client, ObjectId id, MemorySegment segment) {
+    this.client = client;
+    this.id = id;
+    this.segment = segment;
+  }
+
+  @Override
+  public ObjectId id() {
+    return id;
+  }
+
+  @Override
+  public long size() {
+    return segment.byteSize();
+  }
+
+  @Override
+  public synchronized MemorySegment segment() {
+    if (state == State.DROPPED) {
+      throw new IllegalStateException("blob " + id + " was dropped (its writer was closed before sealing)");
+    }
+    if (!segment.scope().isAlive()) {
+      throw new IllegalStateException("blob " + id + ": the client that created it is closed");
+    }
+    return segment;
+  }
+
+  synchronized boolean isSealed() {
+    return state == State.SEALED;
+  }
+
+  @Override
+  public synchronized ObjectId seal() {
+    switch (state) {
+      case SEALED -> throw new VineyardException.ObjectSealed("blob " + id + " is already sealed");
+      case DROPPED -> throw new IllegalStateException("blob " + id + " was dropped (its writer was closed before sealing)");
+      case OPEN -> {
+        client.seal(id);
+        state = State.SEALED;
+      }
+    }
+    return id;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (state == State.OPEN) {
+      state = State.DROPPED;
+      client.drop(id);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "BlobWriter<" + id + ", " + segment.byteSize() + " bytes, " + state.name().toLowerCase() + ">";
+  }
+}

@@ -1,0 +1,266 @@
+package io.vineyard.client.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vineyard.api.BlobWriter;
+import io.vineyard.api.InstanceStatus;
+import io.vineyard.api.ObjectId;
+import io.vineyard.api.ObjectMeta;
+import io.vineyard.api.VineyardClient;
+import io.vineyard.api.VineyardException;
+import io.vineyard.api.VineyardObject;
+import io.vineyard.api.spi.ObjectTypePlugin;
+import io.vineyard.client.PluginRegistry;
+import io.vineyard.protocol.Command;
+import io.vineyard.protocol.Json;
+import io.vineyard.protocol.Payload;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The {@link VineyardClient} over one IPC connection. It owns the connection and its
+ * {@link Mappings}; {@link #close()} ends both, after which every view throws
+ * {@link IllegalStateException}. Which Java values and typenames it handles is up to the
+ * {@link PluginRegistry}; nothing here knows a typename.
+ */
+public final class IpcClient implements VineyardClient {
+  private final IpcConnection conn;
+  private final Mappings mappings = new Mappings();
+  private final Buffers buffers;
+  private final PluginRegistry plugins;
+  private final Consumer<IpcClient> onClose;
+  /** Blobs this connection holds a server-side reference on (sealed here, or fetched). */
+  private final Set<ObjectId> held = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private IpcClient(IpcConnection conn, PluginRegistry plugins, Consumer<IpcClient> onClose) {
+    this.conn = conn;
+    this.buffers = new Buffers(conn, mappings);
+    this.plugins = plugins;
+    this.onClose = onClose;
+  }
+
+  /** Connects and registers; {@code onClose} (may be null) runs once when the client closes. */
+  public static IpcClient connect(Path socket, PluginRegistry plugins, Consumer<IpcClient> onClose) {
+    if (socket == null || plugins == null) {
+      throw new NullPointerException(socket == null ? "socket" : "plugins");
+    }
+    return new IpcClient(IpcConnection.open(socket), plugins, onClose);
+  }
+
+  @Override
+  public long instanceId() {
+    return conn.instanceId();
+  }
+
+  @Override
+  public ObjectId put(Object value) {
+    return putMeta(value).id();
+  }
+
+  ObjectMeta putMeta(Object value) {
+    checkOpen();
+    if (value == null) {
+      throw new VineyardException.TypeError("cannot put null");
+    }
+    ObjectTypePlugin plugin = plugins.forValue(value).orElseThrow(() -> new VineyardException.TypeError(
+        "no object-type plugin can put a " + value.getClass().getName() + " (plugins installed: " + families() + ")"));
+    return plugin.put(value, new ClientPutContext(this));
+  }
+
+  @Override
+  public BlobWriter createBlob(long size) {
+    checkOpen();
+    Buffers.Created c = buffers.create(size);
+    return new ClientBlobWriter(this, c.id(), c.segment());
+  }
+
+  void seal(ObjectId id) {
+    if (!ObjectId.EMPTY_BLOB.equals(id)) {
+      ObjectNode req = Json.object();
+      Json.putId(req, "object_id", id);
+      conn.call(Command.SEAL, req);
+      held.add(id);
+    }
+  }
+
+  void drop(ObjectId id) {
+    // a closed connection's unsealed blobs are freed by the server
+    if (!ObjectId.EMPTY_BLOB.equals(id) && !conn.isClosed()) {
+      ObjectNode req = Json.object();
+      Json.putId(req, "id", id);
+      conn.call(Command.DROP_BUFFER, req);
+    }
+  }
+
+  @Override
+  public ObjectMeta createMetadata(ObjectMeta meta) {
+    checkOpen();
+    plugins.forTypename(meta.typename()).ifPresent(p -> p.validate(meta));
+    ObjectNode content = meta.tree();
+    content.remove("id"); // the server assigns it
+    content.set("instance_id", Json.idNode(ObjectId.of(instanceId())));
+    if (!content.has("transient")) {
+      content.put("transient", true);
+    }
+    if (!content.has("nbytes")) {
+      content.put("nbytes", 0);
+    }
+    ObjectNode req = Json.object();
+    req.set("content", content);
+    ObjectNode reply = conn.call(Command.CREATE_DATA, req);
+    content.put("id", Json.id(reply, "id").toString());
+    content.set("signature", Json.idNode(ObjectId.of(Replies.unsigned(reply, "signature"))));
+    content.set("instance_id", Json.idNode(ObjectId.of(Replies.unsigned(reply, "instance_id"))));
+    return ObjectMeta.of(content);
+  }
+
+  @Override
+  public VineyardObject getObject(ObjectId id) {
+    ObjectMeta meta = getMeta(id);
+    return view(meta, resolverFor(meta));
+  }
+
+  @Override
+  public Object get(ObjectId id) {
+    ObjectMeta meta = getMeta(id);
+    ObjectTypePlugin plugin = pluginFor(meta);
+    return plugin.resolve(meta, resolverFor(meta));
+  }
+
+  VineyardObject view(ObjectMeta meta, Resolver resolver) {
+    return plugins.forTypename(meta.typename()).map(p -> p.view(meta, resolver)).orElseGet(() -> new GenericObject(meta));
+  }
+
+  Object resolve(ObjectMeta meta, Resolver resolver) {
+    return pluginFor(meta).resolve(meta, resolver);
+  }
+
+  private ObjectTypePlugin pluginFor(ObjectMeta meta) {
+    return plugins.forTypename(meta.typename()).orElseThrow(() -> new VineyardException.NotImplemented(
+        "no object-type plugin resolves typename '" + meta.typename() + "' (object " + meta.id()
+            + "): install the plugin bundle for '" + PluginTable.family(meta.typename()) + "' (plugins installed: " + families() + ")"));
+  }
+
+  private Resolver resolverFor(ObjectMeta meta) {
+    SortedSet<ObjectId> local = new TreeSet<>();
+    MetaTrees.localBlobs(meta.tree(), instanceId(), local);
+    local.remove(ObjectId.EMPTY_BLOB);
+    return new Resolver(this, local.isEmpty() ? new HashMap<>() : new HashMap<>(fetch(local)));
+  }
+
+  Map<ObjectId, MemorySegment> fetch(SortedSet<ObjectId> ids) {
+    Map<ObjectId, MemorySegment> got = buffers.fetch(ids);
+    held.addAll(got.keySet());
+    return got;
+  }
+
+  MemorySegment emptySegment() {
+    return mappings.view(Payload.empty(), false);
+  }
+
+  @Override
+  public ObjectMeta getMeta(ObjectId id) {
+    checkOpen();
+    ObjectNode req = Json.object();
+    Json.putIds(req, "id", List.of(id));
+    req.put("sync_remote", true);
+    req.put("wait", false);
+    ObjectMeta meta = MetaTrees.find(conn.call(Command.GET_DATA, req), id);
+    if (meta == null) {
+      throw new VineyardException.ObjectNotExists("object " + id + " does not exist on the Vineyard instance at " + conn.path());
+    }
+    return meta;
+  }
+
+  @Override
+  public boolean exists(ObjectId id) {
+    checkOpen();
+    ObjectNode req = Json.object();
+    Json.putId(req, "id", id);
+    return Json.bool(conn.call(Command.EXISTS, req), "exists", false);
+  }
+
+  @Override
+  public void delete(List<ObjectId> ids, boolean force, boolean deep) {
+    checkOpen();
+    release(ids.stream().filter(held::contains).toList());
+    ObjectNode req = Json.object();
+    Json.putIds(req, "id", ids);
+    req.put("force", force);
+    req.put("deep", deep);
+    req.put("fastpath", false);
+    req.put("memory_trim", false);
+    conn.call(Command.DEL_DATA, req);
+  }
+
+  @Override
+  public List<ObjectMeta> list(String pattern, boolean regex, int limit) {
+    checkOpen();
+    if (limit < 0) {
+      throw new VineyardException.Invalid("list limit must not be negative, got " + limit);
+    }
+    ObjectNode req = Json.object();
+    req.put("pattern", pattern);
+    req.put("regex", regex);
+    req.put("limit", limit);
+    return MetaTrees.content(conn.call(Command.LIST_DATA, req));
+  }
+
+  /** Releases blob references; views of released blobs must not be used afterwards (their memory may be reused). */
+  @Override
+  public void release(List<ObjectId> ids) {
+    checkOpen();
+    for (ObjectId id : ids) {
+      ObjectNode req = Json.object();
+      Json.putId(req, "object_id", id);
+      conn.call(Command.RELEASE, req);
+      held.remove(id);
+    }
+  }
+
+  @Override
+  public InstanceStatus status() {
+    checkOpen();
+    return Replies.status(conn.call(Command.INSTANCE_STATUS, Json.object()));
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      conn.close();
+    } finally {
+      mappings.close();
+      held.clear();
+      if (onClose != null) {
+        onClose.accept(this);
+      }
+    }
+  }
+
+  private void checkOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("the Vineyard client for " + conn.path() + " is closed");
+    }
+  }
+
+  private String families() {
+    return plugins instanceof PluginTable t ? String.join(", ", t.families()) : "see the PluginRegistry";
+  }
+
+  @Override
+  public String toString() {
+    return "VineyardClient<" + conn.path() + ", instance " + Long.toUnsignedString(instanceId()) + (conn.isClosed() ? ", closed>" : ">");
+  }
+}

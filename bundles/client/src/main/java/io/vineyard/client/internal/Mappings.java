@@ -1,0 +1,184 @@
+package io.vineyard.client.internal;
+
+import io.vineyard.api.VineyardException;
+import io.vineyard.protocol.Payload;
+import io.vineyard.protocol.unix.Posix;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One connection's mappings of the instance's store files, keyed by the server's
+ * {@code store_fd} number, the way vineyardd's client keeps its {@code mmap_table_}.
+ *
+ * <p>A store file is mapped once per connection, {@link Payload#mappingLength()} bytes from offset
+ * 0, shared and (when the descriptor allows) read-write; the received descriptor is closed right
+ * after mapping. Views are slices of those mappings, never copies. Every mapping is tied to one
+ * shared {@link Arena}: {@link #close()} closes it first, so any view still in use afterwards
+ * throws {@link IllegalStateException} instead of touching unmapped memory, and then unmaps.
+ */
+final class Mappings implements AutoCloseable {
+  private static final int EACCES = 13;
+
+  /** Receives the next descriptor from the server; the caller owns (closes) it. */
+  @FunctionalInterface
+  interface FdSource {
+    int receive() throws IOException;
+  }
+
+  private record Mapping(MemorySegment raw, MemorySegment scoped, boolean writable) {}
+
+  private final Arena arena = Arena.ofShared();
+  private final Map<Integer, Mapping> byStoreFd = new HashMap<>();
+  private final MemorySegment empty = arena.allocate(1).asSlice(0, 0);
+  private boolean closed;
+
+  /** The store_fds of these payloads that are not mapped yet, in payload order, each once. */
+  synchronized List<Integer> unmapped(List<Payload> payloads) {
+    Set<Integer> out = new LinkedHashSet<>();
+    for (Payload p : payloads) {
+      if (p.dataSize() > 0 && !byStoreFd.containsKey(p.storeFd())) {
+        out.add(p.storeFd());
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  /**
+   * Receives the descriptors a reply announced ({@code declared}, in order) and maps them.
+   *
+   * <p>All announced descriptors are received before anything is checked, so the stream stays in
+   * step; if they are not exactly the unmapped store files of {@code payloads}, in order, they are
+   * closed and {@link VineyardException.UnknownError} is thrown (vineyardd's client does the same).
+   */
+  synchronized void receive(List<Payload> payloads, List<Integer> declared, FdSource source) throws IOException {
+    checkOpen();
+    int[] local = new int[declared.size()];
+    java.util.Arrays.fill(local, -1);
+    try {
+      for (int i = 0; i < local.length; i++) {
+        local[i] = source.receive();
+      }
+      List<Integer> expected = unmapped(payloads);
+      if (!expected.equals(declared)) {
+        throw new VineyardException.UnknownError("fd set is not matched: the reply announces store fds " + declared
+            + " but the payloads need " + expected + " (this connection has mapped " + byStoreFd.keySet() + ")");
+      }
+      for (int i = 0; i < local.length; i++) {
+        int storeFd = declared.get(i);
+        Payload first = payloads.stream().filter(p -> p.storeFd() == storeFd && p.dataSize() > 0).findFirst().orElseThrow();
+        byStoreFd.put(storeFd, map(local[i], first));
+      }
+    } finally {
+      for (int fd : local) {
+        Posix.close(fd);
+      }
+    }
+  }
+
+  private Mapping map(int fd, Payload p) throws IOException {
+    long length = p.mappingLength();
+    if (length <= 0 || p.dataOffset() < 0 || p.dataOffset() + p.dataSize() > length) {
+      throw new VineyardException.Invalid("blob " + p.objectId() + ": data at offset " + p.dataOffset() + " (" + p.dataSize()
+          + " bytes) does not fit in map_size " + p.mapSize() + " - 8");
+    }
+    MemorySegment raw;
+    boolean writable = true;
+    try {
+      raw = Posix.mmap(fd, length, true);
+    } catch (Posix.ErrnoException e) {
+      if (e.errno() != EACCES) {
+        throw e;
+      }
+      raw = Posix.mmap(fd, length, false);
+      writable = false;
+    }
+    return new Mapping(raw, raw.reinterpret(length, arena, null), writable);
+  }
+
+  /**
+   * The bytes of a payload whose store file is mapped: read-only unless {@code writable} (for a
+   * blob being created). The empty blob (size 0) needs no mapping.
+   *
+   * @throws IllegalStateException once closed
+   */
+  synchronized MemorySegment view(Payload p, boolean writable) {
+    checkOpen();
+    if (p.dataSize() == 0) {
+      return writable ? empty : empty.asReadOnly();
+    }
+    Mapping m = byStoreFd.get(p.storeFd());
+    if (m == null) {
+      throw new VineyardException.Invalid("blob " + p.objectId() + ": store fd " + p.storeFd() + " was never sent to this connection");
+    }
+    if (p.dataOffset() < 0 || p.dataOffset() + p.dataSize() > m.scoped().byteSize()) {
+      throw new VineyardException.Invalid("blob " + p.objectId() + ": data at offset " + p.dataOffset() + " (" + p.dataSize()
+          + " bytes) lies outside the " + m.scoped().byteSize() + "-byte mapping of store fd " + p.storeFd());
+    }
+    MemorySegment slice = m.scoped().asSlice(p.dataOffset(), p.dataSize());
+    if (!writable) {
+      return slice.asReadOnly();
+    }
+    if (!m.writable()) {
+      throw new VineyardException.Invalid("blob " + p.objectId() + ": store fd " + p.storeFd() + " was sent read-only; cannot write the blob");
+    }
+    return slice;
+  }
+
+  /** How many store files are mapped. */
+  synchronized int size() {
+    return byStoreFd.size();
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the Vineyard client is closed; its shared memory is unmapped");
+    }
+  }
+
+  private boolean closeArena() {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      try {
+        arena.close();
+        return true;
+      } catch (IllegalStateException busy) {
+        try {
+          Thread.sleep(10);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Invalidates every view, then unmaps every store file. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (!closeArena()) {
+      // a view is still inside a native call (NIO channel I/O on a buffer): unmapping now could
+      // crash it; the mappings stay until the process exits
+      byStoreFd.clear();
+      return;
+    }
+    for (Mapping m : byStoreFd.values()) {
+      try {
+        Posix.munmap(m.raw());
+      } catch (IOException e) {
+        // nothing to do: the address range is ours and stays reserved until exit at worst
+      }
+    }
+    byStoreFd.clear();
+  }
+}

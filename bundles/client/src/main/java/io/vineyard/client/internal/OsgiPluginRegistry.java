@@ -1,0 +1,31 @@
+package io.vineyard.client.internal;
+
+import io.vineyard.api.spi.ObjectTypePlugin;
+import io.vineyard.client.PluginRegistry;
+import java.util.Map;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * The registry inside an OSGi framework: every {@link ObjectTypePlugin} service (whiteboard),
+ * keyed by its {@value ObjectTypePlugin#TYPENAME_PROPERTY} property (or, when absent, its
+ * {@link ObjectTypePlugin#typename()}), ordered by service ranking. Plugins come and go while
+ * clients run; a lookup sees the plugins registered at that moment.
+ */
+@Component(service = PluginRegistry.class)
+public class OsgiPluginRegistry extends PluginTable {
+
+  /** Called by DS for each plugin service. */
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removePlugin")
+  void addPlugin(ObjectTypePlugin plugin, Map<String, Object> properties) {
+    Object family = properties.get(ObjectTypePlugin.TYPENAME_PROPERTY);
+    Object ranking = properties.get("service.ranking");
+    add(family instanceof String s && !s.isEmpty() ? s : plugin.typename(), ranking instanceof Integer r ? r : 0, plugin);
+  }
+
+  void removePlugin(ObjectTypePlugin plugin) {
+    remove(plugin);
+  }
+}
