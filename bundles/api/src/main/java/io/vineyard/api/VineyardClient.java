@@ -76,6 +76,14 @@ public interface VineyardClient extends AutoCloseable {
    */
   Object get(ObjectId id);
 
+  /**
+   * Returns the object as a Java value of the requested type, e.g. {@code double[].class} for a
+   * copy of an array's elements (where {@link #get(ObjectId)} gives a read-only view).
+   *
+   * @throws VineyardException.ObjectTypeError when the object's plugin cannot produce that type
+   */
+  <T> T get(ObjectId id, Class<T> as);
+
   /** Returns the metadata tree of an object. */
   ObjectMeta getMeta(ObjectId id);
 

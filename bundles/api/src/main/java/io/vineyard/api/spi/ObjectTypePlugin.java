@@ -41,6 +41,23 @@ public interface ObjectTypePlugin {
   Object resolve(ObjectMeta meta, ResolveContext ctx);
 
   /**
+   * Resolves to a value of the requested Java type: a copy where the caller asks for one (for
+   * example a {@code double[]} from an array that would otherwise resolve to a read-only
+   * {@code DoubleBuffer}). The default resolves as {@link #resolve} does and checks the type.
+   *
+   * @throws io.vineyard.api.VineyardException.ObjectTypeError naming both types when this plugin
+   *     cannot produce the requested one
+   */
+  default <T> T resolve(ObjectMeta meta, ResolveContext ctx, Class<T> as) {
+    Object value = resolve(meta, ctx);
+    if (value != null && !as.isInstance(value)) {
+      throw new io.vineyard.api.VineyardException.ObjectTypeError(
+          meta.id() + " (" + meta.typename() + ") resolves to " + value.getClass().getName() + ", not " + as.getName());
+    }
+    return as.cast(value);
+  }
+
+  /**
    * Checks a tree before the server stores it; the default accepts every tree.
    *
    * @throws io.vineyard.api.VineyardException.Invalid naming the inconsistent field

@@ -136,6 +136,12 @@ public final class IpcClient implements VineyardClient {
     return plugin.resolve(meta, resolverFor(meta));
   }
 
+  @Override
+  public <T> T get(ObjectId id, Class<T> as) {
+    ObjectMeta meta = getMeta(id);
+    return pluginFor(meta).resolve(meta, resolverFor(meta), as);
+  }
+
   VineyardObject view(ObjectMeta meta, Resolver resolver) {
     return plugins.forTypename(meta.typename()).map(p -> p.view(meta, resolver)).orElseGet(() -> new GenericObject(meta));
   }
