@@ -1,5 +1,6 @@
 package io.vineyard.client;
 
+import io.vineyard.api.spi.PluginRegistry;
 import io.vineyard.api.VineyardClient;
 import io.vineyard.api.VineyardException;
 import io.vineyard.client.internal.IpcClient;

@@ -1,5 +1,6 @@
 package io.vineyard.client;
 
+import io.vineyard.api.spi.PluginRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -16,7 +17,7 @@ import io.vineyard.api.VineyardObject;
 import io.vineyard.api.spi.ObjectTypePlugin;
 import io.vineyard.api.spi.PutContext;
 import io.vineyard.api.spi.ResolveContext;
-import io.vineyard.client.internal.PluginTable;
+import io.vineyard.api.spi.PluginTable;
 import io.vineyard.plugin.blob.BlobPlugin;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.vineyard.client.internal;
 
+import io.vineyard.api.spi.PluginTable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.BlobWriter;
 import io.vineyard.api.InstanceStatus;
@@ -9,7 +10,7 @@ import io.vineyard.api.VineyardClient;
 import io.vineyard.api.VineyardException;
 import io.vineyard.api.VineyardObject;
 import io.vineyard.api.spi.ObjectTypePlugin;
-import io.vineyard.client.PluginRegistry;
+import io.vineyard.api.spi.PluginRegistry;
 import io.vineyard.protocol.Command;
 import io.vineyard.protocol.Json;
 import io.vineyard.protocol.Payload;
@@ -262,7 +263,7 @@ public final class IpcClient implements VineyardClient {
   }
 
   private String families() {
-    return plugins instanceof PluginTable t ? String.join(", ", t.families()) : "see the PluginRegistry";
+    return String.join(", ", plugins.families());
   }
 
   @Override

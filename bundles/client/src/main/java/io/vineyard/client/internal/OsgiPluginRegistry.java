@@ -1,7 +1,8 @@
 package io.vineyard.client.internal;
 
+import io.vineyard.api.spi.PluginTable;
 import io.vineyard.api.spi.ObjectTypePlugin;
-import io.vineyard.client.PluginRegistry;
+import io.vineyard.api.spi.PluginRegistry;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -1,7 +1,7 @@
 package io.vineyard.client.internal;
 
 import io.vineyard.api.VineyardClient;
-import io.vineyard.client.PluginRegistry;
+import io.vineyard.api.spi.PluginRegistry;
 import io.vineyard.client.VineyardConnector;
 import java.nio.file.Path;
 import java.util.Set;

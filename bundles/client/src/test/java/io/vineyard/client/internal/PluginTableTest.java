@@ -1,5 +1,6 @@
 package io.vineyard.client.internal;
 
+import io.vineyard.api.spi.PluginTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,7 @@ import io.vineyard.api.VineyardObject;
 import io.vineyard.api.spi.ObjectTypePlugin;
 import io.vineyard.api.spi.PutContext;
 import io.vineyard.api.spi.ResolveContext;
-import io.vineyard.client.PluginRegistry;
+import io.vineyard.api.spi.PluginRegistry;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

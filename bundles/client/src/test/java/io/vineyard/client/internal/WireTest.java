@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.Blob;
 import io.vineyard.api.ObjectId;
 import io.vineyard.api.VineyardException;
-import io.vineyard.client.PluginRegistry;
+import io.vineyard.api.spi.PluginRegistry;
 import io.vineyard.protocol.unix.Posix;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,5 @@
-package io.vineyard.client;
+package io.vineyard.api.spi;
 
-import io.vineyard.api.spi.ObjectTypePlugin;
-import io.vineyard.client.internal.PluginTable;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import org.osgi.annotation.versioning.ConsumerType;
@@ -12,7 +10,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  * <p>Implementations must be thread-safe; lookups happen on every {@code put}, {@code get} and
  * {@code getObject}. Inside an OSGi framework the client bundle registers one backed by the
  * {@link ObjectTypePlugin} services; outside, {@link #serviceLoader} finds the providers on a
- * class path.
+ * class path. The server uses the same registry to validate trees before storing them.
  */
 @ConsumerType
 public interface PluginRegistry {
@@ -25,6 +23,9 @@ public interface PluginRegistry {
 
   /** The plugin that can put this value, if any. */
   Optional<ObjectTypePlugin> forValue(Object value);
+
+  /** The typename families of the plugins present, sorted (for messages). */
+  java.util.List<String> families();
 
   /**
    * The plugins declared as {@link ServiceLoader} providers of {@link ObjectTypePlugin} visible

@@ -1,7 +1,5 @@
-package io.vineyard.client.internal;
+package io.vineyard.api.spi;
 
-import io.vineyard.api.spi.ObjectTypePlugin;
-import io.vineyard.client.PluginRegistry;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -90,12 +88,12 @@ public class PluginTable implements PluginRegistry {
   }
 
   /** The family of a full typename: {@code vineyard::Array<double>} is in {@code vineyard::Array}. */
-  static String family(String typename) {
+  public static String family(String typename) {
     int angle = typename.indexOf('<');
     return angle < 0 ? typename : typename.substring(0, angle);
   }
 
-  /** The families present, for error messages. */
+  @Override
   public List<String> families() {
     return entries.stream().map(Entry::family).distinct().sorted().toList();
   }
