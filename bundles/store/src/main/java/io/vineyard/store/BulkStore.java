@@ -75,10 +75,11 @@ public interface BulkStore extends AutoCloseable {
   void seal(long connection, ObjectId id);
 
   /**
-   * Takes one reference for {@code connection} and returns where the blob lives. Unsealed blobs
+   * Records that {@code connection} uses the blob and returns where it lives. Unsealed blobs
    * only when {@code allowUnsealed} (vineyardd's {@code unsafe}); such a reference does not keep an
-   * unsealed blob alive (see the class comment). Each call adds one reference, to be given back
-   * with one {@link #release} or all at once by {@link #disconnect}.
+   * unsealed blob alive (see the class comment). A connection holds at most one reference per
+   * blob, as in vineyardd (a dependency, not a count): acquiring again changes nothing, and one
+   * {@link #release} (or {@link #disconnect}) gives it back.
    *
    * @throws VineyardException.ObjectNotExists when no such blob is in the table (deleted ones
    *     included)
@@ -87,7 +88,7 @@ public interface BulkStore extends AutoCloseable {
   BlobHandle acquire(long connection, ObjectId id, boolean allowUnsealed);
 
   /**
-   * Drops one reference of {@code connection}; a deleted blob's memory is freed with the last one.
+   * Drops the reference of {@code connection}; a deleted blob's memory is freed with the last one.
    *
    * @throws VineyardException.ObjectNotExists when {@code connection} holds no reference to it
    */

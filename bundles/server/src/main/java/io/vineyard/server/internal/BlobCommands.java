@@ -26,10 +26,7 @@ final class BlobCommands {
 
   void register(Map<Command, Dispatcher.Handler> h) {
     h.put(Command.CREATE_BUFFER, this::create);
-    h.put(Command.SEAL, (s, r) -> {
-      store.seal(s.id(), Json.id(r, "object_id"));
-      return Reply.ok(Command.SEAL);
-    });
+    h.put(Command.SEAL, this::seal);
     h.put(Command.GET_BUFFERS, this::get);
     h.put(Command.RELEASE, (s, r) -> {
       store.release(s.id(), Json.id(r, "object_id"));
@@ -63,6 +60,16 @@ final class BlobCommands {
     reply.put("fd", fd);
     reply.set("created", p.toJson(Json.object()));
     return new Reply(reply, fd == -1 ? List.of() : List.of(fd));
+  }
+
+  /** Seals, and (as vineyardd does) the sealing connection holds a reference until release or disconnect. */
+  private Reply seal(Session session, ObjectNode request) {
+    ObjectId id = Json.id(request, "object_id");
+    store.seal(session.id(), id);
+    if (!id.equals(ObjectId.EMPTY_BLOB)) {
+      store.acquire(session.id(), id, false);
+    }
+    return Reply.ok(Command.SEAL);
   }
 
   /** Ids from {@code ids: [..]} or vineyardd's {@code num} + {@code "0"}, {@code "1"}, ... */

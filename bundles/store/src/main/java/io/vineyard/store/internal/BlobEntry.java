@@ -20,7 +20,7 @@ final class BlobEntry {
   boolean deleted;
   /** Its memory went back to the arena: nothing may refer to it any more. */
   boolean freed;
-  /** connection -> references it holds; connections holding none are absent. */
+  /** connection -> 1 while it holds its (single) reference; connections holding none are absent. */
   final Map<Long, Integer> refs = new HashMap<>(4);
 
   BlobEntry(ObjectId id, ShmArena arena, long offset, long size, long creator) {

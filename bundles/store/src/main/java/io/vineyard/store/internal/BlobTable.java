@@ -64,13 +64,14 @@ final class BlobTable {
     }
   }
 
+  /** Marks {@code connection} as using the blob; idempotent (vineyardd keeps one dependency per connection). */
   void addRef(long connection, BlobEntry e) {
-    e.refs.merge(connection, 1, Integer::sum);
+    e.refs.put(connection, 1);
     connection(connection).referenced.add(e.id);
   }
 
   /**
-   * Drops one reference of {@code connection} to {@code id}; returns the blob, or null when the
+   * Drops the reference of {@code connection} to {@code id}; returns the blob, or null when the
    * connection holds none.
    */
   BlobEntry dropRef(long connection, ObjectId id) {
@@ -79,11 +80,9 @@ final class BlobTable {
       return null;
     }
     BlobEntry e = find(id);
-    if (e.refs.merge(connection, -1, Integer::sum) == 0) {
-      e.refs.remove(connection);
-      c.referenced.remove(id);
-      forgetIfEmpty(connection, c);
-    }
+    e.refs.remove(connection);
+    c.referenced.remove(id);
+    forgetIfEmpty(connection, c);
     return e;
   }
 
