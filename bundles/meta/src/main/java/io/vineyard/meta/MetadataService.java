@@ -2,7 +2,9 @@ package io.vineyard.meta;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -45,4 +47,42 @@ public interface MetadataService {
 
   /** The number of objects known. */
   int size();
+
+  /**
+   * Makes an object global: its tree, members included (recursively; blobs stay where they are),
+   * is committed to the metadata every instance sees, with {@code transient: false}. Returns once
+   * the commit is durable (on a majority, in a cluster). Persisting a persisted object does nothing.
+   *
+   * @throws io.vineyard.api.VineyardException.ObjectNotExists when the object is unknown
+   * @throws io.vineyard.api.VineyardException.AssertionFailed for a blob alone
+   * @throws io.vineyard.api.VineyardException.ConnectionError when the commit cannot be made in
+   *     bounded time (no quorum)
+   */
+  void persist(ObjectId id);
+
+  /** Whether the object is global (persisted). */
+  boolean isPersisted(ObjectId id);
+
+  /**
+   * Names a persisted object; a name already taken now names this object.
+   *
+   * @throws io.vineyard.api.VineyardException.Invalid for a blob or a transient object
+   * @throws io.vineyard.api.VineyardException.ObjectNotExists when the object is unknown
+   */
+  void putName(String name, ObjectId id);
+
+  /** The object a name refers to, waiting up to {@code timeout} for it to appear (zero: no wait). */
+  Optional<ObjectId> getName(String name, Duration timeout);
+
+  /** Names whose text matches, at most {@code limit}, sorted. */
+  Map<String, ObjectId> listNames(java.util.function.Predicate<String> matches, int limit);
+
+  /** Removes a name; false when there was none. */
+  boolean dropName(String name);
+
+  /** The instances of the cluster (a lone instance lists itself). */
+  List<InstanceInfo> instances();
+
+  /** How this instance's metadata is doing (role, commit index, ...), for status replies. */
+  Map<String, Object> status();
 }

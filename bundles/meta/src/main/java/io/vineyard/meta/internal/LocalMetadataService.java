@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
 import io.vineyard.api.VineyardException;
 import io.vineyard.meta.MetadataService;
+import io.vineyard.meta.InstanceInfo;
+import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,6 +39,8 @@ public final class LocalMetadataService implements MetadataService {
 
   private final Map<ObjectId, ObjectNode> trees = new TreeMap<>();
   private final Map<ObjectId, Set<ObjectId>> referrers = new HashMap<>();
+  private final Map<String, ObjectId> names = new TreeMap<>();
+  private final long startedAt = System.currentTimeMillis();
   private long instanceId;
 
   /** For DS. */
@@ -99,6 +104,7 @@ public final class LocalMetadataService implements MetadataService {
     if (t == null) {
       return Optional.empty();
     }
+    names.values().removeIf(id::equals);
     for (ObjectId member : directMembers(t)) {
       Set<ObjectId> r = referrers.get(member);
       if (r != null && r.remove(id) && r.isEmpty()) {
@@ -128,5 +134,115 @@ public final class LocalMetadataService implements MetadataService {
       }
     }
     return out;
+  }
+
+  @Override
+  public synchronized void persist(ObjectId id) {
+    if (id.isBlob()) {
+      throw new VineyardException.AssertionFailed("a blob alone cannot be persisted (" + id + "): persist an object that has it as a member");
+    }
+    ObjectNode tree = trees.get(id);
+    if (tree == null) {
+      throw new VineyardException.ObjectNotExists("cannot persist " + id + ": no such object");
+    }
+    markPersisted(tree);
+  }
+
+  /** Sets transient=false on a tree and its non-blob members, nested and stored. */
+  private void markPersisted(ObjectNode tree) {
+    tree.put("transient", false);
+    for (Map.Entry<String, JsonNode> e : tree.properties()) {
+      JsonNode v = e.getValue();
+      if (v.isObject() && v.has("typename") && v.has("id")) {
+        ObjectId member = ObjectId.parse(v.get("id").asText());
+        if (!member.isBlob()) {
+          markPersisted((ObjectNode) v);
+          ObjectNode stored = trees.get(member);
+          if (stored != null && stored != v) {
+            markPersisted(stored);
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public synchronized boolean isPersisted(ObjectId id) {
+    ObjectNode t = trees.get(id);
+    return t != null && !t.path("transient").asBoolean(true);
+  }
+
+  @Override
+  public synchronized void putName(String name, ObjectId id) {
+    if (id.isBlob()) {
+      throw new VineyardException.Invalid("blobs cannot have names (" + id + ")");
+    }
+    ObjectNode t = trees.get(id);
+    if (t == null) {
+      throw new VineyardException.ObjectNotExists("cannot name " + id + " '" + name + "': no such object");
+    }
+    if (t.path("transient").asBoolean(true)) {
+      throw new VineyardException.Invalid("transient objects cannot have names: persist " + id + " first");
+    }
+    names.put(name, id);
+    t.put("__name", name);
+    notifyAll();
+  }
+
+  @Override
+  public synchronized Optional<ObjectId> getName(String name, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!names.containsKey(name)) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return Optional.empty();
+      }
+      try {
+        wait(Math.max(1, left / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+    }
+    return Optional.of(names.get(name));
+  }
+
+  @Override
+  public synchronized Map<String, ObjectId> listNames(Predicate<String> matches, int limit) {
+    Map<String, ObjectId> out = new TreeMap<>();
+    for (Map.Entry<String, ObjectId> e : names.entrySet()) {
+      if (out.size() >= limit) {
+        break;
+      }
+      if (matches.test(e.getKey())) {
+        out.put(e.getKey(), e.getValue());
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized boolean dropName(String name) {
+    ObjectId id = names.remove(name);
+    if (id != null && trees.get(id) != null) {
+      trees.get(id).remove("__name");
+    }
+    return id != null;
+  }
+
+  @Override
+  public List<InstanceInfo> instances() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      host = "localhost";
+    }
+    return List.of(new InstanceInfo(instanceId, "", host, "running", startedAt));
+  }
+
+  @Override
+  public Map<String, Object> status() {
+    return Map.of("metadata", "local");
   }
 }
