@@ -77,6 +77,18 @@ class ObjectsTest {
   }
 
   @Test
+  void aPutThatFailsHalfWayLeavesNothingBehind() {
+    try (VineyardClient client = Vineyard.connect(instance.socket(), withPair())) {
+      long before = client.status().memoryUsage();
+      // the first member fits, the second is beyond the instance's 64 MiB
+      VineyardException e = assertThrows(VineyardException.NotEnoughMemory.class,
+          () -> client.put(new byte[][] {new byte[1 << 20], new byte[65 << 20]}));
+      assertEquals(before, client.status().memoryUsage(), "the first member was deleted again: " + e);
+      assertTrue(client.list("*", false, 100).isEmpty());
+    }
+  }
+
+  @Test
   void compositeObjectsThroughPlugins() {
     try (VineyardClient writer = Vineyard.connect(instance.socket(), withPair());
         VineyardClient plain = Vineyard.connect(instance.socket())) {

@@ -67,14 +67,26 @@ public final class IpcClient implements VineyardClient {
     return putMeta(value).id();
   }
 
+  /** Puts a value; if it fails half-way, what it created is deleted again. */
   ObjectMeta putMeta(Object value) {
+    ClientPutContext ctx = new ClientPutContext(this);
+    try {
+      return putMeta(value, ctx);
+    } catch (RuntimeException e) {
+      ctx.undo(e);
+      throw e;
+    }
+  }
+
+  /** Puts a value (or a member of one) within one put's context. */
+  ObjectMeta putMeta(Object value, ClientPutContext ctx) {
     checkOpen();
     if (value == null) {
       throw new VineyardException.TypeError("cannot put null");
     }
     ObjectTypePlugin plugin = plugins.forValue(value).orElseThrow(() -> new VineyardException.TypeError(
         "no object-type plugin can put a " + value.getClass().getName() + " (plugins installed: " + families() + ")"));
-    return plugin.put(value, new ClientPutContext(this));
+    return plugin.put(value, ctx);
   }
 
   @Override
