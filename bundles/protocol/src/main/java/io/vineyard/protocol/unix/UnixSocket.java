@@ -45,6 +45,8 @@ public final class UnixSocket implements AutoCloseable {
   private static final long CMSG_SPACE_ONE_FD = 24;
   private static final long CMSG_LEN_ONE_FD = 20;
   private static final int MSG_CTRUNC = 0x8;
+  private static final int MSG_PEEK = 0x2;
+  private static final int MSG_DONTWAIT = 0x40;
   private static final int SUN_PATH_MAX = 108;
 
   private final AtomicInteger fd;
@@ -265,6 +267,27 @@ public final class UnixSocket implements AutoCloseable {
       return control.get(JAVA_INT, 16);
     } catch (IOException e) {
       throw e;
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /**
+   * Whether the peer has closed its end (a read would see end-of-stream now), without consuming
+   * anything. Pending unread data counts as open.
+   */
+  public boolean peerClosed() {
+    int f = fd.get();
+    if (f < 0) {
+      return true;
+    }
+    try (Arena a = Arena.ofConfined()) {
+      MemorySegment st = Posix.errnoState(a);
+      long n = (long) RECV.invokeExact(st, f, a.allocate(1), 1L, MSG_PEEK | MSG_DONTWAIT);
+      if (n == 0) {
+        return true;
+      }
+      return n < 0 && Posix.errno(st) != Posix.EAGAIN && Posix.errno(st) != Posix.EINTR;
     } catch (Throwable t) {
       throw rethrow(t);
     }

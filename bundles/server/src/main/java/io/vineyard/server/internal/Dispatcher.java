@@ -22,6 +22,7 @@ final class Dispatcher {
     new InstanceCommands(core).register(handlers);
     new BlobCommands(core).register(handlers);
     new DataCommands(core).register(handlers);
+    new PersistCommands(core).register(handlers);
   }
 
   Reply dispatch(Session session, ObjectNode request) {

@@ -2,6 +2,7 @@ package io.vineyard.server.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vineyard.meta.InstanceInfo;
 import io.vineyard.protocol.Command;
 import io.vineyard.protocol.Json;
 import java.net.InetAddress;
@@ -55,20 +56,26 @@ final class InstanceCommands {
     meta.put("deferred_requests", 0);
     meta.put("ipc_connections", core.connections());
     meta.put("rpc_connections", 0);
+    core.meta().status().forEach((k, v) -> meta.set(k, Json.MAPPER.valueToTree(v)));
     return Reply.of(reply);
   }
 
   private Reply clusterMeta() {
     ObjectNode reply = Reply.body(Command.CLUSTER_META);
-    ObjectNode self = Json.object();
-    String host = hostname();
-    self.put("hostid", host.hashCode() & 0xffffffffL);
-    self.put("hostname", host);
-    self.put("nodename", host);
-    self.put("rpc_endpoint", NO_RPC);
-    self.put("ipc_socket", core.socketPath().toString());
-    self.put("timestamp", startedAt);
-    reply.putObject("meta").set("i" + core.meta().instanceId(), self);
+    ObjectNode all = reply.putObject("meta");
+    for (InstanceInfo i : core.meta().instances()) {
+      ObjectNode one = Json.object();
+      boolean self = i.id() == core.meta().instanceId();
+      String host = i.host().isEmpty() ? hostname() : i.host();
+      one.put("hostid", host.hashCode() & 0xffffffffL);
+      one.put("hostname", host);
+      one.put("nodename", host);
+      one.put("rpc_endpoint", NO_RPC);
+      one.put("ipc_socket", self && i.socket().isEmpty() ? core.socketPath().toString() : i.socket());
+      one.put("timestamp", self ? startedAt : i.startedAt());
+      one.put("status", i.status());
+      all.set("i" + i.id(), one);
+    }
     return Reply.of(reply);
   }
 

@@ -84,6 +84,11 @@ final class Session implements Runnable {
     }
   }
 
+  /** Whether the client is still there (no EOF pending): for requests that wait. */
+  boolean peerConnected() {
+    return !socket.peerClosed();
+  }
+
   /** Wakes the session's thread by shutting its socket down. */
   void shutdown() {
     socket.shutdown();
