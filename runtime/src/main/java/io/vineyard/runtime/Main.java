@@ -1,7 +1,6 @@
 package io.vineyard.runtime;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +21,7 @@ import picocli.CommandLine.Option;
  * the socket accepts connections; everything else goes to stderr. Exit status 1 when the socket
  * is already served, a bundle does not start, or the socket does not come up within 60 s.
  */
-@Command(name = "vineyardd", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "vineyardd", mixinStandardHelpOptions = true, versionProvider = Flags.Version.class,
         sortOptions = false, usageHelpWidth = 110,
         description = "Runs a Vineyard instance: a shared-memory object store speaking vineyardd's IPC protocol.")
 public final class Main implements Callable<Integer> {
@@ -34,7 +33,7 @@ public final class Main implements Callable<Integer> {
             + "else /var/run/vineyard.sock for root, else ~/.local/vineyard/vineyard.sock)")
     Path socket;
 
-    @Option(names = "--size", paramLabel = "SIZE", defaultValue = Defaults.SIZE, converter = SizeConverter.class,
+    @Option(names = "--size", paramLabel = "SIZE", defaultValue = Defaults.SIZE, converter = Flags.SizeConverter.class,
             description = "shared memory of the bulk store, e.g. 512M, 2G, 1.5GiB; binary units (default: ${DEFAULT-VALUE})")
     long size;
 
@@ -50,7 +49,7 @@ public final class Main implements Callable<Integer> {
             description = "folder of the runtime's bundles (default: ../bundles beside the launcher jar)")
     Path bundleDir;
 
-    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "INFO", converter = LevelConverter.class,
+    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "INFO", converter = Flags.LevelConverter.class,
             description = "lowest level logged to stderr: ERROR, WARN, INFO, DEBUG, TRACE (or JUL's names; default: ${DEFAULT-VALUE})")
     Level logLevel;
 
@@ -71,6 +70,11 @@ public final class Main implements Callable<Integer> {
                     e.getCommandLine().getErr().println("vineyardd: " + e.getMessage() + " (see --help)");
                     return 2;
                 })
+                .setExecutionExceptionHandler((e, cl, parsed) -> {
+                    System.getLogger(Main.class.getName()).log(System.Logger.Level.DEBUG, "vineyardd failed", e);
+                    cl.getErr().println("vineyardd: " + (e instanceof IllegalStateException ? e.getMessage() : "cannot run: " + e));
+                    return 1;
+                })
                 .execute(args));
     }
 
@@ -90,8 +94,8 @@ public final class Main implements Callable<Integer> {
                     + " (stop it, or pick another path with --socket)");
             return 1;
         }
-        Files.createDirectories(settings.pluginsDir());
-        Files.createDirectories(settings.socket().getParent());
+        createFolder(settings.pluginsDir(), "the plugins folder (--plugins-dir)");
+        createFolder(settings.socket().getParent(), "the socket's folder (--socket)");
         Path storage = Files.createTempDirectory("vineyardd-felix-");
         FelixRuntime felix = FelixRuntime.init(settings.frameworkProperties(storage), storage);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -102,6 +106,9 @@ public final class Main implements Callable<Integer> {
         }, "vineyardd-shutdown"));
 
         List<String> failures = felix.installAndStart(settings.bundleDirs());
+        if (stopping) {
+            return 1; // stopped while starting: the failures say no more than that
+        }
         if (!failures.isEmpty()) {
             failures.forEach(f -> System.err.println("vineyardd: " + f));
             return 1;
@@ -138,6 +145,14 @@ public final class Main implements Callable<Integer> {
                 absolute(pluginsDir != null ? pluginsDir : defaults.pluginsDir()), List.copyOf(dirs));
     }
 
+    private static void createFolder(Path folder, String what) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create " + what + " " + folder + ": " + e, e);
+        }
+    }
+
     private static Path absolute(Path path) {
         return path.toAbsolutePath().normalize();
     }
@@ -149,40 +164,6 @@ public final class Main implements Callable<Integer> {
             return Files.isRegularFile(jar) ? jar.getParent().resolveSibling(name) : null;
         } catch (Exception e) {
             return null;
-        }
-    }
-
-    /** Reads {@code --size}. */
-    static final class SizeConverter implements CommandLine.ITypeConverter<Long> {
-        @Override
-        public Long convert(String value) {
-            try {
-                return Sizes.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    /** Reads {@code --log-level}. */
-    static final class LevelConverter implements CommandLine.ITypeConverter<Level> {
-        @Override
-        public Level convert(String value) {
-            try {
-                return RuntimeLogging.parseLevel(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("unknown level '" + value + "' (ERROR, WARN, INFO, DEBUG, TRACE)");
-            }
-        }
-    }
-
-    /** Prints the version this jar was built as. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() throws IOException {
-            try (InputStream in = Main.class.getResourceAsStream("version.txt")) {
-                return new String[] {"vineyardd " + (in == null ? "(unknown version)" : new String(in.readAllBytes()).strip())};
-            }
         }
     }
 }

@@ -23,6 +23,9 @@ public record Settings(Path socket, long size, Path shmDir, Path pluginsDir, Lis
     /** The Config Admin PID of the IPC server. */
     public static final String SERVER_PID = "io.vineyard.server";
 
+    /** The Config Admin PID of the in-process client service (bundles in the runtime reach its server). */
+    public static final String CLIENT_PID = "io.vineyard.client";
+
     /**
      * Returns the Config Admin configurations that carry these settings to the bundles.
      *
@@ -32,6 +35,7 @@ public record Settings(Path socket, long size, Path shmDir, Path pluginsDir, Lis
         Map<String, Map<String, String>> configs = new LinkedHashMap<>();
         configs.put(STORE_PID, Map.of("size", Long.toString(size), "shm.dir", shmDir.toString()));
         configs.put(SERVER_PID, Map.of("socket", socket.toString()));
+        configs.put(CLIENT_PID, Map.of("socket", socket.toString()));
         return configs;
     }
 

@@ -18,7 +18,8 @@ class SettingsTest {
         assertEquals("2147483648", p.get("vineyard.config.io.vineyard.store.size"));
         assertEquals("/dev/shm/vineyard-alice-0123abcd", p.get("vineyard.config.io.vineyard.store.shm.dir"));
         assertEquals("/tmp/x.sock", p.get("vineyard.config.io.vineyard.server.socket"));
-        assertEquals("io.vineyard.store,io.vineyard.server", p.get(ConfigProperties.PIDS));
+        assertEquals("/tmp/x.sock", p.get("vineyard.config.io.vineyard.client.socket"));
+        assertEquals("io.vineyard.store,io.vineyard.server,io.vineyard.client", p.get(ConfigProperties.PIDS));
     }
 
     @Test
@@ -26,7 +27,8 @@ class SettingsTest {
         Map<String, String> p = settings.frameworkProperties(Path.of("/tmp/storage"));
         assertEquals(Map.of(
                 "io.vineyard.store", Map.of("size", "2147483648", "shm.dir", "/dev/shm/vineyard-alice-0123abcd"),
-                "io.vineyard.server", Map.of("socket", "/tmp/x.sock")), ConfigProperties.decode(p));
+                "io.vineyard.server", Map.of("socket", "/tmp/x.sock"),
+                "io.vineyard.client", Map.of("socket", "/tmp/x.sock")), ConfigProperties.decode(p));
     }
 
     @Test
