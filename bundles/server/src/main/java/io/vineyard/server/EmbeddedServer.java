@@ -1,5 +1,6 @@
 package io.vineyard.server;
 
+import io.vineyard.api.spi.PluginRegistry;
 import io.vineyard.meta.MetadataService;
 import io.vineyard.meta.MetadataServices;
 import io.vineyard.server.internal.ServerCore;
@@ -12,7 +13,9 @@ import java.nio.file.Path;
  * A complete single instance outside OSGi: its own bulk store, local metadata and IPC server.
  *
  * <p>For tests and embedding. {@link #close()} stops serving, removes the socket file and
- * releases the store (arena files are deleted).
+ * releases the store (arena files are deleted). Trees given to {@code create_data} are checked by
+ * the object-type plugin of their typename: the {@link java.util.ServiceLoader} providers visible
+ * to this class's class loader, or the registry given.
  */
 public final class EmbeddedServer implements AutoCloseable {
   private final BulkStore store;
@@ -26,7 +29,7 @@ public final class EmbeddedServer implements AutoCloseable {
   }
 
   /**
-   * Starts an instance with ID 0.
+   * Starts an instance with ID 0, checking trees with the plugins on this class's class path.
    *
    * @param socket the UNIX socket to serve
    * @param shmDir the folder (normally under {@code /dev/shm}) for the store's arena files
@@ -36,11 +39,22 @@ public final class EmbeddedServer implements AutoCloseable {
     return start(socket, shmDir, sizeBytes, MetadataServices.local(0));
   }
 
-  /** Starts an instance over the given metadata service. */
+  /** Starts an instance with ID 0 that checks trees with the given plugins. */
+  public static EmbeddedServer start(Path socket, Path shmDir, long sizeBytes, PluginRegistry plugins) throws IOException {
+    return start(socket, shmDir, sizeBytes, MetadataServices.local(0), plugins);
+  }
+
+  /** Starts an instance over the given metadata service, with the plugins on this class's class path. */
   public static EmbeddedServer start(Path socket, Path shmDir, long sizeBytes, MetadataService meta) throws IOException {
+    return start(socket, shmDir, sizeBytes, meta, PluginRegistry.serviceLoader(EmbeddedServer.class.getClassLoader()));
+  }
+
+  /** Starts an instance over the given metadata service that checks trees with the given plugins. */
+  public static EmbeddedServer start(Path socket, Path shmDir, long sizeBytes, MetadataService meta, PluginRegistry plugins)
+      throws IOException {
     BulkStore store = BulkStores.open(shmDir, sizeBytes);
     try {
-      return new EmbeddedServer(store, ServerCore.start(socket, store, meta), socket);
+      return new EmbeddedServer(store, ServerCore.start(socket, store, meta, plugins), socket);
     } catch (IOException | RuntimeException e) {
       store.close();
       throw e;

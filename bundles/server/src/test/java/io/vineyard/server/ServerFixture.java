@@ -1,5 +1,6 @@
 package io.vineyard.server;
 
+import io.vineyard.api.spi.PluginRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +14,14 @@ final class ServerFixture implements AutoCloseable {
   final EmbeddedServer server;
 
   ServerFixture(long size) throws IOException {
+    this(size, PluginRegistry.serviceLoader(ServerFixture.class.getClassLoader()));
+  }
+
+  /** A server that checks trees with the given plugins. */
+  ServerFixture(long size, PluginRegistry plugins) throws IOException {
     dir = Files.createTempDirectory("vineyard-server-test");
     shm = Files.createTempDirectory(Path.of("/dev/shm"), "vineyard-server-test");
-    server = EmbeddedServer.start(dir.resolve("v.sock"), shm.resolve("arenas"), size);
+    server = EmbeddedServer.start(dir.resolve("v.sock"), shm.resolve("arenas"), size, plugins);
   }
 
   Path socket() {

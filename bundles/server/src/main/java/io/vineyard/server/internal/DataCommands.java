@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** Object metadata: create_data, get_data, list_data, exists, and the delete commands. */
+/**
+ * Object metadata: create_data (members expanded, then checked by the typename's plugin),
+ * get_data, list_data, exists, and the delete commands.
+ */
 final class DataCommands {
   private final ServerCore core;
   private final Trees trees;
@@ -73,6 +76,7 @@ final class DataCommands {
     if (!tree.has("nbytes")) {
       tree.put("nbytes", 0);
     }
+    core.validator().validate(tree); // the complete tree, as it would be stored and read back
     core.meta().put(tree);
     ObjectNode reply = Reply.body(Command.CREATE_DATA);
     Json.putId(reply, "id", id);

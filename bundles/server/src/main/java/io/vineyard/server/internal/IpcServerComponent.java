@@ -1,5 +1,6 @@
 package io.vineyard.server.internal;
 
+import io.vineyard.api.spi.PluginRegistry;
 import io.vineyard.meta.MetadataService;
 import io.vineyard.store.BulkStore;
 import java.io.IOException;
@@ -14,9 +15,13 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The IPC server as a DS component: serves the configured socket while a bulk store and a
- * metadata service are present. Registered as a service so that others (the launcher, health
- * checks) can see it is serving.
+ * The IPC server as a DS component: serves the configured socket while a bulk store, a
+ * metadata service and a plugin registry are present. Registered as a service so that others
+ * (the launcher, health checks) can see it is serving.
+ *
+ * <p>The {@link PluginRegistry} is the client bundle's (backed by the {@code ObjectTypePlugin}
+ * services): it is one service for the framework's lifetime and follows plugins as they come and
+ * go, so installing or removing a plugin never restarts the server.
  */
 @Component(service = IpcServerComponent.class, configurationPid = "io.vineyard.server", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = IpcServerComponent.Config.class)
@@ -33,8 +38,9 @@ public final class IpcServerComponent {
   private final ServerCore core;
 
   @Activate
-  public IpcServerComponent(Config config, @Reference BulkStore store, @Reference MetadataService meta) throws IOException {
-    this.core = ServerCore.start(Path.of(config.socket()), store, meta);
+  public IpcServerComponent(Config config, @Reference BulkStore store, @Reference MetadataService meta,
+      @Reference PluginRegistry plugins) throws IOException {
+    this.core = ServerCore.start(Path.of(config.socket()), store, meta, plugins);
   }
 
   @Deactivate

@@ -1,5 +1,6 @@
 package io.vineyard.server.internal;
 
+import io.vineyard.api.spi.PluginRegistry;
 import io.vineyard.meta.IdGenerator;
 import io.vineyard.meta.MetadataService;
 import io.vineyard.protocol.unix.UnixServerSocket;
@@ -8,6 +9,7 @@ import io.vineyard.store.BulkStore;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Connections are independent: a request that fails, however malformed, gets an error reply
  * on its own connection and nothing else notices. {@link #close()} stops accepting, ends every
- * connection (releasing what each held) and removes the socket file.
+ * connection (releasing what each held) and removes the socket file. Trees are checked by the
+ * object-type plugin of their typename before they are stored ({@link PluginValidator}).
  */
 public final class ServerCore implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ServerCore.class.getName());
@@ -26,6 +29,7 @@ public final class ServerCore implements AutoCloseable {
   private final BulkStore store;
   private final MetadataService meta;
   private final IdGenerator ids;
+  private final PluginValidator validator;
   private final Dispatcher dispatcher;
   private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
   private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
@@ -33,11 +37,12 @@ public final class ServerCore implements AutoCloseable {
   private final Thread acceptor;
   private volatile boolean closed;
 
-  private ServerCore(UnixServerSocket listener, BulkStore store, MetadataService meta) {
+  private ServerCore(UnixServerSocket listener, BulkStore store, MetadataService meta, PluginRegistry plugins) {
     this.listener = listener;
     this.store = store;
     this.meta = meta;
     this.ids = new IdGenerator(meta.instanceId());
+    this.validator = new PluginValidator(plugins);
     this.dispatcher = new Dispatcher(this);
     this.acceptor = Thread.ofPlatform().name("vineyard-accept").daemon().unstarted(this::acceptLoop);
   }
@@ -45,10 +50,13 @@ public final class ServerCore implements AutoCloseable {
   /**
    * Binds the socket and starts serving.
    *
+   * @param plugins the object-type plugins that check trees in {@code create_data}; looked up on
+   *     every request, so plugins may come and go while the server runs
    * @throws UnixServerSocket.SocketInUseException when another process serves the path
    */
-  public static ServerCore start(Path socket, BulkStore store, MetadataService meta) throws IOException {
-    ServerCore core = new ServerCore(UnixServerSocket.bind(socket, 512), store, meta);
+  public static ServerCore start(Path socket, BulkStore store, MetadataService meta, PluginRegistry plugins) throws IOException {
+    Objects.requireNonNull(plugins, "plugins");
+    ServerCore core = new ServerCore(UnixServerSocket.bind(socket, 512), store, meta, plugins);
     core.acceptor.start();
     LOG.log(Level.INFO, "serving " + socket + " (instance " + meta.instanceId() + ", memory limit " + store.limit() + " bytes)");
     return core;
@@ -97,6 +105,10 @@ public final class ServerCore implements AutoCloseable {
 
   IdGenerator ids() {
     return ids;
+  }
+
+  PluginValidator validator() {
+    return validator;
   }
 
   Dispatcher dispatcher() {
