@@ -1,5 +1,6 @@
 /**
  * The client's implementation (private): the IPC connection, the per-connection shared-memory
- * mappings, blob views and writers, and the plugin registries (ServiceLoader and OSGi).
+ * mappings, blob views and writers, the plugin registries (ServiceLoader and OSGi), and the
+ * in-process {@code VineyardClient} service for bundles deployed in the runtime.
  */
 package io.vineyard.client.internal;
