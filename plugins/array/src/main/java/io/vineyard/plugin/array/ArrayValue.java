@@ -1,7 +1,7 @@
 package io.vineyard.plugin.array;
 
 import io.vineyard.api.ElementType;
-import io.vineyard.plugin.array.internal.Elements;
+import io.vineyard.api.spi.ElementData;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -24,7 +24,7 @@ public final class ArrayValue {
 
   private ArrayValue(ElementType type, Object elements) {
     this.type = Objects.requireNonNull(type, "type");
-    this.size = Elements.count(type, elements);
+    this.size = ElementData.count(type, elements);
     this.elements = elements;
   }
 
@@ -113,7 +113,7 @@ public final class ArrayValue {
    * @throws IndexOutOfBoundsException when {@code destination} is smaller than {@link #byteSize()}
    */
   public void copyTo(MemorySegment destination) {
-    Elements.copyIn(type, elements, destination);
+    ElementData.copyIn(type, elements, destination);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package io.vineyard.plugin.tensor;
 
 import io.vineyard.api.ElementType;
-import io.vineyard.plugin.tensor.internal.Elements;
+import io.vineyard.api.spi.ElementData;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.Buffer;
@@ -38,7 +38,7 @@ public final class Tensor {
     this.type = Objects.requireNonNull(type, "type");
     this.order = Objects.requireNonNull(order, "order");
     this.shape = Objects.requireNonNull(shape, "shape").clone();
-    long count = Elements.count(type, data);
+    long count = ElementData.count(type, data);
     long product = 1;
     for (long d : this.shape) {
       if (d < 0) {
@@ -152,9 +152,9 @@ public final class Tensor {
       if (s.byteSize() > Integer.MAX_VALUE) {
         throw new IllegalStateException("a tensor of " + s.byteSize() + " bytes is beyond a java.nio buffer (2 GiB - 1); use data()");
       }
-      return Elements.buffer(type, s);
+      return ElementData.buffer(type, s);
     }
-    return Elements.wrap(type, data);
+    return ElementData.wrap(type, data);
   }
 
   /**
@@ -165,11 +165,11 @@ public final class Tensor {
    * @throws IllegalArgumentException when arrays of {@code as} do not hold the type's elements
    */
   public <A> A toArray(Class<A> as) {
-    if (!Elements.holds(type, as)) {
-      throw new IllegalArgumentException("a " + type.numpyName() + " tensor copies to " + Elements.arrayClass(type).getSimpleName()
+    if (!ElementData.holds(type, as)) {
+      throw new IllegalArgumentException("a " + type.numpyName() + " tensor copies to " + ElementData.arrayClass(type).getSimpleName()
           + ", not " + as.getSimpleName());
     }
-    return Elements.copyOut(type, littleEndian(), as);
+    return ElementData.copyOut(type, littleEndian(), as);
   }
 
   private MemorySegment littleEndian() {
@@ -177,7 +177,7 @@ public final class Tensor {
       return s;
     }
     MemorySegment copy = Arena.ofAuto().allocate(Math.max(1, byteSize())).asSlice(0, byteSize());
-    Elements.copyIn(type, data, copy);
+    ElementData.copyIn(type, data, copy);
     return copy;
   }
 

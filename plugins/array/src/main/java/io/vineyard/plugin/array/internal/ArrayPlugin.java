@@ -1,5 +1,6 @@
 package io.vineyard.plugin.array.internal;
 
+import io.vineyard.api.spi.ElementData;
 import io.vineyard.api.Blob;
 import io.vineyard.api.BlobWriter;
 import io.vineyard.api.ElementType;
@@ -76,7 +77,7 @@ public final class ArrayPlugin implements ObjectTypePlugin {
       return null;
     }
     MemorySegment s = blob.segment();
-    return s.byteSize() > Integer.MAX_VALUE ? s : Elements.buffer(tree.type(), s);
+    return s.byteSize() > Integer.MAX_VALUE ? s : ElementData.buffer(tree.type(), s);
   }
 
   /** Also gives copies ({@code double[].class} and the like) and the read-only {@link MemorySegment}. */
@@ -91,7 +92,7 @@ public final class ArrayPlugin implements ObjectTypePlugin {
       if (!blob.isLocal()) {
         return null;
       }
-      return as == MemorySegment.class ? as.cast(blob.segment()) : Elements.copyOut(tree.type(), blob.segment(), as);
+      return as == MemorySegment.class ? as.cast(blob.segment()) : ElementData.copyOut(tree.type(), blob.segment(), as);
     }
     return ObjectTypePlugin.super.resolve(meta, ctx, as);
   }
@@ -103,9 +104,9 @@ public final class ArrayPlugin implements ObjectTypePlugin {
 
   /** Throws unless arrays of class {@code as} hold the elements. */
   static void checkCopyType(ObjectMeta meta, ElementType type, Class<?> as) {
-    if (!Elements.holds(type, as)) {
+    if (!ElementData.holds(type, as)) {
       throw new VineyardException.ObjectTypeError(meta.id() + " (" + meta.typename() + ") copies to "
-          + Elements.arrayClass(type).getSimpleName() + ", not " + as.getSimpleName());
+          + ElementData.arrayClass(type).getSimpleName() + ", not " + as.getSimpleName());
     }
   }
 

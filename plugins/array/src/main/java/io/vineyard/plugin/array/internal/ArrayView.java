@@ -1,5 +1,6 @@
 package io.vineyard.plugin.array.internal;
 
+import io.vineyard.api.spi.ElementData;
 import io.vineyard.api.Blob;
 import io.vineyard.api.ElementType;
 import io.vineyard.api.ObjectMeta;
@@ -48,13 +49,13 @@ final class ArrayView implements ArrayObject {
       throw new VineyardException.Invalid(meta.id() + " (" + meta.typename() + ") has " + s.byteSize()
           + " bytes of elements, more than a java.nio buffer can address (2 GiB - 1); use segment()");
     }
-    return Elements.buffer(tree.type(), s);
+    return ElementData.buffer(tree.type(), s);
   }
 
   @Override
   public <A> A toArray(Class<A> as) {
     ArrayPlugin.checkCopyType(meta, tree.type(), as);
-    return Elements.copyOut(tree.type(), segment(), as);
+    return ElementData.copyOut(tree.type(), segment(), as);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.vineyard.plugin.tensor.internal;
 
+import io.vineyard.api.spi.ElementData;
 import io.vineyard.api.Blob;
 import io.vineyard.api.BlobWriter;
 import io.vineyard.api.ElementType;
@@ -48,7 +49,7 @@ public final class TensorPlugin implements ObjectTypePlugin {
     ElementType type = tensor.valueType();
     ObjectMeta blob;
     try (BlobWriter writer = ctx.createBlob(tensor.byteSize())) {
-      Elements.copyIn(type, tensor.data(), writer.segment());
+      ElementData.copyIn(type, tensor.data(), writer.segment());
       writer.seal();
       blob = ctx.blobMeta(writer);
     }
@@ -88,7 +89,7 @@ public final class TensorPlugin implements ObjectTypePlugin {
       if (!blob.isLocal()) {
         return null;
       }
-      return as == MemorySegment.class ? as.cast(blob.segment()) : Elements.copyOut(tree.type(), blob.segment(), as);
+      return as == MemorySegment.class ? as.cast(blob.segment()) : ElementData.copyOut(tree.type(), blob.segment(), as);
     }
     return ObjectTypePlugin.super.resolve(meta, ctx, as);
   }
@@ -105,9 +106,9 @@ public final class TensorPlugin implements ObjectTypePlugin {
 
   /** Throws unless arrays of class {@code as} hold the elements. */
   static void checkCopyType(ObjectMeta meta, ElementType type, Class<?> as) {
-    if (!Elements.holds(type, as)) {
+    if (!ElementData.holds(type, as)) {
       throw new VineyardException.ObjectTypeError(meta.id() + " (" + meta.typename() + ") copies to "
-          + Elements.arrayClass(type).getSimpleName() + ", not " + as.getSimpleName());
+          + ElementData.arrayClass(type).getSimpleName() + ", not " + as.getSimpleName());
     }
   }
 

@@ -1,4 +1,4 @@
-package io.vineyard.plugin.tensor.internal;
+package io.vineyard.api.spi;
 
 import io.vineyard.api.ElementType;
 import io.vineyard.api.VineyardException;
@@ -16,13 +16,11 @@ import java.nio.ShortBuffer;
 
 /**
  * Elements of an {@link ElementType} as Java arrays and as little-endian memory: checks, one-copy
- * transfers in and out, and typed read-only views. Public only for this bundle's API package.
- *
- * <p>The array plugin has the same helper: each bundle keeps its own so that either can be
- * installed alone (a candidate for {@code ElementType} in the API).
+ * transfers in and out, and typed read-only views. Shared by the plugins of element-typed objects
+ * (arrays, tensors), so that each stores and reads elements the same way.
  */
-public final class Elements {
-  private Elements() {}
+public final class ElementData {
+  private ElementData() {}
 
   /** The Java array class for a type's elements: {@code int[]} for int32 and uint32, {@code boolean[]} for bool. */
   public static Class<?> arrayClass(ElementType t) {
