@@ -10,6 +10,9 @@ package io.vineyard.api;
  * @param deferredRequests requests waiting (e.g. for a name to appear)
  * @param ipcConnections open IPC connections
  * @param rpcConnections open RPC connections (0: no RPC endpoint yet)
+ * @param objects objects whose metadata the instance holds (transient and global)
+ * @param metadata the metadata service's own figures (e.g. {@code raft_role},
+ *     {@code raft_commit_index}), as the instance reports them
  */
 public record InstanceStatus(
     long instanceId,
@@ -18,4 +21,6 @@ public record InstanceStatus(
     long memoryLimit,
     long deferredRequests,
     long ipcConnections,
-    long rpcConnections) {}
+    long rpcConnections,
+    long objects,
+    java.util.Map<String, Object> metadata) {}

@@ -87,6 +87,48 @@ public interface VineyardClient extends AutoCloseable {
   /** Returns the metadata tree of an object. */
   ObjectMeta getMeta(ObjectId id);
 
+  /**
+   * Returns the metadata tree of an object; with {@code syncRemote} the instance first catches
+   * up with the cluster's metadata, so an object persisted elsewhere a moment ago is found.
+   */
+  ObjectMeta getMeta(ObjectId id, boolean syncRemote);
+
+  /**
+   * Makes an object's metadata (members included) global: from when this returns, every instance
+   * of the cluster sees it. Payloads stay on the instances that hold them.
+   *
+   * @throws VineyardException.ObjectNotExists when there is no such object
+   * @throws VineyardException.AssertionFailed for a blob alone (persist an object that uses it)
+   * @throws VineyardException.ConnectionError when the cluster cannot commit it in bounded time
+   */
+  void persist(ObjectId id);
+
+  /** Whether an object is global (persisted). */
+  boolean isPersisted(ObjectId id);
+
+  /**
+   * Names a persisted object, cluster-wide.
+   *
+   * @throws VineyardException.Invalid for a blob or a transient object
+   */
+  void putName(ObjectId id, String name);
+
+  /**
+   * The object a name refers to; with {@code wait}, blocks until some client puts that name.
+   *
+   * @throws VineyardException.ObjectNotExists when the name is unknown and {@code wait} is false
+   */
+  ObjectId getName(String name, boolean wait);
+
+  /** Names matching a glob (or a regular expression when {@code regex}), at most {@code limit}. */
+  java.util.Map<String, ObjectId> listNames(String pattern, boolean regex, int limit);
+
+  /** Removes a name (no error when it does not exist). */
+  void dropName(String name);
+
+  /** The instances of the cluster this client's instance belongs to. */
+  List<ClusterInstance> clusterMeta();
+
   /** Whether an object with this ID exists on the instance. */
   boolean exists(ObjectId id);
 

@@ -3,6 +3,7 @@ package io.vineyard.client.internal;
 import io.vineyard.api.spi.PluginTable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.BlobWriter;
+import io.vineyard.api.ClusterInstance;
 import io.vineyard.api.InstanceStatus;
 import io.vineyard.api.ObjectId;
 import io.vineyard.api.ObjectMeta;
@@ -36,6 +37,7 @@ public final class IpcClient implements VineyardClient {
   private final IpcConnection conn;
   private final Mappings mappings = new Mappings();
   private final Buffers buffers;
+  private final GlobalCalls global;
   private final PluginRegistry plugins;
   private final Consumer<IpcClient> onClose;
   /** Blobs this connection holds a server-side reference on (sealed here, or fetched). */
@@ -45,6 +47,7 @@ public final class IpcClient implements VineyardClient {
   private IpcClient(IpcConnection conn, PluginRegistry plugins, Consumer<IpcClient> onClose) {
     this.conn = conn;
     this.buffers = new Buffers(conn, mappings);
+    this.global = new GlobalCalls(conn);
     this.plugins = plugins;
     this.onClose = onClose;
   }
@@ -188,10 +191,15 @@ public final class IpcClient implements VineyardClient {
 
   @Override
   public ObjectMeta getMeta(ObjectId id) {
+    return getMeta(id, true);
+  }
+
+  @Override
+  public ObjectMeta getMeta(ObjectId id, boolean syncRemote) {
     checkOpen();
     ObjectNode req = Json.object();
     Json.putIds(req, "id", List.of(id));
-    req.put("sync_remote", true);
+    req.put("sync_remote", syncRemote);
     req.put("wait", false);
     ObjectMeta meta = MetaTrees.find(conn.call(Command.GET_DATA, req), id);
     if (meta == null) {
@@ -244,6 +252,48 @@ public final class IpcClient implements VineyardClient {
       conn.call(Command.RELEASE, req);
       held.remove(id);
     }
+  }
+
+  @Override
+  public void persist(ObjectId id) {
+    checkOpen();
+    global.persist(id);
+  }
+
+  @Override
+  public boolean isPersisted(ObjectId id) {
+    checkOpen();
+    return global.isPersisted(id);
+  }
+
+  @Override
+  public void putName(ObjectId id, String name) {
+    checkOpen();
+    global.putName(id, name);
+  }
+
+  @Override
+  public ObjectId getName(String name, boolean wait) {
+    checkOpen();
+    return global.getName(name, wait);
+  }
+
+  @Override
+  public Map<String, ObjectId> listNames(String pattern, boolean regex, int limit) {
+    checkOpen();
+    return global.listNames(pattern, regex, limit);
+  }
+
+  @Override
+  public void dropName(String name) {
+    checkOpen();
+    global.dropName(name);
+  }
+
+  @Override
+  public List<ClusterInstance> clusterMeta() {
+    checkOpen();
+    return global.clusterMeta();
   }
 
   @Override

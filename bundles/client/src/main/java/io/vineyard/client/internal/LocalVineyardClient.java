@@ -134,6 +134,46 @@ public final class LocalVineyardClient implements VineyardClient {
   }
 
   @Override
+  public ObjectMeta getMeta(ObjectId id, boolean syncRemote) {
+    return client.getMeta(id, syncRemote);
+  }
+
+  @Override
+  public void persist(ObjectId id) {
+    client.persist(id);
+  }
+
+  @Override
+  public boolean isPersisted(ObjectId id) {
+    return client.isPersisted(id);
+  }
+
+  @Override
+  public void putName(ObjectId id, String name) {
+    client.putName(id, name);
+  }
+
+  @Override
+  public ObjectId getName(String name, boolean wait) {
+    return client.getName(name, wait);
+  }
+
+  @Override
+  public java.util.Map<String, ObjectId> listNames(String pattern, boolean regex, int limit) {
+    return client.listNames(pattern, regex, limit);
+  }
+
+  @Override
+  public void dropName(String name) {
+    client.dropName(name);
+  }
+
+  @Override
+  public List<io.vineyard.api.ClusterInstance> clusterMeta() {
+    return client.clusterMeta();
+  }
+
+  @Override
   public boolean exists(ObjectId id) {
     return client.exists(id);
   }

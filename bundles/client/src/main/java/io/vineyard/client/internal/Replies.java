@@ -6,6 +6,9 @@ import io.vineyard.api.VineyardException;
 
 /** Fields of replies that the protocol codec does not type: unsigned numbers, the status record. */
 final class Replies {
+  private static final java.util.Set<String> STANDARD = java.util.Set.of("instance_id", "deployment", "memory_usage",
+      "memory_limit", "deferred_requests", "ipc_connections", "rpc_connections", "objects");
+
   private Replies() {}
 
   /** A required unsigned 64-bit number (instance IDs, signatures, sizes) as its raw bits. */
@@ -26,8 +29,15 @@ final class Replies {
     if (!m.path("deployment").isTextual()) {
       throw new VineyardException.Invalid("instance_status_reply: missing text field 'deployment'");
     }
+    java.util.Map<String, Object> extra = new java.util.TreeMap<>();
+    m.properties().forEach(e -> {
+      if (!STANDARD.contains(e.getKey())) {
+        JsonNode v = e.getValue();
+        extra.put(e.getKey(), v.isNumber() ? v.numberValue() : v.isBoolean() ? v.booleanValue() : v.isTextual() ? v.asText() : v.toString());
+      }
+    });
     return new InstanceStatus(unsigned(m, "instance_id"), m.get("deployment").asText(), unsigned(m, "memory_usage"),
         unsigned(m, "memory_limit"), unsigned(m, "deferred_requests"), unsigned(m, "ipc_connections"),
-        unsigned(m, "rpc_connections"));
+        unsigned(m, "rpc_connections"), m.path("objects").asLong(-1), java.util.Collections.unmodifiableMap(extra));
   }
 }

@@ -56,6 +56,7 @@ final class InstanceCommands {
     meta.put("deferred_requests", 0);
     meta.put("ipc_connections", core.connections());
     meta.put("rpc_connections", 0);
+    meta.put("objects", core.meta().size());
     core.meta().status().forEach((k, v) -> meta.set(k, Json.MAPPER.valueToTree(v)));
     return Reply.of(reply);
   }
