@@ -78,6 +78,15 @@ final class DataCommands {
     }
     core.validator().validate(tree); // the complete tree, as it would be stored and read back
     core.meta().put(tree);
+    if (trees.spansInstances(tree)) {
+      // members of other instances are global: so is an object made of them, from the start
+      try {
+        core.meta().persist(id);
+      } catch (RuntimeException e) {
+        core.meta().remove(id);
+        throw e;
+      }
+    }
     ObjectNode reply = Reply.body(Command.CREATE_DATA);
     Json.putId(reply, "id", id);
     reply.put("signature", signature);

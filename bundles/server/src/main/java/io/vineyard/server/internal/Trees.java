@@ -72,7 +72,8 @@ final class Trees {
         continue; // a blob of another instance: its tree is all we know
       }
       ObjectNode stored = find(id).orElseThrow(() -> new VineyardException.ObjectNotExists(
-          "member '" + where + "' refers to " + id + ", which does not exist on instance " + meta.instanceId()));
+          "member '" + where + "' refers to " + id + ", which does not exist on instance " + meta.instanceId()
+              + (isRemote(v) ? " (an object of instance " + v.get("instance_id").asLong() + " must be persisted before other instances can use it)" : "")));
       if (id.isBlob()) {
         BlobHandle b = store.find(id).orElse(null);
         if (b != null && !b.sealed()) {
@@ -81,6 +82,17 @@ final class Trees {
       }
       tree.set(e.getKey(), stored);
     }
+  }
+
+  /** Whether a tree has members (at any depth) that live on another instance. */
+  boolean spansInstances(ObjectNode tree) {
+    for (Map.Entry<String, JsonNode> e : tree.properties()) {
+      JsonNode v = e.getValue();
+      if (v.isObject() && v.has("typename") && v.has("id") && (isRemote(v) || spansInstances((ObjectNode) v))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean isRemote(JsonNode member) {
