@@ -1,0 +1,188 @@
+package io.vineyard.meta.raft;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vineyard.api.ObjectId;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The replicated part of the metadata, as every replica holds it after applying the same commands
+ * in the same order: persisted trees (members expanded, {@code transient: false}), names, the
+ * instance registry and the instance-ID counter. Deterministic, not thread-safe: {@link
+ * MetadataStateMachine} guards it.
+ */
+final class GlobalMetadata {
+  private final TreeMap<ObjectId, ObjectNode> trees = new TreeMap<>();
+  private final Map<ObjectId, Set<ObjectId>> referrers = new HashMap<>();
+  private final TreeMap<String, ObjectId> names = new TreeMap<>();
+  private final TreeMap<Long, InstanceRecord> instances = new TreeMap<>();
+  private long nextInstanceId;
+
+  /** Adds or replaces a persisted tree. */
+  void put(ObjectNode tree) {
+    ObjectId id = Trees.id(tree);
+    ObjectNode old = trees.put(id, tree);
+    if (old != null) {
+      unlink(id, old);
+    }
+    for (ObjectId member : Trees.memberIds(tree)) {
+      referrers.computeIfAbsent(member, k -> new HashSet<>()).add(id);
+    }
+  }
+
+  /** Removes a tree and the names that refer to it; false when it was not there. */
+  boolean remove(ObjectId id) {
+    ObjectNode t = trees.remove(id);
+    if (t == null) {
+      return false;
+    }
+    names.values().removeIf(id::equals);
+    unlink(id, t);
+    return true;
+  }
+
+  private void unlink(ObjectId id, ObjectNode tree) {
+    for (ObjectId member : Trees.memberIds(tree)) {
+      Set<ObjectId> r = referrers.get(member);
+      if (r != null && r.remove(id) && r.isEmpty()) {
+        referrers.remove(member);
+      }
+    }
+  }
+
+  /** Names a stored object (the previous holder of the name loses it); false when the object is gone. */
+  boolean putName(String name, ObjectId id) {
+    ObjectNode t = trees.get(id);
+    if (t == null) {
+      return false;
+    }
+    ObjectId previous = names.put(name, id);
+    if (previous != null && !previous.equals(id)) {
+      ObjectNode p = trees.get(previous);
+      if (p != null && name.equals(p.path("__name").asText(null))) {
+        p.remove("__name");
+      }
+    }
+    t.put("__name", name);
+    return true;
+  }
+
+  /** Drops a name; false when there was none. */
+  boolean dropName(String name) {
+    ObjectId id = names.remove(name);
+    if (id == null) {
+      return false;
+    }
+    ObjectNode t = trees.get(id);
+    if (t != null && name.equals(t.path("__name").asText(null))) {
+      t.remove("__name");
+    }
+    return true;
+  }
+
+  /**
+   * Registers (or refreshes) an instance: a runtime keeps the ID recorded for its Raft name; a new
+   * one gets the counter's next value.
+   */
+  long register(String raftId, long requested, String socket, String host, long startedAt) {
+    long id = -1;
+    for (InstanceRecord r : instances.values()) {
+      if (r.raftId().equals(raftId)) {
+        id = r.id();
+      }
+    }
+    if (id < 0) {
+      id = requested >= 0 && !instances.containsKey(requested) ? requested : nextInstanceId;
+    }
+    nextInstanceId = Math.max(nextInstanceId, id + 1);
+    instances.put(id, new InstanceRecord(id, raftId, socket, host, startedAt));
+    return id;
+  }
+
+  Optional<ObjectNode> get(ObjectId id) {
+    return Optional.ofNullable(trees.get(id));
+  }
+
+  boolean contains(ObjectId id) {
+    return trees.containsKey(id);
+  }
+
+  Set<ObjectId> referrers(ObjectId id) {
+    return referrers.getOrDefault(id, Set.of());
+  }
+
+  int size() {
+    return trees.size();
+  }
+
+  /** The trees in ID order (live view: copy what leaves the lock). */
+  Iterable<ObjectNode> trees() {
+    return trees.values();
+  }
+
+  TreeMap<String, ObjectId> names() {
+    return names;
+  }
+
+  List<InstanceRecord> instances() {
+    return new ArrayList<>(instances.values());
+  }
+
+  long nextInstanceId() {
+    return nextInstanceId;
+  }
+
+  /** Writes everything, for a snapshot. */
+  void writeTo(DataOutput out) throws IOException {
+    out.writeInt(trees.size());
+    for (ObjectNode t : trees.values()) {
+      byte[] b = Trees.encode(t);
+      out.writeInt(b.length);
+      out.write(b);
+    }
+    out.writeInt(names.size());
+    for (Map.Entry<String, ObjectId> e : names.entrySet()) {
+      out.writeUTF(e.getKey());
+      out.writeLong(e.getValue().value());
+    }
+    out.writeInt(instances.size());
+    for (InstanceRecord r : instances.values()) {
+      out.writeLong(r.id());
+      out.writeUTF(r.raftId());
+      out.writeUTF(r.socket());
+      out.writeUTF(r.host());
+      out.writeLong(r.startedAt());
+    }
+    out.writeLong(nextInstanceId);
+  }
+
+  /** Replaces everything with what {@link #writeTo} wrote. */
+  void readFrom(DataInput in) throws IOException {
+    trees.clear();
+    referrers.clear();
+    names.clear();
+    instances.clear();
+    for (int i = in.readInt(); i > 0; i--) {
+      byte[] b = new byte[in.readInt()];
+      in.readFully(b);
+      put(Trees.decode(b));
+    }
+    for (int i = in.readInt(); i > 0; i--) {
+      names.put(in.readUTF(), ObjectId.of(in.readLong()));
+    }
+    for (int i = in.readInt(); i > 0; i--) {
+      InstanceRecord r = new InstanceRecord(in.readLong(), in.readUTF(), in.readUTF(), in.readUTF(), in.readLong());
+      instances.put(r.id(), r);
+    }
+    nextInstanceId = in.readLong();
+  }
+}

@@ -1,0 +1,20 @@
+package io.vineyard.meta.raft;
+
+import io.vineyard.meta.InstanceInfo;
+
+/**
+ * An instance as the replicated registry knows it.
+ *
+ * @param id the instance ID handed out by the cluster's counter
+ * @param raftId the Raft member name of its runtime (stable across restarts on the same data dir)
+ * @param socket its IPC socket path
+ * @param host its host name
+ * @param startedAt when it last registered (epoch milliseconds)
+ */
+record InstanceRecord(long id, String raftId, String socket, String host, long startedAt) {
+
+  /** The public view, with the status the caller observed. */
+  InstanceInfo info(boolean reachable) {
+    return new InstanceInfo(id, socket, host, reachable ? "running" : "unreachable", startedAt);
+  }
+}

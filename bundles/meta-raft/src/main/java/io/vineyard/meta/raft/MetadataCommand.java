@@ -1,0 +1,133 @@
+package io.vineyard.meta.raft;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vineyard.api.ObjectId;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The commands of the metadata log: small binary records (a type byte, then the fields; trees as
+ * UTF-8 JSON), applied by {@link MetadataStateMachine} in log order. {@link Version} is the one
+ * read-only command: it is answered by the leader and never enters the log.
+ */
+sealed interface MetadataCommand {
+  byte PERSIST = 1;
+  byte DELETE = 2;
+  byte PUT_NAME = 3;
+  byte DROP_NAME = 4;
+  byte REGISTER = 5;
+  byte VERSION = 6;
+
+  /** Commits trees (members expanded, {@code transient: false}) to the global metadata in one entry. */
+  record Persist(List<ObjectNode> trees) implements MetadataCommand {}
+
+  /** Removes a persisted tree and the names referring to it; the outcome says whether it was there. */
+  record Delete(ObjectId id) implements MetadataCommand {}
+
+  /** Names a persisted object; the outcome fails when the object is gone. */
+  record PutName(String name, ObjectId id) implements MetadataCommand {}
+
+  /** Drops a name; the outcome says whether there was one. */
+  record DropName(String name) implements MetadataCommand {}
+
+  /** Registers a runtime; the outcome's value is its instance ID ({@code requested} &lt; 0: a new one). */
+  record Register(String raftId, long requested, String socket, String host, long startedAt) implements MetadataCommand {}
+
+  /** Asks for the number of commands applied (read-only, answered by the leader). */
+  record Version() implements MetadataCommand {}
+
+  /** The binary form. */
+  default byte[] encode() {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      DataOutputStream out = new DataOutputStream(bytes);
+      switch (this) {
+        case Persist p -> {
+          out.writeByte(PERSIST);
+          out.writeInt(p.trees().size());
+          for (ObjectNode t : p.trees()) {
+            byte[] b = Trees.encode(t);
+            out.writeInt(b.length);
+            out.write(b);
+          }
+        }
+        case Delete d -> {
+          out.writeByte(DELETE);
+          out.writeLong(d.id().value());
+        }
+        case PutName n -> {
+          out.writeByte(PUT_NAME);
+          out.writeUTF(n.name());
+          out.writeLong(n.id().value());
+        }
+        case DropName n -> {
+          out.writeByte(DROP_NAME);
+          out.writeUTF(n.name());
+        }
+        case Register r -> {
+          out.writeByte(REGISTER);
+          out.writeUTF(r.raftId());
+          out.writeLong(r.requested());
+          out.writeUTF(r.socket());
+          out.writeUTF(r.host());
+          out.writeLong(r.startedAt());
+        }
+        case Version v -> out.writeByte(VERSION);
+      }
+      out.flush();
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads a command written by {@link #encode}. */
+  static MetadataCommand decode(byte[] data, int offset, int length) throws IOException {
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, offset, length));
+    byte type = in.readByte();
+    return switch (type) {
+      case PERSIST -> {
+        int n = in.readInt();
+        List<ObjectNode> trees = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          byte[] b = new byte[in.readInt()];
+          in.readFully(b);
+          trees.add(Trees.decode(b));
+        }
+        yield new Persist(trees);
+      }
+      case DELETE -> new Delete(ObjectId.of(in.readLong()));
+      case PUT_NAME -> new PutName(in.readUTF(), ObjectId.of(in.readLong()));
+      case DROP_NAME -> new DropName(in.readUTF());
+      case REGISTER -> new Register(in.readUTF(), in.readLong(), in.readUTF(), in.readUTF(), in.readLong());
+      case VERSION -> new Version();
+      default -> throw new IOException("unknown metadata command type " + type + " (" + length + " bytes)");
+    };
+  }
+
+  /**
+   * What applying a command did.
+   *
+   * @param ok whether it took effect (false: the object or name was not there)
+   * @param version the number of commands the answering replica had applied, this one included
+   * @param value a command-specific number (the instance ID of a registration)
+   */
+  record Outcome(boolean ok, long version, long value) {
+    byte[] encode() {
+      byte[] b = new byte[17];
+      java.nio.ByteBuffer.wrap(b).put((byte) (ok ? 1 : 0)).putLong(version).putLong(value);
+      return b;
+    }
+
+    static Outcome decode(byte[] b) {
+      java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
+      return new Outcome(buf.get() == 1, buf.getLong(), buf.getLong());
+    }
+  }
+}

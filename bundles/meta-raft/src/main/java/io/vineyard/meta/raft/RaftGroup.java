@@ -1,0 +1,294 @@
+package io.vineyard.meta.raft;
+
+import io.vineyard.api.VineyardException;
+import io.vineyard.meta.raft.MetadataCommand.Outcome;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jgroups.Address;
+import org.jgroups.JChannel;
+import org.jgroups.View;
+import org.jgroups.protocols.FD_ALL3;
+import org.jgroups.protocols.FD_SOCK2;
+import org.jgroups.protocols.FILE_PING;
+import org.jgroups.protocols.FRAG4;
+import org.jgroups.protocols.MERGE3;
+import org.jgroups.protocols.MFC;
+import org.jgroups.protocols.TCP;
+import org.jgroups.protocols.TCPPING;
+import org.jgroups.protocols.UFC;
+import org.jgroups.protocols.UNICAST3;
+import org.jgroups.protocols.VERIFY_SUSPECT2;
+import org.jgroups.protocols.pbcast.GMS;
+import org.jgroups.protocols.pbcast.NAKACK2;
+import org.jgroups.protocols.pbcast.STABLE;
+import org.jgroups.protocols.raft.ELECTION;
+import org.jgroups.protocols.raft.NO_DUPES;
+import org.jgroups.protocols.raft.RAFT;
+import org.jgroups.protocols.raft.REDIRECT;
+import org.jgroups.protocols.raft.RaftLeaderException;
+import org.jgroups.raft.RaftHandle;
+import org.jgroups.raft.util.Utils;
+import org.jgroups.stack.Protocol;
+
+/**
+ * This instance's membership in the Raft group: the JGroups channel (TCP on the bind address,
+ * discovery through the shared folder or the peer list, never multicast), RAFT with the {@link
+ * MapDbLog} and the {@link MetadataStateMachine}, and the two ways to talk to the group.
+ *
+ * <ul>
+ *   <li>{@link #commit}: a command goes to the leader (REDIRECT forwards it), is appended and
+ *       replicated, and returns once a majority has it and this replica has applied it; a leader
+ *       change before the append is retried, a commit that takes longer than the commit timeout
+ *       fails with {@code ConnectionError} (the command may still commit later, as with any Raft).
+ *   <li>{@link #catchUp}: asks the leader how many commands it has applied (a read-only request, no
+ *       log entry) and waits until this replica has applied as many: after it, a local read sees
+ *       every change that had been acknowledged anywhere when it started.
+ * </ul>
+ */
+final class RaftGroup implements AutoCloseable {
+  private final ClusterSettings settings;
+  private final Bootstrap bootstrap;
+  private final MetadataStateMachine machine;
+  private final JChannel channel;
+  private final RAFT raft;
+  private final REDIRECT redirect;
+  private final RaftHandle handle;
+
+  private RaftGroup(ClusterSettings settings, Bootstrap bootstrap, MetadataStateMachine machine, JChannel channel) {
+    this.settings = settings;
+    this.bootstrap = bootstrap;
+    this.machine = machine;
+    this.channel = channel;
+    this.raft = channel.getProtocolStack().findProtocol(RAFT.class);
+    this.redirect = channel.getProtocolStack().findProtocol(REDIRECT.class);
+    this.handle = new RaftHandle(channel, machine);
+  }
+
+  /** Builds the stack, opens the log and connects; the group may still be electing a leader. */
+  static RaftGroup connect(ClusterSettings s, Bootstrap b, MapDbLog log, MetadataStateMachine machine) throws Exception {
+    Thread t = Thread.currentThread();
+    ClassLoader previous = t.getContextClassLoader();
+    t.setContextClassLoader(RaftGroup.class.getClassLoader()); // jgroups resolves some names through it
+    try {
+      JChannel ch = new JChannel(stack(s, b, log)).name(b.raftId());
+      RaftGroup g = new RaftGroup(s, b, machine, ch);
+      ch.connect(b.groupName());
+      return g;
+    } finally {
+      t.setContextClassLoader(previous);
+    }
+  }
+
+  private static Protocol[] stack(ClusterSettings s, Bootstrap b, MapDbLog log) throws Exception {
+    InetAddress bind = InetAddress.getByName(s.bind());
+    TCP tcp = new TCP();
+    tcp.setBindAddress(bind);
+    tcp.setBindPort(s.port());
+    tcp.setPortRange(0);
+    Protocol discovery;
+    if (s.embeddedDiscovery()) {
+      discovery = new FILE_PING().setLocation(s.discoveryDir().toString()).registerShutdownHook(false);
+    } else {
+      List<InetSocketAddress> hosts = new ArrayList<>();
+      for (String p : s.peers()) {
+        int colon = p.lastIndexOf(':');
+        hosts.add(new InetSocketAddress(p.substring(0, colon), Integer.parseInt(p.substring(colon + 1))));
+      }
+      discovery = new TCPPING().setInitialHosts(hosts).setPortRange(0);
+    }
+    RAFT raft = new RAFT().raftId(b.raftId()).members(b.initialMembers())
+        .sendCommitsImmediately(true).resendInterval(500).logUseFsync(true);
+    raft.log(log);
+    return new Protocol[] {
+      tcp,
+      discovery,
+      new MERGE3().setMinInterval(2000).setMaxInterval(5000),
+      new FD_SOCK2().setBindAddress(bind).setOffset(100),
+      new FD_ALL3().setTimeout(10_000).setInterval(2000),
+      new VERIFY_SUSPECT2(),
+      new NAKACK2().useMcastXmit(false),
+      new UNICAST3(),
+      new STABLE(),
+      new NO_DUPES(),
+      new GMS().printLocalAddress(false).setJoinTimeout(1000),
+      new UFC(),
+      new MFC(),
+      new FRAG4(),
+      new ELECTION(),
+      raft,
+      new REDIRECT(),
+    };
+  }
+
+  /**
+   * Makes this member a voting member (embedded mode, after the founder): asks the leader to add
+   * it until the addition has been applied here.
+   *
+   * @throws VineyardException.ConnectionError when that does not happen before the deadline
+   */
+  void joinGroup(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!raft.members().contains(bootstrap.raftId())) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new VineyardException.ConnectionError("Raft member " + bootstrap.raftId() + " was not added to cluster '"
+            + settings.cluster() + "' within " + Timeouts.text(timeout) + " (members " + raft.members() + ", "
+            + reachableText() + "): is a majority of them running?");
+      }
+      if (raft.leader() != null) {
+        try {
+          redirect.addServer(bootstrap.raftId()).get(Math.min(left, TimeUnit.SECONDS.toNanos(2)), TimeUnit.NANOSECONDS);
+        } catch (Exception e) {
+          // no leader yet, leader changed, or slow: try again until the deadline
+        }
+      }
+      if (!raft.members().contains(bootstrap.raftId())) {
+        Thread.sleep(100);
+      }
+    }
+  }
+
+  /**
+   * Commits a command and waits until this replica has applied it.
+   *
+   * @param what names the change for the error message, e.g. {@code persist of o…}
+   * @throws VineyardException.ConnectionError when no majority commits it within the commit timeout
+   */
+  Outcome commit(MetadataCommand command, String what) {
+    byte[] buf = command.encode();
+    Duration timeout = settings.commitTimeout();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try {
+      while (true) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw noQuorum(what, timeout);
+        }
+        if (raft.leader() == null) {
+          Thread.sleep(Math.min(20, Math.max(1, left / 1_000_000)));
+          continue;
+        }
+        CompletableFuture<byte[]> f;
+        try {
+          f = handle.setAsync(buf, 0, buf.length);
+        } catch (RaftLeaderException | IllegalStateException e) {
+          Thread.sleep(20); // the leader is changing: nothing was appended
+          continue;
+        }
+        byte[] reply;
+        try {
+          reply = f.get(left, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+          f.cancel(false);
+          throw noQuorum(what, timeout);
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RaftLeaderException || e.getCause() instanceof IllegalStateException) {
+            Thread.sleep(20); // refused by a member that is not (or no longer) the leader
+            continue;
+          }
+          throw new VineyardException.ConnectionError(what + " failed in the Raft group: " + e.getCause(), e.getCause());
+        }
+        Outcome outcome = Outcome.decode(reply);
+        machine.awaitVersion(outcome.version(), Math.max(0, deadline - System.nanoTime()));
+        return outcome;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new VineyardException.ConnectionError(what + " was interrupted", e);
+    } catch (Exception e) {
+      if (e instanceof VineyardException v) {
+        throw v;
+      }
+      throw new VineyardException.ConnectionError(what + " failed: " + e, e);
+    }
+  }
+
+  private VineyardException noQuorum(String what, Duration timeout) {
+    return new VineyardException.ConnectionError("no quorum: " + what + " not committed within " + Timeouts.text(timeout)
+        + " (cluster has " + reachableText() + ")");
+  }
+
+  private String reachableText() {
+    return reachableMembers().size() + " of " + raft.members().size() + " members reachable";
+  }
+
+  /**
+   * Waits until this replica has applied everything the leader had applied when asked; gives up
+   * (and the caller reads what it has) when there is no leader or it does not answer in time.
+   *
+   * @return whether the replica is known to be current
+   */
+  boolean catchUp(Duration timeout) {
+    if (raft.leader() == null) {
+      return false;
+    }
+    byte[] query = new MetadataCommand.Version().encode();
+    try {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      byte[] reply = handle.getAsync(query, 0, query.length).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      return machine.awaitVersion(Outcome.decode(reply).version(), Math.max(0, deadline - System.nanoTime()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  /** The Raft names of the members in the current JGroups view (this one included). */
+  Set<String> reachableMembers() {
+    Set<String> out = new HashSet<>();
+    View v = channel.view();
+    if (v != null) {
+      for (Address a : v.getMembersRaw()) {
+        try {
+          String id = Utils.extractRaftId(a);
+          if (raft.members().contains(id)) {
+            out.add(id);
+          }
+        } catch (IllegalStateException e) {
+          // not a Raft member's address
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The Raft names of everyone in the current JGroups view, members or not yet. */
+  Set<String> connected() {
+    Set<String> out = new HashSet<>();
+    View v = channel.view();
+    if (v != null) {
+      for (Address a : v.getMembersRaw()) {
+        out.add(Utils.extractRaftId(a));
+      }
+    }
+    return out;
+  }
+
+  String raftId() {
+    return bootstrap.raftId();
+  }
+
+  RAFT raft() {
+    return raft;
+  }
+
+  boolean hasLeader() {
+    return raft.leader() != null;
+  }
+
+  @Override
+  public void close() {
+    channel.close(); // stops RAFT, which closes the log
+  }
+}

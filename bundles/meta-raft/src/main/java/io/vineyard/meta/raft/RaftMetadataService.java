@@ -1,0 +1,309 @@
+package io.vineyard.meta.raft;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vineyard.api.ObjectId;
+import io.vineyard.api.VineyardException;
+import io.vineyard.meta.InstanceInfo;
+import io.vineyard.meta.MetadataService;
+import io.vineyard.meta.MetadataServices;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * The metadata of an instance in a cluster: transient trees stay local (a {@link
+ * MetadataServices#local local} service, by composition), global ones live in the Raft-replicated
+ * {@link MetadataStateMachine}, of which every instance holds a replica.
+ *
+ * <p><b>Writes</b> ({@link #persist}, a global {@link #put}, {@link #remove} of a global object,
+ * names) are one command each, committed through the leader; they return once a majority has the
+ * entry and this replica has applied it, or fail after the commit timeout with {@code
+ * ConnectionError} ("no quorum: …", naming how many members are reachable).
+ *
+ * <p><b>Reads</b> are served by the local replica. Objects are immutable, so a tree found locally
+ * is right. A miss on an ID that another instance created (its instance bits are not ours) may be a
+ * persist this replica has not applied yet: then the service asks the leader for its applied count
+ * (a read-only Raft request, no log entry) and waits until the replica has applied as much, then
+ * looks again. So a {@code get} on any instance after a {@code persist} returned anywhere sees the
+ * object. Measured on loopback (3 members, 2 cores): such a catch-up costs about one round trip
+ * to the leader (~1 ms); a hit costs nothing extra. Without a leader the miss is answered from the
+ * replica as it is, after at most {@code min(1 s, commit timeout)}. {@link #getName} and {@link
+ * #isPersisted} work the same way.
+ */
+@Component(service = MetadataService.class, configurationPid = RaftMetadataService.Config.PID,
+    configurationPolicy = ConfigurationPolicy.REQUIRE, property = "service.ranking:Integer=100")
+@Designate(ocd = RaftMetadataService.Config.class)
+public final class RaftMetadataService implements MetadataService, AutoCloseable {
+
+  /** Configuration of the replicated metadata service (Config Admin PID {@value Config#PID}). */
+  @ObjectClassDefinition(name = "Vineyard replicated metadata",
+      description = "Joins this instance to a Raft-replicated metadata cluster")
+  public @interface Config {
+    /** The Config Admin PID. */
+    String PID = "io.vineyard.meta.raft";
+
+    /** The cluster's name (--cluster). */
+    @AttributeDefinition(description = "The cluster's name (--cluster); runtimes with different names never meet")
+    String cluster() default "vineyard";
+
+    /** The address the Raft transport binds to (--bind). */
+    @AttributeDefinition(description = "The address the Raft transport binds to (--bind)")
+    String bind() default "127.0.0.1";
+
+    /** The transport's TCP port; 0 picks a free one. */
+    @AttributeDefinition(description = "The Raft transport's TCP port; 0 picks a free one (embedded discovery only)")
+    int port() default 0;
+
+    /** Every member's host:port, comma separated (--peers); empty for embedded discovery. */
+    @AttributeDefinition(description = "Every member's host:port, comma separated (--peers); empty: discovery through discovery.dir")
+    String peers() default "";
+
+    /** The folder the runtimes of one user share to find each other. */
+    @AttributeDefinition(description = "The folder the runtimes of one user share to find each other (embedded mode)")
+    String discovery_dir() default "";
+
+    /** This instance's own folder: Raft log, snapshots, instance ID. */
+    @AttributeDefinition(description = "This instance's own folder: Raft log, snapshots, instance ID")
+    String data_dir();
+
+    /** This instance's IPC socket, as the instance registry reports it. */
+    @AttributeDefinition(description = "This instance's IPC socket path, for the instance registry")
+    String socket() default "";
+
+    /** How long a change may wait for a majority, in milliseconds. */
+    @AttributeDefinition(description = "How long a change may wait for a majority (ms) before it fails with 'no quorum'")
+    long commit_timeout_ms() default 10_000;
+  }
+
+  private volatile RaftInstance cluster;
+  private volatile MetadataService local;
+
+  /** For DS. */
+  public RaftMetadataService() {}
+
+  /**
+   * Starts an instance outside OSGi: locks the data dir, replays the log, joins the group and gets
+   * this instance's ID. Close it to leave.
+   */
+  public static RaftMetadataService start(ClusterSettings settings) throws Exception {
+    RaftMetadataService s = new RaftMetadataService();
+    s.open(settings);
+    return s;
+  }
+
+  @Activate
+  void activate(Config config) throws Exception {
+    open(settings(config));
+  }
+
+  /** The settings a configuration stands for. */
+  static ClusterSettings settings(Config c) {
+    if (c.data_dir() == null || c.data_dir().isBlank()) {
+      throw new IllegalArgumentException(Config.PID + ": data.dir is not set (this instance's folder for the Raft log and its ID)");
+    }
+    String discovery = c.discovery_dir();
+    Path discoveryDir = discovery == null || discovery.isBlank()
+        ? Path.of(System.getProperty("user.home"), ".local", "vineyard", "cluster")
+        : Path.of(discovery);
+    try {
+      return new ClusterSettings(c.cluster(), c.bind(), c.port(), ClusterSettings.parsePeers(c.peers()), discoveryDir,
+          Path.of(c.data_dir()), c.socket(), Duration.ofMillis(c.commit_timeout_ms()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(Config.PID + ": " + e.getMessage(), e);
+    }
+  }
+
+
+  private void open(ClusterSettings settings) throws Exception {
+    RaftInstance c = RaftInstance.start(settings);
+    cluster = c;
+    local = MetadataServices.local(c.instanceId());
+  }
+
+  @Deactivate
+  @Override
+  public void close() {
+    RaftInstance c = cluster;
+    if (c != null) {
+      c.close();
+    }
+  }
+
+  private GlobalView global() {
+    return cluster.global();
+  }
+
+  @Override
+  public long instanceId() {
+    return cluster.instanceId();
+  }
+
+  @Override
+  public void put(ObjectNode tree) {
+    ObjectId id = Trees.id(tree);
+    if (local.contains(id) || global().contains(id)) {
+      throw new VineyardException.ObjectExists("object " + id + " already exists");
+    }
+    long self = instanceId();
+    boolean remote = Trees.members(tree).stream().map(Map.Entry::getValue)
+        .anyMatch(m -> Trees.instanceOf(m) >= 0 && Trees.instanceOf(m) != self);
+    if (!remote) {
+      local.put(tree);
+      return;
+    }
+    // a composite of other instances' objects is global from the start (DESIGN §1)
+    commitPersist(id, tree);
+  }
+
+  @Override
+  public Optional<ObjectNode> get(ObjectId id) {
+    Optional<ObjectNode> t = local.get(id);
+    if (t.isPresent()) {
+      return t;
+    }
+    t = global().get(id);
+    if (t.isEmpty() && catchUpFor(id)) {
+      t = global().get(id);
+    }
+    return t;
+  }
+
+  @Override
+  public boolean contains(ObjectId id) {
+    return local.contains(id) || global().contains(id) || (catchUpFor(id) && global().contains(id));
+  }
+
+  /** Whether a miss on {@code id} is worth catching up for (another instance created it), and did. */
+  private boolean catchUpFor(ObjectId id) {
+    return !id.isBlob() && Trees.creatorOf(id) != instanceId() && cluster.catchUp();
+  }
+
+  @Override
+  public List<ObjectNode> list(Predicate<String> typename, int limit) {
+    TreeMap<ObjectId, ObjectNode> merged = new TreeMap<>();
+    for (ObjectNode t : local.list(typename, limit)) {
+      merged.put(Trees.id(t), t);
+    }
+    for (ObjectNode t : global().list(typename, limit)) {
+      merged.put(Trees.id(t), t);
+    }
+    return new ArrayList<>(merged.values()).subList(0, Math.min(limit, merged.size()));
+  }
+
+  @Override
+  public Optional<ObjectNode> remove(ObjectId id) {
+    Optional<ObjectNode> t = local.remove(id);
+    if (t.isPresent()) {
+      return t;
+    }
+    t = global().get(id);
+    if (t.isEmpty()) {
+      return t;
+    }
+    MetadataCommand.Outcome o = cluster.commit(new MetadataCommand.Delete(id), "delete of " + id);
+    return o.ok() ? t : Optional.empty();
+  }
+
+  @Override
+  public Set<ObjectId> referrers(ObjectId id) {
+    Set<ObjectId> out = new TreeSet<>(local.referrers(id));
+    out.addAll(global().referrers(id));
+    return out;
+  }
+
+  @Override
+  public int size() {
+    return local.size() + global().size();
+  }
+
+  @Override
+  public void persist(ObjectId id) {
+    if (id.isBlob()) {
+      throw new VineyardException.AssertionFailed("a blob alone cannot be persisted (" + id + "): persist an object that has it as a member");
+    }
+    Optional<ObjectNode> tree = local.get(id);
+    if (tree.isEmpty()) {
+      if (global().contains(id) || (catchUpFor(id) && global().contains(id))) {
+        return; // persisted already
+      }
+      throw new VineyardException.ObjectNotExists("cannot persist " + id + ": no such object");
+    }
+    commitPersist(id, tree.get());
+  }
+
+  private void commitPersist(ObjectId id, ObjectNode tree) {
+    List<ObjectNode> trees = PersistPlan.collect(tree, instanceId(), local::get, global()::contains);
+    cluster.commit(new MetadataCommand.Persist(trees), "persist of " + id);
+    for (ObjectNode t : trees) {
+      local.remove(Trees.id(t)); // global now: the replica answers for it
+    }
+  }
+
+  @Override
+  public boolean isPersisted(ObjectId id) {
+    return global().contains(id) || (!local.contains(id) && catchUpFor(id) && global().contains(id));
+  }
+
+  @Override
+  public void putName(String name, ObjectId id) {
+    if (id.isBlob()) {
+      throw new VineyardException.Invalid("blobs cannot have names (" + id + ")");
+    }
+    if (local.contains(id)) {
+      throw new VineyardException.Invalid("transient objects cannot have names: persist " + id + " first");
+    }
+    if (!global().contains(id) && !(catchUpFor(id) && global().contains(id))) {
+      throw new VineyardException.ObjectNotExists("cannot name " + id + " '" + name + "': no such object");
+    }
+    if (!cluster.commit(new MetadataCommand.PutName(name, id), "put_name '" + name + "' of " + id).ok()) {
+      throw new VineyardException.ObjectNotExists("cannot name " + id + " '" + name + "': it was deleted meanwhile");
+    }
+  }
+
+  @Override
+  public Optional<ObjectId> getName(String name, Duration timeout) {
+    Optional<ObjectId> id = global().name(name);
+    if (id.isPresent()) {
+      return id;
+    }
+    cluster.catchUp();
+    return cluster.awaitName(name, timeout);
+  }
+
+  @Override
+  public Map<String, ObjectId> listNames(Predicate<String> matches, int limit) {
+    return global().names(matches, limit);
+  }
+
+  @Override
+  public boolean dropName(String name) {
+    return cluster.commit(new MetadataCommand.DropName(name), "drop_name '" + name + "'").ok();
+  }
+
+  @Override
+  public List<InstanceInfo> instances() {
+    return cluster.instances();
+  }
+
+  @Override
+  public Map<String, Object> status() {
+    Map<String, Object> s = new LinkedHashMap<>(cluster.status());
+    s.put("transient_objects", local.size());
+    return s;
+  }
+}
