@@ -94,6 +94,7 @@ final class RaftGroup implements AutoCloseable {
     tcp.setBindAddress(bind);
     tcp.setBindPort(s.port());
     tcp.setPortRange(0);
+    tcp.tcpNodelay(true); // small Raft messages: Nagle plus delayed ACKs would add ~40 ms per hop
     Protocol discovery;
     if (s.embeddedDiscovery()) {
       discovery = new FILE_PING().setLocation(s.discoveryDir().toString()).registerShutdownHook(false);
@@ -105,8 +106,13 @@ final class RaftGroup implements AutoCloseable {
       }
       discovery = new TCPPING().setInitialHosts(hosts).setPortRange(0);
     }
+    // send_commits_immediately stays off: with a member that lags (a joiner catching up) the leader
+    // and that member exchange commit messages without end, and RAFT's resend timer, which only runs
+    // when its queue is idle, never fires. Followers learn commits from the next AppendEntries,
+    // from the read-only query catchUp() sends (the leader broadcasts its commit index with it), or
+    // from the resend timer.
     RAFT raft = new RAFT().raftId(b.raftId()).members(b.initialMembers())
-        .sendCommitsImmediately(true).resendInterval(500).logUseFsync(true);
+        .resendInterval(100).logUseFsync(true);
     raft.log(log);
     return new Protocol[] {
       tcp,
@@ -198,7 +204,9 @@ final class RaftGroup implements AutoCloseable {
           throw new VineyardException.ConnectionError(what + " failed in the Raft group: " + e.getCause(), e.getCause());
         }
         Outcome outcome = Outcome.decode(reply);
-        machine.awaitVersion(outcome.version(), Math.max(0, deadline - System.nanoTime()));
+        if (!machine.awaitVersion(outcome.version(), 0)) { // committed, not applied here yet
+          catchUp(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        }
         return outcome;
       }
     } catch (InterruptedException e) {

@@ -153,21 +153,17 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
     return cluster.instanceId();
   }
 
+  /**
+   * Stores a new tree locally (transient). A composite of other instances' objects becomes global
+   * when the caller persists it (the server does so at once); its remote members must be global.
+   */
   @Override
   public void put(ObjectNode tree) {
     ObjectId id = Trees.id(tree);
-    if (local.contains(id) || global().contains(id)) {
+    if (global().contains(id)) {
       throw new VineyardException.ObjectExists("object " + id + " already exists");
     }
-    long self = instanceId();
-    boolean remote = Trees.members(tree).stream().map(Map.Entry::getValue)
-        .anyMatch(m -> Trees.instanceOf(m) >= 0 && Trees.instanceOf(m) != self);
-    if (!remote) {
-      local.put(tree);
-      return;
-    }
-    // a composite of other instances' objects is global from the start (DESIGN §1)
-    commitPersist(id, tree);
+    local.put(tree);
   }
 
   @Override

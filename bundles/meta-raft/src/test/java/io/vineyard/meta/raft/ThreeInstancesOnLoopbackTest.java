@@ -1,0 +1,198 @@
+package io.vineyard.meta.raft;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vineyard.api.ObjectId;
+import io.vineyard.api.VineyardException;
+import io.vineyard.meta.IdGenerator;
+import io.vineyard.meta.InstanceInfo;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three real instances in this JVM, on 127.0.0.1, each with its own data dir, finding each other
+ * through a shared folder (the embedded default): replication, quorum loss, restart.
+ */
+class ThreeInstancesOnLoopbackTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(3);
+
+  @TempDir Path tmp;
+  private final String cluster = "test-" + UUID.randomUUID().toString().substring(0, 8);
+  private final RaftMetadataService[] instances = new RaftMetadataService[3];
+
+  private ClusterSettings settings(int i) {
+    return ClusterSettings.embedded(cluster, tmp.resolve("discovery"), tmp.resolve("data-" + i), "/run/test/" + i + ".sock",
+        COMMIT_TIMEOUT);
+  }
+
+  private RaftMetadataService start(int i) throws Exception {
+    instances[i] = RaftMetadataService.start(settings(i));
+    return instances[i];
+  }
+
+  private void stop(int i) {
+    instances[i].close();
+    instances[i] = null;
+  }
+
+  @AfterEach
+  void stopAll() {
+    for (int i = instances.length - 1; i >= 0; i--) {
+      if (instances[i] != null) {
+        stop(i);
+      }
+    }
+  }
+
+  /** A transient array with a blob member and a pair holding it, put on {@code on}; returns the pair's ID. */
+  private static ObjectId putPair(RaftMetadataService on) {
+    IdGenerator ids = new IdGenerator(on.instanceId());
+    ObjectNode blob = JSON.createObjectNode();
+    blob.put("id", ids.nextBlobId().toString());
+    blob.put("typename", "vineyard::Blob");
+    blob.put("instance_id", on.instanceId());
+    blob.put("transient", true);
+    ObjectNode array = tree(ids.nextObjectId(), "vineyard::Array<int>", on.instanceId());
+    array.set("buffer_", blob);
+    on.put(array);
+    ObjectNode pair = tree(ids.nextObjectId(), "vineyard::Pair", on.instanceId());
+    pair.set("first_", array.deepCopy());
+    on.put(pair);
+    return Trees.id(pair);
+  }
+
+  private static ObjectNode tree(ObjectId id, String typename, long instance) {
+    ObjectNode t = JSON.createObjectNode();
+    t.put("id", id.toString());
+    t.put("typename", typename);
+    t.put("instance_id", instance);
+    t.put("transient", true);
+    return t;
+  }
+
+  private static double millis(long nanos) {
+    return nanos / 1e6;
+  }
+
+  @Test
+  @Timeout(180)
+  void persistsReplicateSurviveOneLossFailWithoutQuorumAndRestartsKeepTheirId() throws Exception {
+    RaftMetadataService a = start(0);
+    RaftMetadataService b = start(1);
+    RaftMetadataService c = start(2);
+    assertEquals(List.of(0L, 1L, 2L), List.of(a.instanceId(), b.instanceId(), c.instanceId()));
+    assertEquals(3, ((List<?>) a.status().get("members")).size(), a.status().toString());
+
+    // persist on one, visible on the others at once (their replica catches up on the miss)
+    ObjectId pair = putPair(a);
+    assertFalse(a.isPersisted(pair));
+    assertFalse(b.contains(pair), "transient objects stay on their instance");
+    a.persist(pair);
+    assertTrue(a.isPersisted(pair));
+    ObjectNode seen = b.get(pair).orElseThrow();
+    assertFalse(seen.get("transient").asBoolean());
+    assertFalse(seen.get("first_").get("transient").asBoolean());
+    ObjectId array = Trees.id(seen.get("first_"));
+    assertTrue(c.isPersisted(array), "members are persisted with their object");
+    assertEquals(2, c.size());
+    a.putName("pair", pair);
+    assertEquals(Optional.of(pair), c.getName("pair", Duration.ZERO));
+    assertEquals(List.of(0L, 1L, 2L), c.instances().stream().map(InstanceInfo::id).toList());
+
+    // figures: persist from the leader and from a follower, and a catch-up read on a third instance
+    List<Long> fromLeader = new ArrayList<>();
+    List<Long> fromFollower = new ArrayList<>();
+    List<Long> catchUp = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      ObjectId p = putPair(a);
+      long t0 = System.nanoTime();
+      a.persist(p);
+      long t1 = System.nanoTime();
+      assertTrue(c.contains(p));
+      long t2 = System.nanoTime();
+      ObjectId q = putPair(b);
+      long t3 = System.nanoTime();
+      b.persist(q);
+      long t4 = System.nanoTime();
+      if (i >= 10) { // after warm-up
+        fromLeader.add(t1 - t0);
+        catchUp.add(t2 - t1);
+        fromFollower.add(t4 - t3);
+      }
+    }
+    System.out.printf("persist latency, 3 members on loopback: from the leader median %.2f ms (p90 %.2f), "
+        + "from a follower median %.2f ms (p90 %.2f); read of it on a third instance median %.2f ms%n",
+        median(fromLeader), p90(fromLeader), median(fromFollower), p90(fromFollower), median(catchUp));
+
+    // one of three down: persists still commit
+    stop(2);
+    ObjectId whileCDown = putPair(a);
+    a.persist(whileCDown);
+    assertTrue(b.contains(whileCDown));
+    assertTrue(a.remove(pair).isPresent());
+    assertFalse(a.contains(pair));
+    // other replicas apply the delete as soon as they learn the commit (a hit is not synchronized)
+    long until = System.nanoTime() + 2_000_000_000L;
+    while (b.contains(pair) && System.nanoTime() < until) {
+      Thread.sleep(1);
+    }
+    assertFalse(b.contains(pair), "removed everywhere");
+    assertEquals(Optional.empty(), b.getName("pair", Duration.ZERO), "names of removed objects are dropped");
+
+    // two of three down: no quorum, a clear error within the commit timeout
+    stop(1);
+    ObjectId noQuorum = putPair(a);
+    long t0 = System.nanoTime();
+    VineyardException.ConnectionError e = assertThrows(VineyardException.ConnectionError.class, () -> a.persist(noQuorum));
+    long took = System.nanoTime() - t0;
+    assertEquals("no quorum: persist of " + noQuorum + " not committed within 3 s (cluster has 1 of 3 members reachable)",
+        e.getMessage());
+    assertTrue(took < COMMIT_TIMEOUT.toNanos() + 2_000_000_000L, "failed after " + millis(took) + " ms");
+    assertTrue(a.contains(noQuorum), "still there, transient, to persist later");
+    assertFalse(a.isPersisted(noQuorum));
+
+    // a second runtime on a data dir in use is refused
+    IllegalStateException inUse = assertThrows(IllegalStateException.class, () -> RaftMetadataService.start(settings(0)));
+    assertTrue(inUse.getMessage().contains("is in use by another runtime"), inUse.getMessage());
+
+    // restart on the same data dir: same ID, state reloaded and caught up
+    b = start(1);
+    assertEquals(1, b.instanceId());
+    assertTrue(b.contains(whileCDown));
+    a.persist(noQuorum); // quorum again (2 of 3)
+    assertTrue(b.isPersisted(noQuorum));
+    c = start(2);
+    assertEquals(2, c.instanceId());
+    assertTrue(c.contains(whileCDown), "committed while it was down");
+    assertFalse(c.contains(pair), "removed while it was down");
+    assertTrue(c.isPersisted(noQuorum));
+    Map<String, Object> status = c.status();
+    assertEquals("raft", status.get("metadata"));
+    assertEquals(3, c.instances().stream().filter(i -> i.status().equals("running")).count(), c.instances().toString());
+  }
+
+  private static double median(List<Long> nanos) {
+    long[] s = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+    return millis(s[s.length / 2]);
+  }
+
+  private static double p90(List<Long> nanos) {
+    long[] s = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+    return millis(s[(int) (s.length * 0.9)]);
+  }
+}
