@@ -65,17 +65,26 @@ record Bootstrap(String raftId, String groupName, List<String> initialMembers, b
     }
     String raftId = mine.getProperty(RAFT_ID);
     if (raftId == null) {
-      raftId = "vy-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
+      raftId = "vy-" + randomHex(6);
     }
     Files.createDirectories(s.discoveryDir());
     Path shared = s.discoveryDir().resolve(s.cluster() + ".bootstrap");
+    synchronized (Bootstrap.class) { // the file lock excludes other processes; this monitor, other runtimes in this JVM
+      decideEmbedded(s, dir, mine, raftId, shared);
+    }
+    List<String> initial = new ArrayList<>(ClusterSettings.parseNames(mine.getProperty(INITIAL)));
+    return new Bootstrap(raftId, s.cluster() + "-" + mine.getProperty(EPOCH), List.copyOf(initial), !initial.contains(raftId));
+  }
+
+  private static void decideEmbedded(ClusterSettings s, DataDir dir, Properties mine, String raftId, Path shared)
+      throws IOException {
     try (FileChannel ch = FileChannel.open(s.discoveryDir().resolve(s.cluster() + ".lock"),
             StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = ch.lock()) {
       if (mine.getProperty(EPOCH) == null) { // first start of this data dir: found or join
         Properties group = read(shared);
         if (group.getProperty(EPOCH) == null) {
-          group.setProperty(EPOCH, HexFormat.of().formatHex(new SecureRandom().generateSeed(4)));
+          group.setProperty(EPOCH, randomHex(4));
           group.setProperty(INITIAL, raftId);
           write(shared, group);
         }
@@ -90,8 +99,12 @@ record Bootstrap(String raftId, String groupName, List<String> initialMembers, b
         write(shared, group);
       }
     }
-    List<String> initial = new ArrayList<>(ClusterSettings.parseNames(mine.getProperty(INITIAL)));
-    return new Bootstrap(raftId, s.cluster() + "-" + mine.getProperty(EPOCH), List.copyOf(initial), !initial.contains(raftId));
+  }
+
+  private static String randomHex(int bytes) {
+    byte[] b = new byte[bytes];
+    new SecureRandom().nextBytes(b);
+    return HexFormat.of().formatHex(b);
   }
 
   private static Properties read(Path f) throws IOException {

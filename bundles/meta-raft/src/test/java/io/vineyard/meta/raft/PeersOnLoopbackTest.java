@@ -1,0 +1,92 @@
+package io.vineyard.meta.raft;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vineyard.api.ObjectId;
+import io.vineyard.api.VineyardException;
+import io.vineyard.meta.IdGenerator;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A fixed two-member cluster (--peers, TCPPING discovery) on loopback: both are needed for a persist. */
+class PeersOnLoopbackTest {
+  @TempDir Path tmp;
+  private RaftMetadataService a;
+  private RaftMetadataService b;
+
+  @AfterEach
+  void stop() {
+    if (b != null) {
+      b.close();
+    }
+    if (a != null) {
+      a.close();
+    }
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private ClusterSettings settings(int port, List<String> peers, String name) {
+    return new ClusterSettings("peers-test", "127.0.0.1", port, peers, null, tmp.resolve(name), "/run/" + name + ".sock",
+        Duration.ofSeconds(2));
+  }
+
+  @Test
+  @Timeout(120)
+  void aTwoMemberClusterNeedsBothForAPersistAndSaysSo() throws Exception {
+    int pa = freePort();
+    int pb = freePort();
+    List<String> peers = List.of("127.0.0.1:" + pa, "127.0.0.1:" + pb);
+    // registration needs a majority (both): start them together
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      Future<RaftMetadataService> fa = pool.submit(() -> RaftMetadataService.start(settings(pa, peers, "a")));
+      Future<RaftMetadataService> fb = pool.submit(() -> RaftMetadataService.start(settings(pb, peers, "b")));
+      a = fa.get(60, TimeUnit.SECONDS);
+      b = fb.get(60, TimeUnit.SECONDS);
+    }
+    assertEquals(Set.of(0L, 1L), new TreeSet<>(List.of(a.instanceId(), b.instanceId())));
+    assertEquals(new TreeSet<>(peers), new TreeSet<>((List<?>) a.status().get("members")));
+
+    ObjectId id = new IdGenerator(a.instanceId()).nextObjectId();
+    ObjectNode t = new ObjectMapper().createObjectNode();
+    t.put("id", id.toString());
+    t.put("typename", "vineyard::Scalar<int>");
+    t.put("instance_id", a.instanceId());
+    t.put("transient", true);
+    a.put(t);
+    a.persist(id);
+    assertTrue(b.isPersisted(id));
+
+    b.close();
+    b = null;
+    ObjectId other = new IdGenerator(a.instanceId()).nextObjectId();
+    ObjectNode u = t.deepCopy();
+    u.put("id", other.toString());
+    a.put(u);
+    VineyardException.ConnectionError e = assertThrows(VineyardException.ConnectionError.class, () -> a.persist(other));
+    assertEquals("no quorum: persist of " + other + " not committed within 2 s (cluster has 1 of 2 members reachable)",
+        e.getMessage());
+    assertFalse(a.isPersisted(other));
+  }
+}
