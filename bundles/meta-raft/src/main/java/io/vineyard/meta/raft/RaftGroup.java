@@ -97,7 +97,10 @@ final class RaftGroup implements AutoCloseable {
     tcp.tcpNodelay(true); // small Raft messages: Nagle plus delayed ACKs would add ~40 ms per hop
     Protocol discovery;
     if (s.embeddedDiscovery()) {
-      discovery = new FILE_PING().setLocation(s.discoveryDir().toString()).registerShutdownHook(false);
+      // each member writes its address into the folder; the coordinator clears entries of members
+      // that died without removing theirs (kill -9), and the living ones write theirs again
+      discovery = new FILE_PING().setLocation(s.discoveryDir().toString()).registerShutdownHook(false)
+          .removeAllDataOnViewChange(true).writeDataOnFind(true);
     } else {
       List<InetSocketAddress> hosts = new ArrayList<>();
       for (String p : s.peers()) {
