@@ -46,9 +46,11 @@ import org.jgroups.stack.Protocol;
  *
  * <ul>
  *   <li>{@link #commit}: a command goes to the leader (REDIRECT forwards it), is appended and
- *       replicated, and returns once a majority has it and this replica has applied it; a leader
- *       change before the append is retried, a commit that takes longer than the commit timeout
- *       fails with {@code ConnectionError} (the command may still commit later, as with any Raft).
+ *       replicated, and returns once a majority has it and this replica has applied it. A command
+ *       refused because the leader changed is sent again (the commands are idempotent: a persist
+ *       puts the same trees, a registration keeps the runtime's ID); one that takes longer than the
+ *       commit timeout fails with {@code ConnectionError} (it may still commit later, as with any
+ *       Raft).
  *   <li>{@link #catchUp}: asks the leader how many commands it has applied (a read-only request, no
  *       log entry) and waits until this replica has applied as many: after it, a local read sees
  *       every change that had been acknowledged anywhere when it started.

@@ -184,6 +184,17 @@ class ThreeInstancesOnLoopbackTest {
     Map<String, Object> status = c.status();
     assertEquals("raft", status.get("metadata"));
     assertEquals(3, c.instances().stream().filter(i -> i.status().equals("running")).count(), c.instances().toString());
+
+    // the leader (the founder) goes: the other two elect one of them and go on
+    assertEquals("Leader", a.status().get("role"));
+    stop(0);
+    ObjectId afterLeader = putPair(b);
+    b.persist(afterLeader);
+    assertTrue(c.isPersisted(afterLeader));
+    assertEquals("unreachable", c.instances().get(0).status());
+    RaftMetadataService back = start(0);
+    assertEquals(0, back.instanceId());
+    assertTrue(back.isPersisted(afterLeader), "the old leader catches up as a follower");
   }
 
   private static double median(List<Long> nanos) {
