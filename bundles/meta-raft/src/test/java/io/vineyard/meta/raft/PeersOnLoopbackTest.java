@@ -88,5 +88,14 @@ class PeersOnLoopbackTest {
     assertEquals("no quorum: persist of " + other + " not committed within 2 s (cluster has 1 of 2 members reachable)",
         e.getMessage());
     assertFalse(a.isPersisted(other));
+
+    // a restart without a majority: the ID comes from the data dir, the replica from the log
+    long id0 = a.instanceId();
+    a.close();
+    long t0 = System.nanoTime();
+    a = RaftMetadataService.start(settings(pa, peers, "a"));
+    assertTrue(System.nanoTime() - t0 < 10_000_000_000L, "does not wait for a majority");
+    assertEquals(id0, a.instanceId());
+    assertTrue(a.isPersisted(id), "replayed from its own log");
   }
 }
