@@ -192,7 +192,10 @@ final class RaftInstance implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
     closed = true;
     Thread r = registrar;
     if (r != null) {

@@ -131,7 +131,6 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
     }
   }
 
-
   private void open(ClusterSettings settings) throws Exception {
     RaftInstance c = RaftInstance.start(settings);
     cluster = c;
