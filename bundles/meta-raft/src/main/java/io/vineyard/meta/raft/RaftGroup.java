@@ -82,9 +82,14 @@ final class RaftGroup implements AutoCloseable {
     t.setContextClassLoader(RaftGroup.class.getClassLoader()); // jgroups resolves some names through it
     try {
       JChannel ch = new JChannel(stack(s, b, log)).name(b.raftId());
-      RaftGroup g = new RaftGroup(s, b, machine, ch);
-      ch.connect(b.groupName());
-      return g;
+      try {
+        RaftGroup g = new RaftGroup(s, b, machine, ch);
+        ch.connect(b.groupName());
+        return g;
+      } catch (Exception | Error e) {
+        ch.close();
+        throw e;
+      }
     } finally {
       t.setContextClassLoader(previous);
     }

@@ -41,6 +41,18 @@ class PeersOnLoopbackTest {
     }
   }
 
+  @Test
+  @Timeout(60)
+  void aStartThatFailsLeavesTheDataDirFree() throws Exception {
+    int port = freePort();
+    ClusterSettings s = settings(port, List.of("127.0.0.1:" + port), "busy");
+    try (ServerSocket taken = new ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      assertThrows(Exception.class, () -> RaftMetadataService.start(s));
+    }
+    a = RaftMetadataService.start(s); // the port is free again, and so is the data dir
+    assertEquals(0, a.instanceId());
+  }
+
   private static int freePort() throws Exception {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
