@@ -2,8 +2,11 @@ package io.vineyard.meta.raft;
 
 import io.vineyard.api.VineyardException;
 import io.vineyard.meta.raft.MetadataCommand.Outcome;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -81,6 +84,9 @@ final class RaftGroup implements AutoCloseable {
     ClassLoader previous = t.getContextClassLoader();
     t.setContextClassLoader(RaftGroup.class.getClassLoader()); // jgroups resolves some names through it
     try {
+      if (s.embeddedDiscovery()) {
+        forgetStaleEntries(s.discoveryDir().resolve(b.groupName()), b.raftId());
+      }
       JChannel ch = new JChannel(stack(s, b, log)).name(b.raftId());
       try {
         RaftGroup g = new RaftGroup(s, b, machine, ch);
@@ -92,6 +98,24 @@ final class RaftGroup implements AutoCloseable {
       }
     } finally {
       t.setContextClassLoader(previous);
+    }
+  }
+
+  /**
+   * Removes the discovery entries an earlier run of this member left when it died without leaving
+   * (FILE_PING names them {@code <uuid>.<name>.list}). The data dir lock guarantees that no other
+   * runtime has this name, so they are stale; left there, a restart would first try to join its
+   * own ghost. Entries of other members that died are handled by the join attempts' limit and by
+   * the coordinator, which rewrites the folder on every view change.
+   */
+  private static void forgetStaleEntries(Path folder, String raftId) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return;
+    }
+    try (var files = Files.list(folder)) {
+      for (Path f : files.filter(f -> f.getFileName().toString().endsWith("." + raftId + ".list")).toList()) {
+        Files.deleteIfExists(f);
+      }
     }
   }
 
@@ -135,7 +159,7 @@ final class RaftGroup implements AutoCloseable {
       new UNICAST3(),
       new STABLE(),
       new NO_DUPES(),
-      new GMS().printLocalAddress(false).setJoinTimeout(1000),
+      new GMS().printLocalAddress(false).setJoinTimeout(1000).setMaxJoinAttempts(3),
       new UFC(),
       new MFC(),
       new FRAG4(),
