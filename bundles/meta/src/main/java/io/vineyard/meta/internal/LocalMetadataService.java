@@ -17,43 +17,23 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Metadata of a lone instance, held in memory: what one runtime without a cluster needs. */
-@Component(service = MetadataService.class, configurationPid = "io.vineyard.meta", configurationPolicy = ConfigurationPolicy.OPTIONAL)
-@Designate(ocd = LocalMetadataService.Config.class)
+/**
+ * Metadata held in memory by one instance: its transient objects, and (for a lone instance) the
+ * objects it persisted and their names. The metadata bundles build on it: the standalone service
+ * adds durability in MapDB, the Raft service keeps only transient objects here.
+ */
 public final class LocalMetadataService implements MetadataService {
-
-  /** Configuration of the local metadata service. */
-  @ObjectClassDefinition(name = "Vineyard local metadata")
-  public @interface Config {
-    /** This instance's ID. */
-    @AttributeDefinition(description = "This instance's ID (0 for a lone instance)")
-    long instance_id() default 0;
-  }
 
   private final Map<ObjectId, ObjectNode> trees = new TreeMap<>();
   private final Map<ObjectId, Set<ObjectId>> referrers = new HashMap<>();
   private final Map<String, ObjectId> names = new TreeMap<>();
   private final long startedAt = System.currentTimeMillis();
-  private long instanceId;
+  private final long instanceId;
 
-  /** For DS. */
-  public LocalMetadataService() {}
-
-  /** For use outside DS. */
+  /** Metadata of the instance with this ID. */
   public LocalMetadataService(long instanceId) {
     this.instanceId = instanceId;
-  }
-
-  @Activate
-  void activate(Config config) {
-    this.instanceId = config.instance_id();
   }
 
   @Override

@@ -1,0 +1,189 @@
+package io.vineyard.meta.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vineyard.api.ObjectId;
+import io.vineyard.api.VineyardException;
+import io.vineyard.meta.InstanceInfo;
+import io.vineyard.meta.MetadataService;
+import io.vineyard.meta.MetadataServices;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * The metadata service of a lone instance: transient objects in memory; persisted objects and
+ * names also written to MapDB in the data directory, so a restarted instance has them again.
+ *
+ * <p>A persist returns once its trees are committed to disk. The data directory is held
+ * exclusively (a second runtime on it is refused); {@link #close()} releases it.
+ */
+@Component(service = MetadataService.class, configurationPid = StandaloneMetadataService.PID,
+    configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = StandaloneMetadataService.Config.class)
+public final class StandaloneMetadataService implements MetadataService, AutoCloseable {
+  /** The Config Admin PID. */
+  public static final String PID = "io.vineyard.meta.local";
+
+  /** Configuration of the standalone metadata service. */
+  @ObjectClassDefinition(name = "Vineyard standalone metadata")
+  public @interface Config {
+    /** Where the durable metadata lives. */
+    @AttributeDefinition(description = "The instance's data directory (vineyardd --data-dir)")
+    String data_dir();
+
+    /** The IPC socket, reported in the instance list. */
+    @AttributeDefinition(description = "The instance's IPC socket", required = false)
+    String socket() default "";
+  }
+
+  private final MetadataService memory = MetadataServices.local(0);
+  private final DurableTrees durable;
+  private final String socket;
+
+  /** Opens the data directory, loads what was persisted before, and serves. */
+  @Activate
+  public StandaloneMetadataService(Config config) throws IOException {
+    this(Path.of(config.data_dir()), config.socket());
+  }
+
+  /** For use outside DS. */
+  public StandaloneMetadataService(Path dataDir, String socket) throws IOException {
+    this.socket = socket;
+    this.durable = DurableTrees.open(dataDir);
+    try {
+      durable.load(memory);
+    } catch (RuntimeException e) {
+      durable.close();
+      throw e;
+    }
+  }
+
+  @Deactivate
+  @Override
+  public void close() {
+    durable.close();
+  }
+
+  @Override
+  public long instanceId() {
+    return memory.instanceId();
+  }
+
+  @Override
+  public void put(ObjectNode tree) {
+    memory.put(tree);
+  }
+
+  @Override
+  public Optional<ObjectNode> get(ObjectId id) {
+    return memory.get(id);
+  }
+
+  @Override
+  public boolean contains(ObjectId id) {
+    return memory.contains(id);
+  }
+
+  @Override
+  public List<ObjectNode> list(Predicate<String> typename, int limit) {
+    return memory.list(typename, limit);
+  }
+
+  @Override
+  public synchronized Optional<ObjectNode> remove(ObjectId id) {
+    boolean wasPersisted = memory.isPersisted(id);
+    Optional<ObjectNode> removed = memory.remove(id);
+    if (removed.isPresent() && wasPersisted) {
+      durable.remove(id);
+    }
+    return removed;
+  }
+
+  @Override
+  public Set<ObjectId> referrers(ObjectId id) {
+    return memory.referrers(id);
+  }
+
+  @Override
+  public int size() {
+    return memory.size();
+  }
+
+  @Override
+  public synchronized void persist(ObjectId id) {
+    memory.persist(id);
+    Map<ObjectId, ObjectNode> trees = new TreeMap<>();
+    collect(id, trees);
+    durable.write(trees);
+  }
+
+  /** The stored tree of an object and of its non-blob members, at every depth. */
+  private void collect(ObjectId id, Map<ObjectId, ObjectNode> into) {
+    if (id.isBlob() || into.containsKey(id)) {
+      return;
+    }
+    ObjectNode tree = memory.get(id).orElseThrow(() -> new VineyardException.ObjectNotExists("member " + id + " is gone"));
+    into.put(id, tree);
+    for (Map.Entry<String, JsonNode> e : tree.properties()) {
+      JsonNode v = e.getValue();
+      if (v.isObject() && v.has("typename") && v.has("id")) {
+        collect(ObjectId.parse(v.get("id").asText()), into);
+      }
+    }
+  }
+
+  @Override
+  public boolean isPersisted(ObjectId id) {
+    return memory.isPersisted(id);
+  }
+
+  @Override
+  public synchronized void putName(String name, ObjectId id) {
+    memory.putName(name, id);
+    durable.putName(name, id);
+  }
+
+  @Override
+  public Optional<ObjectId> getName(String name, Duration timeout) {
+    return memory.getName(name, timeout);
+  }
+
+  @Override
+  public Map<String, ObjectId> listNames(Predicate<String> matches, int limit) {
+    return memory.listNames(matches, limit);
+  }
+
+  @Override
+  public synchronized boolean dropName(String name) {
+    boolean dropped = memory.dropName(name);
+    if (dropped) {
+      durable.dropName(name);
+    }
+    return dropped;
+  }
+
+  @Override
+  public List<InstanceInfo> instances() {
+    InstanceInfo self = memory.instances().get(0);
+    return List.of(new InstanceInfo(self.id(), socket, self.host(), self.status(), self.startedAt()));
+  }
+
+  @Override
+  public Map<String, Object> status() {
+    return Map.of("metadata", "standalone", "persisted_objects", durable.objectCount(), "data_dir", durable.dir().toString());
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * The metadata service of a lone instance (the {@code standalone} bundle set): transient objects
+ * in memory, persisted objects and names durable in MapDB in the instance's data directory.
+ * Nothing is exported: the service is found through {@link io.vineyard.meta.MetadataService}.
+ */
+package io.vineyard.meta.local;

@@ -1,0 +1,73 @@
+package io.vineyard.meta.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vineyard.api.ObjectId;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Persisted objects and names survive a restart; transient ones do not; the data dir is exclusive. */
+class StandaloneMetadataServiceTest {
+  static final ObjectMapper M = new ObjectMapper();
+
+  @TempDir
+  Path dir;
+
+  static ObjectNode tree(ObjectId id, String typename) {
+    ObjectNode t = M.createObjectNode();
+    t.put("id", id.toString());
+    t.put("typename", typename);
+    t.put("transient", true);
+    return t;
+  }
+
+  @Test
+  void persistedSurvivesRestartTransientDoesNot() throws Exception {
+    ObjectId member = ObjectId.of(1);
+    ObjectId pair = ObjectId.of(2);
+    ObjectId scratch = ObjectId.of(3);
+    try (StandaloneMetadataService s = new StandaloneMetadataService(dir, "/tmp/x.sock")) {
+      s.put(tree(member, "my::Leaf"));
+      ObjectNode p = tree(pair, "my::Pair");
+      p.set("first_", tree(member, "my::Leaf"));
+      s.put(p);
+      s.put(tree(scratch, "my::Scratch"));
+      s.persist(pair);
+      s.putName("the-pair", pair);
+      assertEquals(2, s.status().get("persisted_objects"));
+    }
+    try (StandaloneMetadataService s = new StandaloneMetadataService(dir, "/tmp/x.sock")) {
+      assertTrue(s.isPersisted(pair));
+      assertTrue(s.isPersisted(member), "members are persisted with their object");
+      assertFalse(s.get(pair).orElseThrow().get("first_").get("transient").asBoolean());
+      assertFalse(s.contains(scratch), "transient objects are gone after a restart");
+      assertEquals(Optional.of(pair), s.getName("the-pair", Duration.ZERO));
+      assertEquals(Set.of(pair), s.referrers(member));
+      s.remove(pair);
+      s.dropName("nothing");
+    }
+    try (StandaloneMetadataService s = new StandaloneMetadataService(dir, "")) {
+      assertFalse(s.contains(pair));
+      assertEquals(Optional.empty(), s.getName("the-pair", Duration.ZERO), "names of deleted objects go with them");
+      assertTrue(s.contains(member));
+    }
+  }
+
+  @Test
+  void aSecondServiceOnTheSameDirectoryIsRefused() throws Exception {
+    try (StandaloneMetadataService s = new StandaloneMetadataService(dir, "")) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> new StandaloneMetadataService(dir, ""));
+      assertTrue(e.getMessage().contains(dir.toString()) && e.getMessage().contains("--data-dir"), e.getMessage());
+    }
+    new StandaloneMetadataService(dir, "").close(); // released on close
+  }
+}
