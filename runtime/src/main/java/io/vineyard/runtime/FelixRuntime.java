@@ -7,12 +7,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
@@ -29,8 +34,12 @@ final class FelixRuntime {
 
     private static final System.Logger LOG = System.getLogger(FelixRuntime.class.getName());
 
+    /** The service the runtime bundle reports failed components through (see config.FailedComponents). */
+    static final String FAILED_COMPONENTS = "(vineyard.runtime.report=failed-components)";
+
     private final Framework framework;
     private final Path storage;
+    private final List<Bundle> installed = new ArrayList<>();
 
     private FelixRuntime(Framework framework, Path storage) {
         this.framework = framework;
@@ -55,26 +64,20 @@ final class FelixRuntime {
     }
 
     /**
-     * Installs every jar of the folders, starts the framework, resolves, and starts every bundle
-     * that is not a fragment: Config Admin first, then the configuration bridge, then the rest in
-     * file-name order, so that configurations exist before any component activates.
+     * Installs the jars, starts the framework, resolves, and starts every bundle that is not a
+     * fragment: Config Admin first, then the configuration bridge, then the rest in the jars'
+     * order, so that configurations exist before any component activates.
      *
-     * @param bundleDirs the folders, in order
+     * @param jars the bundles, in order (a bundle set's)
      * @return one line per bundle that failed to install, resolve or start, saying why; empty if all started
      */
-    List<String> installAndStart(List<Path> bundleDirs) throws BundleException, IOException {
+    List<String> installAndStart(List<Path> jars) throws BundleException {
         List<String> failures = new ArrayList<>();
-        for (Path dir : bundleDirs) {
-            List<Path> jars;
-            try (Stream<Path> files = Files.list(dir)) {
-                jars = files.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
-            }
-            for (Path jar : jars) {
-                try {
-                    framework.getBundleContext().installBundle(jar.toUri().toString());
-                } catch (BundleException e) {
-                    failures.add(jar + " did not install: " + why(e));
-                }
+        for (Path jar : jars) {
+            try {
+                installed.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
+            } catch (BundleException e) {
+                failures.add(jar + " did not install: " + why(e));
             }
         }
         if (!failures.isEmpty()) {
@@ -96,6 +99,37 @@ final class FelixRuntime {
         for (Bundle bundle : framework.getBundleContext().getBundles()) {
             LOG.log(System.Logger.Level.DEBUG, "bundle {0} {1} {2}: {3}", bundle.getBundleId(),
                     bundle.getSymbolicName(), bundle.getVersion(), stateName(bundle.getState()));
+        }
+        return failures;
+    }
+
+    /**
+     * Lists the components of the bundles installed at start that failed to activate (an exception
+     * from their activate method, say), as the runtime bundle reports them.
+     *
+     * @return one line per failed component, {@code "<bundle>: <component>: <reason>"}, causes
+     *     first; empty when none failed, or nothing reports (no runtime bundle or no Declarative Services)
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    List<String> failedComponents() {
+        BundleContext context = framework.getBundleContext();
+        List<String> failures = new ArrayList<>();
+        try {
+            Collection<ServiceReference<Function>> refs = context == null ? List.of()
+                    : context.getServiceReferences(Function.class, FAILED_COMPONENTS);
+            for (ServiceReference<Function> ref : refs) {
+                Function<Collection<Long>, List<String>> report = context.getService(ref);
+                if (report == null) {
+                    continue;
+                }
+                try {
+                    failures.addAll(report.apply(installed.stream().map(Bundle::getBundleId).toList()));
+                } finally {
+                    context.ungetService(ref);
+                }
+            }
+        } catch (InvalidSyntaxException | IllegalStateException e) {
+            // the filter is a constant; IllegalStateException: the framework is stopping
         }
         return failures;
     }

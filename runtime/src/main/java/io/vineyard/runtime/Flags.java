@@ -3,6 +3,8 @@ package io.vineyard.runtime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import picocli.CommandLine;
 
@@ -19,6 +21,30 @@ final class Flags {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }
+        }
+    }
+
+    /** Reads {@code --bind}: {@code ADDR} or {@code ADDR:PORT}. */
+    static final class BindConverter implements CommandLine.ITypeConverter<Cluster.Address> {
+        @Override
+        public Cluster.Address convert(String value) {
+            return checked(() -> Cluster.Address.parse(value, "--bind"));
+        }
+    }
+
+    /** Reads {@code --commit-timeout}. */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return checked(() -> Cluster.parseDuration(value));
+        }
+    }
+
+    private static <T> T checked(Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.vineyard.runtime;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,12 +15,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code vineyardd}: starts one Vineyard instance, a Felix framework whose bundles serve the IPC
- * socket, and stops it cleanly on Ctrl-C or SIGTERM.
+ * {@code vineyardd}: starts one Vineyard instance, a Felix framework whose bundles (a bundle set,
+ * {@code --bundle-set}) serve the IPC socket, and stops it cleanly on Ctrl-C or SIGTERM.
  *
- * <p>Stdout carries one line, {@code vineyardd ready: socket=... size=... bundles=N (T ms)}, once
- * the socket accepts connections; everything else goes to stderr. Exit status 1 when the socket
- * is already served, a bundle does not start, or the socket does not come up within 60 s.
+ * <p>Stdout carries one line, {@code vineyardd ready: socket=... size=... set=... bundles=N (T ms)},
+ * once the socket accepts connections; everything else goes to stderr (without {@code --shell},
+ * what bundles print to {@code System.out} too). Exit status 1 when the socket is already served, a
+ * bundle does not start, a component fails to activate, or the socket does not come up within
+ * 60 s; 2 for a bad command line or bundle set.
  */
 @Command(name = "vineyardd", mixinStandardHelpOptions = true, versionProvider = Flags.Version.class,
         sortOptions = false, usageHelpWidth = 110,
@@ -44,6 +47,39 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--plugins-dir", paramLabel = "DIR", description = "folder watched for plugin jars, created if "
             + "missing (default: ~/.local/vineyard/plugins; /var/lib/vineyard/plugins for root)")
     Path pluginsDir;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "this instance's own folder (metadata log, "
+            + "snapshots, instance ID); two runtimes never share one (default: ~/.local/share/vineyard/<hash of the "
+            + "socket path>; /var/lib/vineyard/data/<hash> for root)")
+    Path dataDir;
+
+    @Option(names = "--cluster", paramLabel = "NAME", defaultValue = Cluster.DEFAULT_NAME,
+            description = "the cluster's name; runtimes with different names never meet (default: ${DEFAULT-VALUE})")
+    String cluster;
+
+    @Option(names = "--bind", paramLabel = "ADDR[:PORT]", converter = Flags.BindConverter.class,
+            description = "address (and port) of the cluster transport (default: " + Cluster.DEFAULT_BIND
+                    + ", a free port); IPv6 as [ADDR]:PORT")
+    Cluster.Address bind;
+
+    @Option(names = "--peers", paramLabel = "HOST:PORT,...", description = "every member of a fixed cluster, as "
+            + "each one's --bind says it (this one's included or not); needs --bind ADDR:PORT (default: none, the "
+            + "runtimes of this user find each other through the discovery folder)")
+    String peers;
+
+    @Option(names = "--discovery-dir", paramLabel = "DIR", description = "the folder this user's runtimes share to "
+            + "find each other without --peers (default: ~/.local/vineyard/discovery; /var/lib/vineyard/discovery for root)")
+    Path discoveryDir;
+
+    @Option(names = "--commit-timeout", paramLabel = "DURATION", converter = Flags.DurationConverter.class,
+            description = "how long a change may wait for a majority of the cluster, e.g. 500ms, 10s (default: the "
+                    + "metadata service's, 10 s)")
+    Duration commitTimeout;
+
+    @Option(names = "--bundle-set", paramLabel = "NAME|FILE", defaultValue = BundleSet.DEFAULT,
+            description = "the bundles to start: a set of the distribution (cluster: Raft metadata; standalone: one "
+                    + "instance, no cluster) or a set file (a path with a /; see bundle-sets/core) (default: ${DEFAULT-VALUE})")
+    String bundleSet;
 
     @Option(names = "--bundle-dir", paramLabel = "DIR",
             description = "folder of the runtime's bundles (default: ../bundles beside the launcher jar)")
@@ -81,6 +117,11 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RuntimeLogging.setLevel(logLevel);
+        PrintStream stdout = System.out;
+        if (!shell) {
+            // stdout is the ready line's: what bundles print there (SCR's warnings, say) goes to stderr
+            System.setOut(System.err);
+        }
         Settings settings;
         try {
             settings = settings(Defaults.ofThisProcess());
@@ -94,8 +135,19 @@ public final class Main implements Callable<Integer> {
                     + " (stop it, or pick another path with --socket)");
             return 1;
         }
+        BundleSet set;
+        try {
+            set = settings.bundles().load();
+        } catch (IllegalArgumentException e) {
+            System.err.println("vineyardd: " + e.getMessage());
+            return 2;
+        }
+        // not a static logger: Main's class initialisation comes before RuntimeLogging.install()
+        System.getLogger(Main.class.getName()).log(System.Logger.Level.INFO, "bundle set {0} ({1}): {2} bundles", set.name(), set.file(), set.jars().size());
         createFolder(settings.pluginsDir(), "the plugins folder (--plugins-dir)");
         createFolder(settings.socket().getParent(), "the socket's folder (--socket)");
+        Folders.createPrivate(settings.dataDir(), "the data folder (--data-dir)");
+        Folders.checkOwned(settings.cluster().discoveryDir(), "the discovery folder (--discovery-dir)");
         Path storage = Files.createTempDirectory("vineyardd-felix-");
         FelixRuntime felix = FelixRuntime.init(settings.frameworkProperties(storage), storage);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -105,7 +157,7 @@ public final class Main implements Callable<Integer> {
             System.err.println("vineyardd stopped");
         }, "vineyardd-shutdown"));
 
-        List<String> failures = felix.installAndStart(settings.bundleDirs());
+        List<String> failures = felix.installAndStart(set.jars());
         if (stopping) {
             return 1; // stopped while starting: the failures say no more than that
         }
@@ -113,7 +165,16 @@ public final class Main implements Callable<Integer> {
             failures.forEach(f -> System.err.println("vineyardd: " + f));
             return 1;
         }
-        if (!SocketProbe.awaitServed(settings.socket(), READY_TIMEOUT, () -> felix.isActive() && !stopping)) {
+        List<String> failed = new ArrayList<>();
+        boolean served = SocketProbe.awaitServed(settings.socket(), READY_TIMEOUT, () -> {
+            failed.addAll(felix.failedComponents());
+            return failed.isEmpty() && felix.isActive() && !stopping;
+        });
+        if (!served && !failed.isEmpty() && !stopping) {
+            failed.forEach(f -> System.err.println("vineyardd: " + f));
+            return 1;
+        }
+        if (!served) {
             if (!stopping) {
                 System.err.println("vineyardd: " + (felix.isActive()
                         ? "nothing serves " + settings.socket() + " after " + READY_TIMEOUT.toSeconds() + " s"
@@ -123,26 +184,36 @@ public final class Main implements Callable<Integer> {
         }
         long ms = Duration.between(ProcessHandle.current().info().startInstant().orElse(Instant.now()),
                 Instant.now()).toMillis();
-        System.out.println("vineyardd ready: socket=" + settings.socket() + " size=" + Sizes.format(settings.size())
-                + " bundles=" + felix.bundleCount() + " (" + ms + " ms)");
-        System.out.flush();
+        stdout.println("vineyardd ready: socket=" + settings.socket() + " size=" + Sizes.format(settings.size())
+                + " set=" + set.name() + " bundles=" + felix.bundleCount() + " (" + ms + " ms)");
+        stdout.flush();
         felix.awaitStop();
         return 0;
     }
 
-    /** Resolves the flags and their defaults. */
+    /**
+     * Resolves the flags and their defaults.
+     *
+     * @param defaults this process's defaults
+     * @return the settings
+     * @throws IllegalArgumentException naming a flag whose value is wrong, alone or with another
+     */
     Settings settings(Defaults defaults) {
-        Path sock = (socket != null ? socket : defaults.socket()).toAbsolutePath().normalize();
+        Path sock = absolute(socket != null ? socket : defaults.socket());
         Path bundles = bundleDir != null ? bundleDir : besideLauncher("bundles");
         if (bundles == null) {
             throw new IllegalArgumentException("--bundle-dir is required: the launcher jar has no bundles folder beside it");
         }
-        List<Path> dirs = new ArrayList<>(List.of(bundles.toAbsolutePath().normalize()));
-        if (shell) {
-            dirs.add(dirs.getFirst().resolveSibling("shell"));
-        }
+        bundles = absolute(bundles);
+        BundleChoice choice = new BundleChoice(bundles, besideLauncher("bundle-sets"), bundleSet,
+                shell ? bundles.resolveSibling("shell") : null);
+        Cluster.Address address = bind != null ? bind : new Cluster.Address(Cluster.DEFAULT_BIND, 0);
+        Cluster joining = new Cluster(cluster, address.host(), address.port(),
+                peers == null ? List.of() : Cluster.parsePeers(peers),
+                absolute(discoveryDir != null ? discoveryDir : defaults.discoveryDir()), commitTimeout);
         return new Settings(sock, size, absolute(shmDir != null ? shmDir : defaults.shmDir(sock)),
-                absolute(pluginsDir != null ? pluginsDir : defaults.pluginsDir()), List.copyOf(dirs));
+                absolute(pluginsDir != null ? pluginsDir : defaults.pluginsDir()),
+                absolute(dataDir != null ? dataDir : defaults.dataDir(sock)), joining, choice);
     }
 
     private static void createFolder(Path folder, String what) {

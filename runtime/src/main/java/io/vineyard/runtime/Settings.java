@@ -3,7 +3,6 @@ package io.vineyard.runtime;
 import io.vineyard.runtime.config.ConfigProperties;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,9 +13,12 @@ import java.util.Map;
  * @param size the bulk store's size in bytes
  * @param shmDir the folder of the store's shared-memory arenas
  * @param pluginsDir the folder FileInstall watches
- * @param bundleDirs the folders whose jars are installed at start, in order
+ * @param dataDir this instance's own folder, for whichever metadata service runs
+ * @param cluster how this instance joins a cluster, if the metadata service is a cluster's
+ * @param bundles where the bundles to install come from
  */
-public record Settings(Path socket, long size, Path shmDir, Path pluginsDir, List<Path> bundleDirs) {
+public record Settings(Path socket, long size, Path shmDir, Path pluginsDir, Path dataDir, Cluster cluster,
+        BundleChoice bundles) {
     /** The Config Admin PID of the bulk store. */
     public static final String STORE_PID = "io.vineyard.store";
 
@@ -26,16 +28,38 @@ public record Settings(Path socket, long size, Path shmDir, Path pluginsDir, Lis
     /** The Config Admin PID of the in-process client service (bundles in the runtime reach its server). */
     public static final String CLIENT_PID = "io.vineyard.client";
 
+    /** The Config Admin PID of the Raft metadata service (bundle set {@code cluster}). */
+    public static final String META_RAFT_PID = "io.vineyard.meta.raft";
+
+    /** The Config Admin PID of the standalone metadata service (bundle set {@code standalone}). */
+    public static final String META_LOCAL_PID = "io.vineyard.meta.local";
+
     /**
      * Returns the Config Admin configurations that carry these settings to the bundles.
      *
-     * @return PID to (key to value); sizes are decimal byte counts
+     * <p>Both metadata services get theirs: the launcher does not know which one the bundle set
+     * installs, and a configuration no bundle uses is inert.
+     *
+     * @return PID to (key to value); sizes are decimal byte counts, durations milliseconds
      */
     public Map<String, Map<String, String>> configurations() {
         Map<String, Map<String, String>> configs = new LinkedHashMap<>();
         configs.put(STORE_PID, Map.of("size", Long.toString(size), "shm.dir", shmDir.toString()));
         configs.put(SERVER_PID, Map.of("socket", socket.toString()));
         configs.put(CLIENT_PID, Map.of("socket", socket.toString()));
+        Map<String, String> raft = new LinkedHashMap<>();
+        raft.put("cluster", cluster.name());
+        raft.put("bind", cluster.bind());
+        raft.put("port", Integer.toString(cluster.port()));
+        raft.put("peers", String.join(",", cluster.peers()));
+        raft.put("discovery.dir", cluster.discoveryDir().toString());
+        raft.put("data.dir", dataDir.toString());
+        raft.put("socket", socket.toString());
+        if (cluster.commitTimeout() != null) {
+            raft.put("commit.timeout.ms", Long.toString(cluster.commitTimeout().toMillis()));
+        }
+        configs.put(META_RAFT_PID, raft);
+        configs.put(META_LOCAL_PID, Map.of("data.dir", dataDir.toString(), "socket", socket.toString()));
         return configs;
     }
 

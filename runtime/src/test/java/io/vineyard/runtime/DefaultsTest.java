@@ -44,6 +44,28 @@ class DefaultsTest {
     }
 
     @Test
+    void dataDirIsPerUserAndSocket() {
+        Path one = ALICE.dataDir(Path.of("/tmp/vineyard.sock1"));
+        Path two = ALICE.dataDir(Path.of("/tmp/vineyard.sock2"));
+        assertNotEquals(one, two);
+        assertTrue(one.toString().matches("/home/alice/\\.local/share/vineyard/[0-9a-f]{8}"), one.toString());
+        assertEquals(one, ALICE.dataDir(Path.of("/tmp/../tmp/vineyard.sock1")), "same socket, same folder");
+        assertEquals(ALICE.shmDir(Path.of("/tmp/vineyard.sock1")).toString(),
+                "/dev/shm/vineyard-alice-" + one.getFileName(), "the hash the shared-memory folder has");
+        Path rootOne = ROOT.dataDir(Path.of("/tmp/vineyard.sock1"));
+        assertEquals(Path.of("/var/lib/vineyard/data").resolve(one.getFileName()), rootOne);
+        Defaults bob = new Defaults("bob", false, Path.of("/home/bob"), Map.of());
+        assertNotEquals(one, bob.dataDir(Path.of("/tmp/vineyard.sock1")), "another user, another folder");
+    }
+
+    @Test
+    void discoveryDirIsPerUser() {
+        assertEquals(Path.of("/home/alice/.local/vineyard/discovery"), ALICE.discoveryDir());
+        assertEquals(Path.of("/var/lib/vineyard/discovery"), ROOT.discoveryDir());
+        assertNotEquals(ALICE.discoveryDir(), new Defaults("bob", false, Path.of("/home/bob"), Map.of()).discoveryDir());
+    }
+
+    @Test
     void thisProcess() {
         Defaults here = Defaults.ofThisProcess();
         assertEquals(System.getProperty("user.name"), here.user());

@@ -11,6 +11,7 @@ import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.dto.FrameworkDTO;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -26,11 +27,15 @@ import org.osgi.util.tracker.ServiceTracker;
  * default socket, say) and is then reconfigured. Each PID's configuration is created or updated
  * with location {@code "?"} (any bundle may use it); keys already there and not set by the launcher
  * are kept, and an unchanged configuration is not updated again.
+ *
+ * <p>It also registers {@link FailedComponents}, through which the launcher learns, while it waits
+ * for the socket, that a component failed to activate.
  */
 public final class ConfigBridge implements BundleActivator {
     private static final System.Logger LOG = System.getLogger(ConfigBridge.class.getName());
 
     private ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> tracker;
+    private ServiceRegistration<?> failedComponents;
 
     @Override
     public void start(BundleContext context) {
@@ -52,11 +57,19 @@ public final class ConfigBridge implements BundleActivator {
         if (tracker.isEmpty() && !configs.isEmpty()) {
             LOG.log(Level.WARNING, "no ConfigurationAdmin yet: configurations {0} wait for it", configs.keySet());
         }
+        try {
+            failedComponents = FailedComponents.register(context);
+        } catch (NoClassDefFoundError e) {
+            LOG.log(Level.DEBUG, "no Declarative Services API in this bundle set: failed components go unreported");
+        }
     }
 
     @Override
     public void stop(BundleContext context) {
         tracker.close();
+        if (failedComponents != null) {
+            failedComponents.unregister();
+        }
     }
 
     private static void apply(ConfigurationAdmin admin, Map<String, Map<String, String>> configs) {

@@ -1,6 +1,7 @@
 /**
- * The configuration bridge, the one part of this jar that runs inside the framework: the
- * launcher's {@code vineyard.config.<pid>.<key>} framework properties become Config Admin
- * configurations. Private to the runtime bundle.
+ * The part of this jar that runs inside the framework, private to the runtime bundle: the
+ * configuration bridge (the launcher's {@code vineyard.config.<pid>.<key>} framework properties
+ * become Config Admin configurations) and the report of components that failed to activate, which
+ * the launcher reads while it waits for the socket.
  */
 package io.vineyard.runtime.config;
