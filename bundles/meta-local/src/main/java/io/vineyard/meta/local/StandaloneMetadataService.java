@@ -32,7 +32,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * exclusively (a second runtime on it is refused); {@link #close()} releases it.
  */
 @Component(service = MetadataService.class, configurationPid = StandaloneMetadataService.PID,
-    configurationPolicy = ConfigurationPolicy.REQUIRE)
+    configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = StandaloneMetadataService.Config.class)
 public final class StandaloneMetadataService implements MetadataService, AutoCloseable {
   /** The Config Admin PID. */

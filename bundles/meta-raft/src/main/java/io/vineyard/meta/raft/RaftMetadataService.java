@@ -49,7 +49,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * this: another replica sees a removed object until it applies the delete (milliseconds later).
  */
 @Component(service = MetadataService.class, configurationPid = RaftMetadataService.Config.PID,
-    configurationPolicy = ConfigurationPolicy.REQUIRE, property = "service.ranking:Integer=100")
+    configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, property = "service.ranking:Integer=100")
 @Designate(ocd = RaftMetadataService.Config.class)
 public final class RaftMetadataService implements MetadataService, AutoCloseable {
 

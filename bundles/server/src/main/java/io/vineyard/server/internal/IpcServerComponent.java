@@ -16,8 +16,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The IPC server as a DS component: serves the configured socket while a bulk store, a
- * metadata service and a plugin registry are present. Registered as a service so that others
- * (the launcher, health checks) can see it is serving.
+ * metadata service and a plugin registry are present. Registered as a service so that others can
+ * track it; SCR registers the service just before activation binds the socket, so "serving" is
+ * when the socket accepts a connection (what the launcher waits for), not when the service appears.
  *
  * <p>The {@link PluginRegistry} is the client bundle's (backed by the {@code ObjectTypePlugin}
  * services): it is one service for the framework's lifetime and follows plugins as they come and

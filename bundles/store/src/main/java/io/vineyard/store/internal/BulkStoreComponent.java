@@ -23,7 +23,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * deactivation. Users of the service must not close it; {@link #close()} does nothing here.
  */
 @Component(service = BulkStore.class, configurationPid = "io.vineyard.store",
-    configurationPolicy = ConfigurationPolicy.REQUIRE)
+    configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = BulkStoreComponent.Config.class)
 public final class BulkStoreComponent implements BulkStore {
   private static final System.Logger LOG = System.getLogger(BulkStoreComponent.class.getName());
