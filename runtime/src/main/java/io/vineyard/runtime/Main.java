@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import picocli.CommandLine;
@@ -165,11 +165,25 @@ public final class Main implements Callable<Integer> {
             failures.forEach(f -> System.err.println("vineyardd: " + f));
             return 1;
         }
-        List<String> failed = new ArrayList<>();
-        boolean served = SocketProbe.awaitServed(settings.socket(), READY_TIMEOUT, () -> {
-            failed.addAll(felix.failedComponents());
-            return failed.isEmpty() && felix.isActive() && !stopping;
+        Duration timeout = readyTimeout(settings.cluster());
+        List<String> failed = new CopyOnWriteArrayList<>();
+        // asking SCR blocks while a component activates (a Raft join: seconds): not on this thread, which keeps the time
+        Thread watch = Thread.ofVirtual().name("vineyardd-failed-components").start(() -> {
+            try {
+                while (failed.isEmpty()) {
+                    failed.addAll(felix.failedComponents());
+                    Thread.sleep(20);
+                }
+            } catch (InterruptedException e) {
+                // ready, or given up
+            }
         });
+        boolean served;
+        try {
+            served = SocketProbe.awaitServed(settings.socket(), timeout, () -> failed.isEmpty() && felix.isActive() && !stopping);
+        } finally {
+            watch.interrupt();
+        }
         if (!served && !failed.isEmpty() && !stopping) {
             failed.forEach(f -> System.err.println("vineyardd: " + f));
             return 1;
@@ -177,7 +191,7 @@ public final class Main implements Callable<Integer> {
         if (!served) {
             if (!stopping) {
                 System.err.println("vineyardd: " + (felix.isActive()
-                        ? "nothing serves " + settings.socket() + " after " + READY_TIMEOUT.toSeconds() + " s"
+                        ? "nothing serves " + settings.socket() + " after " + timeout.toSeconds() + " s"
                         : "the framework stopped before " + settings.socket() + " was served") + ": see the log above");
             }
             return 1;
@@ -189,6 +203,16 @@ public final class Main implements Callable<Integer> {
         stdout.flush();
         felix.awaitStop();
         return 0;
+    }
+
+    /**
+     * How long to wait for the socket: {@link #READY_TIMEOUT}, or longer with a long
+     * {@code --commit-timeout}, since a runtime joining a cluster may wait for a majority several
+     * commit timeouts long before its metadata service is there.
+     */
+    static Duration readyTimeout(Cluster cluster) {
+        Duration commits = cluster.commitTimeout() == null ? Duration.ZERO : cluster.commitTimeout().multipliedBy(4);
+        return commits.compareTo(READY_TIMEOUT) > 0 ? commits : READY_TIMEOUT;
     }
 
     /**

@@ -119,6 +119,13 @@ class MainTest {
     }
 
     @Test
+    void readyTimeoutGrowsWithTheCommitTimeout() {
+        assertEquals(Main.READY_TIMEOUT, Main.readyTimeout(parse("--bundle-dir", "b").cluster()));
+        assertEquals(Main.READY_TIMEOUT, Main.readyTimeout(parse("--bundle-dir", "b", "--commit-timeout", "10s").cluster()));
+        assertEquals(Duration.ofSeconds(120), Main.readyTimeout(parse("--bundle-dir", "b", "--commit-timeout", "30s").cluster()));
+    }
+
+    @Test
     void logLevels() {
         Main main = new Main();
         new CommandLine(main).parseArgs("--log-level", "debug");
