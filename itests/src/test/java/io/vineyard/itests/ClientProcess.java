@@ -1,7 +1,9 @@
 package io.vineyard.itests;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -12,17 +14,31 @@ final class ClientProcess {
 
   /** The program's output, once it exited 0 within the time given. */
   static String run(String maxHeap, Class<?> program, String... args) throws IOException, InterruptedException {
+    return run(maxHeap, List.of(), program.getName(), args);
+  }
+
+  /**
+   * Runs a program by class name with extra class path entries before this module's, e.g. a
+   * plugin jar the test JVM itself does not have (so the test JVM never loads the program class).
+   */
+  static String run(String maxHeap, List<Path> extraClassPath, String program, String... args)
+      throws IOException, InterruptedException {
+    StringBuilder cp = new StringBuilder();
+    for (Path p : extraClassPath) {
+      cp.append(p.toAbsolutePath()).append(File.pathSeparatorChar);
+    }
+    cp.append(System.getProperty("java.class.path"));
     List<String> cmd = new ArrayList<>(List.of(RuntimeProcess.java(), "-Xmx" + maxHeap, "--enable-native-access=ALL-UNNAMED",
-        "-cp", System.getProperty("java.class.path"), program.getName()));
+        "-cp", cp.toString(), program));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     try {
       if (!p.waitFor(300, TimeUnit.SECONDS)) {
-        throw new IllegalStateException(program.getSimpleName() + " did not finish in 300 s");
+        throw new IllegalStateException(program + " did not finish in 300 s");
       }
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (p.exitValue() != 0) {
-        throw new IllegalStateException(program.getSimpleName() + " exited " + p.exitValue() + ":\n" + out);
+        throw new IllegalStateException(program + " exited " + p.exitValue() + ":\n" + out);
       }
       return out;
     } finally {

@@ -74,6 +74,8 @@ class ProcessBadInputTest {
       assertError(call(s, "{\"type\":\"seal_request\",\"object_id\":" + id + "}"), 13, "sealed");
       assertError(call(s, "{\"type\":\"create_buffer_request\",\"size\":" + (64L << 20) + "}"), 41, "--size");
       assertEquals("del_data_reply", call(s, "{\"type\":\"del_data_request\",\"id\":[" + id + "]}").path("type").asText());
+      assertEquals(4096, memoryUsage(s), "the sealing connection still holds its reference (as in vineyardd)");
+      assertEquals("release_reply", call(s, "{\"type\":\"release_request\",\"object_id\":" + id + "}").path("type").asText());
       assertEquals(0, memoryUsage(s), "nothing leaked by the failed requests");
     }
   }

@@ -6,17 +6,20 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
  * A vineyardd runtime started from {@code runtime/target/dist} as a separate process, on its own
- * temporary socket, shared-memory folder and plugins folder. {@link #close()} stops it with
- * SIGTERM (SIGKILL after 20 s) and removes its folders, also when the test failed.
+ * temporary socket, shared-memory folder, plugins folder, data folder and discovery folder.
+ * {@link #close()} stops it with SIGTERM (SIGKILL after 20 s) and removes its folders, also when
+ * the test failed.
  */
 final class RuntimeProcess implements AutoCloseable {
   final Path work;
@@ -58,6 +61,14 @@ final class RuntimeProcess implements AutoCloseable {
         "--size", size,
         "--shm-dir", shm.resolve("arenas").toString(),
         "--plugins-dir", work.resolve("plugins").toString()));
+    // its own data and discovery folders unless a test says otherwise: a cluster of one, whatever
+    // else runs on this machine, and nothing left in the user's home
+    if (!List.of(extra).contains("--data-dir")) {
+      cmd.addAll(List.of("--data-dir", work.resolve("data").toString()));
+    }
+    if (!List.of(extra).contains("--discovery-dir")) {
+      cmd.addAll(List.of("--discovery-dir", work.resolve("discovery").toString()));
+    }
     cmd.addAll(List.of(extra));
     Process p = new ProcessBuilder(cmd).redirectError(work.resolve("vineyardd.log").toFile()).start();
     Thread killer = new Thread(p::destroyForcibly);
@@ -89,6 +100,26 @@ final class RuntimeProcess implements AutoCloseable {
       throw new IllegalStateException("vineyardd did not become ready; its log:\n" + logText);
     }
     return rp;
+  }
+
+  /**
+   * Polls {@code condition} every 200 ms for up to 20 s (FileInstall polls its folder every
+   * second); fails with {@code what} and this runtime's log when it does not hold by then.
+   */
+  void await(String what, BooleanSupplier condition) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError(what + " within 20 s; the runtime's log:\n" + Files.readString(log));
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  /** Puts a jar into the plugins folder in one step (a rename), so FileInstall never sees half of it. */
+  Path dropPlugin(Path jar, String name) throws IOException {
+    Path staged = Files.copy(jar, work.resolve(name + ".part"), StandardCopyOption.REPLACE_EXISTING);
+    return Files.move(staged, plugins.resolve(name), StandardCopyOption.ATOMIC_MOVE);
   }
 
   @Override
