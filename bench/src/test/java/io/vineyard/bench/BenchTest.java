@@ -15,7 +15,7 @@ class BenchTest {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     List<String> figures = new Bench(new PrintStream(buf, true), true).runOwnInstance();
     System.out.print(buf);
-    assertEquals(10, figures.size(), buf.toString());
+    assertEquals(9, figures.size(), buf.toString());
     for (String f : figures) {
       assertTrue(f.matches(".*\\s\\d+\\.\\d\\d .*"), f);
     }
