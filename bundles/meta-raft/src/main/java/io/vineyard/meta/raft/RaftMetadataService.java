@@ -45,8 +45,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * (median); a hit costs nothing extra. A persist costs 4.3–4.6 ms from the leader and 6.8–7.3 ms
  * from a follower (median; two synced MapDB commits, ~1.3 ms each, dominate). Without a leader a
  * miss is answered from the replica as it is, after at most {@code min(1 s, commit timeout)}.
- * {@link #getName} and {@link #isPersisted} work the same way. Deletes are not synchronized like
- * this: another replica sees a removed object until it applies the delete (milliseconds later).
+ * {@link #getName} and {@link #isPersisted} work the same way; {@link #listNames} always catches up
+ * first (it cannot tell a miss). Deletes are not synchronized like this: another replica sees a
+ * removed object, or a dropped name, until it applies the delete (milliseconds later).
  */
 @Component(service = MetadataService.class, configurationPid = RaftMetadataService.Config.PID,
     configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, property = "service.ranking:Integer=100")
@@ -283,8 +284,10 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
     return cluster.awaitName(name, timeout);
   }
 
+  /** Catches up first: a list has no miss to tell it that a name put elsewhere is not applied here yet. */
   @Override
   public Map<String, ObjectId> listNames(Predicate<String> matches, int limit) {
+    cluster.catchUp();
     return global().names(matches, limit);
   }
 

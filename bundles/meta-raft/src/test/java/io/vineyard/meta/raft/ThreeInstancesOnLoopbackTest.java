@@ -112,6 +112,7 @@ class ThreeInstancesOnLoopbackTest {
     assertEquals(2, c.size());
     a.putName("pair", pair);
     assertEquals(Optional.of(pair), c.getName("pair", Duration.ZERO));
+    assertEquals(Map.of("pair", pair), b.listNames(n -> true, 10), "a list on another instance sees it at once");
     assertEquals(List.of(0L, 1L, 2L), c.instances().stream().map(InstanceInfo::id).toList());
 
     // figures: persist from the leader and from a follower, and a catch-up read on a third instance
