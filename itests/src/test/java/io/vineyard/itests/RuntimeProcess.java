@@ -3,10 +3,12 @@ package io.vineyard.itests;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,29 +19,42 @@ import java.util.stream.Stream;
 
 /**
  * A vineyardd runtime started from {@code runtime/target/dist} as a separate process, on its own
- * temporary socket, shared-memory folder, plugins folder, data folder and discovery folder.
- * {@link #close()} stops it with SIGTERM (SIGKILL after 20 s) and removes its folders, also when
- * the test failed.
+ * temporary socket, shared-memory, plugins and data folders, and a temporary discovery folder:
+ * its own, or one shared with the other runtimes of a test, which then form one cluster. Nothing
+ * under the user's defaults (~/.local, /var/lib/vineyard) is touched.
+ *
+ * <p>{@link #kill()} ends the process with SIGKILL and {@link #stop()} with SIGTERM, both keeping
+ * the folders, so {@link #restart()} brings the same instance back: same socket, data and
+ * shared-memory folders, same flags. {@link #close()} stops it (SIGKILL after 20 s) and removes
+ * its folders (and its discovery folder when it is its own), also when the test failed. The
+ * runtime's stderr, across restarts, is in {@link #log}.
  */
 final class RuntimeProcess implements AutoCloseable {
   final Path work;
   final Path socket;
   final Path shm;
   final Path plugins;
+  /** Its temporary data folder (unless the flags named another). */
+  final Path dataDir;
+  final Path discoveryDir;
   final Path log;
-  final Process process;
-  final String readyLine;
-  private final Thread killer;
+  /** The current process; another one after {@link #restart()}. */
+  volatile Process process;
+  /** The current process's ready line ({@code null} before it is ready). */
+  volatile String readyLine;
+  private final List<String> command;
+  private CompletableFuture<String> ready;
+  private Thread killer;
 
-  private RuntimeProcess(Path work, Path shm, Process process, String readyLine, Thread killer) {
+  private RuntimeProcess(Path work, Path shm, Path discoveryDir, List<String> command) {
     this.work = work;
     this.socket = work.resolve("vineyard.sock");
     this.shm = shm;
     this.plugins = work.resolve("plugins");
+    this.dataDir = work.resolve("data");
+    this.discoveryDir = discoveryDir;
     this.log = work.resolve("vineyardd.log");
-    this.process = process;
-    this.readyLine = readyLine;
-    this.killer = killer;
+    this.command = command;
   }
 
   static Path dist() {
@@ -50,10 +65,31 @@ final class RuntimeProcess implements AutoCloseable {
     return ProcessHandle.current().info().command().orElse("java");
   }
 
-  /** Starts a runtime with a memory limit such as {@code "256M"} and waits for its ready line. */
+  /**
+   * Starts a runtime with a memory limit such as {@code "256M"}, alone in a discovery folder of its
+   * own (a cluster of one), and waits for its ready line.
+   */
   static RuntimeProcess start(String size, String... extra) throws IOException, InterruptedException {
+    return launch(size, null, extra).awaitReady();
+  }
+
+  /**
+   * Starts a runtime that finds the others of {@code discoveryDir} (the caller's temporary folder,
+   * which the caller removes) and waits for its ready line.
+   */
+  static RuntimeProcess start(String size, Path discoveryDir, String... extra) throws IOException, InterruptedException {
+    return launch(size, discoveryDir, extra).awaitReady();
+  }
+
+  /**
+   * Starts a runtime without waiting for it: {@link #awaitReady()} waits, or {@link #awaitExit} for
+   * one that must fail. {@code discoveryDir} {@code null} gives it a discovery folder of its own.
+   * A {@code --data-dir} or {@code --discovery-dir} in {@code extra} replaces the temporary one.
+   */
+  static RuntimeProcess launch(String size, Path discoveryDir, String... extra) throws IOException {
     Path work = Files.createTempDirectory("vineyard-it");
     Path shm = Files.createTempDirectory(Path.of("/dev/shm"), "vineyard-it");
+    Path discovery = discoveryDir == null ? work.resolve("discovery") : discoveryDir;
     List<String> cmd = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED",
         "-cp", dist().resolve("lib") + "/*", "io.vineyard.runtime.Main",
         "--bundle-dir", dist().resolve("bundles").toString(),
@@ -61,20 +97,34 @@ final class RuntimeProcess implements AutoCloseable {
         "--size", size,
         "--shm-dir", shm.resolve("arenas").toString(),
         "--plugins-dir", work.resolve("plugins").toString()));
-    // its own data and discovery folders unless a test says otherwise: a cluster of one, whatever
-    // else runs on this machine, and nothing left in the user's home
+    // its own data folder unless a test says otherwise, and a temporary discovery folder: a cluster
+    // of one or of the test's runtimes, whatever else runs on this machine, nothing in the user's home
     if (!List.of(extra).contains("--data-dir")) {
       cmd.addAll(List.of("--data-dir", work.resolve("data").toString()));
     }
     if (!List.of(extra).contains("--discovery-dir")) {
-      cmd.addAll(List.of("--discovery-dir", work.resolve("discovery").toString()));
+      cmd.addAll(List.of("--discovery-dir", discovery.toString()));
     }
     cmd.addAll(List.of(extra));
-    Process p = new ProcessBuilder(cmd).redirectError(work.resolve("vineyardd.log").toFile()).start();
-    Thread killer = new Thread(p::destroyForcibly);
-    Runtime.getRuntime().addShutdownHook(killer);
+    RuntimeProcess rp = new RuntimeProcess(work, shm, discovery, List.copyOf(cmd));
+    try {
+      rp.spawn();
+    } catch (IOException | RuntimeException e) {
+      rp.removeFolders();
+      throw e;
+    }
+    return rp;
+  }
+
+  private synchronized void spawn() throws IOException {
+    readyLine = null;
+    Process p = new ProcessBuilder(command).redirectError(Redirect.appendTo(log.toFile())).start();
+    Thread k = new Thread(p::destroyForcibly);
+    Runtime.getRuntime().addShutdownHook(k);
+    process = p;
+    killer = k;
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
+    ready = CompletableFuture.supplyAsync(() -> {
       try {
         String line;
         while ((line = out.readLine()) != null) {
@@ -87,19 +137,72 @@ final class RuntimeProcess implements AutoCloseable {
         return null;
       }
     });
+  }
+
+  /** Waits up to 90 s for the ready line; closes this runtime and fails with its log when none comes. */
+  RuntimeProcess awaitReady() throws IOException, InterruptedException {
     String line;
     try {
       line = ready.get(90, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      close();
+      throw e;
     } catch (Exception e) {
       line = null;
     }
-    RuntimeProcess rp = new RuntimeProcess(work, shm, p, line, killer);
     if (line == null) {
-      String logText = Files.readString(rp.log);
-      rp.close();
+      String logText = Files.readString(log);
+      close();
       throw new IllegalStateException("vineyardd did not become ready; its log:\n" + logText);
     }
-    return rp;
+    readyLine = line;
+    return this;
+  }
+
+  /** Waits for the process to exit by itself (a runtime that must fail); its exit status, or -1 after the timeout. */
+  int awaitExit(long seconds) throws InterruptedException {
+    return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
+  }
+
+  /** Ends the process at once with SIGKILL (a crash: nothing is cleaned up), keeping the folders. */
+  void kill() throws InterruptedException {
+    Process p = process;
+    p.destroyForcibly();
+    if (!p.waitFor(20, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("vineyardd pid " + p.pid() + " still runs 20 s after SIGKILL");
+    }
+    forgetKiller();
+  }
+
+  /** Stops the process with SIGTERM (SIGKILL after 20 s), keeping the folders. */
+  void stop() throws InterruptedException {
+    Process p = process;
+    p.destroy();
+    if (!p.waitFor(20, TimeUnit.SECONDS)) {
+      p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    forgetKiller();
+  }
+
+  /**
+   * Starts the runtime again, after {@link #kill()} or {@link #stop()}, with the same flags and
+   * folders (socket, data, shared memory, discovery), and waits for its ready line.
+   */
+  RuntimeProcess restart() throws IOException, InterruptedException {
+    if (process.isAlive()) {
+      throw new IllegalStateException("vineyardd pid " + process.pid() + " still runs: kill() or stop() it first");
+    }
+    Files.writeString(log, "---- restart ----\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    spawn();
+    return awaitReady();
+  }
+
+  private synchronized void forgetKiller() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(killer);
+    } catch (IllegalStateException ignored) {
+      // the JVM is shutting down: the hook runs anyway
+    }
   }
 
   /**
@@ -122,25 +225,22 @@ final class RuntimeProcess implements AutoCloseable {
     return Files.move(staged, plugins.resolve(name), StandardCopyOption.ATOMIC_MOVE);
   }
 
+  /** Stops the runtime if it runs and removes its folders. */
   @Override
   public void close() throws IOException {
     try {
-      process.destroy();
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
+      stop();
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
     } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(killer);
-      } catch (IllegalStateException ignored) {
-        // the JVM is shutting down: the hook runs anyway
-      }
-      deleteTree(work);
-      deleteTree(shm);
+      removeFolders();
     }
+  }
+
+  private void removeFolders() throws IOException {
+    deleteTree(work); // the data folder and a discovery folder of its own are inside
+    deleteTree(shm);
   }
 
   static void deleteTree(Path p) throws IOException {
