@@ -11,6 +11,7 @@ import io.vineyard.api.ObjectId;
 import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.VineyardClient;
 import io.vineyard.api.VineyardException;
+import io.vineyard.testkit.TestInstance;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

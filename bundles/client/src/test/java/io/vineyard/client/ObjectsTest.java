@@ -19,6 +19,7 @@ import io.vineyard.api.spi.PutContext;
 import io.vineyard.api.spi.ResolveContext;
 import io.vineyard.api.spi.PluginTable;
 import io.vineyard.plugin.blob.BlobPlugin;
+import io.vineyard.testkit.TestInstance;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -183,7 +184,7 @@ class ObjectsTest {
 
   @Test
   void connectFailureNamesTheSocket() {
-    var missing = instance.dir.resolve("nobody-here.sock");
+    var missing = instance.dir().resolve("nobody-here.sock");
     VineyardException.ConnectionFailed e = assertThrows(VineyardException.ConnectionFailed.class, () -> Vineyard.connect(missing));
     assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
   }

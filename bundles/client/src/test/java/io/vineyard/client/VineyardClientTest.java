@@ -13,6 +13,7 @@ import io.vineyard.api.ObjectId;
 import io.vineyard.api.VineyardClient;
 import io.vineyard.api.VineyardException;
 import io.vineyard.api.VineyardObject;
+import io.vineyard.testkit.TestInstance;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;

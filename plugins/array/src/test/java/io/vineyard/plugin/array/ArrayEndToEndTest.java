@@ -16,6 +16,7 @@ import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.VineyardClient;
 import io.vineyard.api.VineyardException;
 import io.vineyard.client.Vineyard;
+import io.vineyard.testkit.TestInstance;
 import java.nio.DoubleBuffer;
 import java.nio.IntBuffer;
 import java.util.Set;

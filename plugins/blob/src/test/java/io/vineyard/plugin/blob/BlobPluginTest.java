@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.VineyardException;
 import io.vineyard.api.spi.ObjectTypePlugin;
+import io.vineyard.testkit.FakeContexts;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -30,23 +31,23 @@ class BlobPluginTest {
       ObjectMeta a = plugin.put(hello, ctx);
       assertEquals("vineyard::Blob", a.typename());
       assertEquals(13, a.number("length").orElseThrow());
-      assertArrayEquals(hello, ctx.sealed.get(a.id()).toArray(ValueLayout.JAVA_BYTE));
+      assertArrayEquals(hello, ctx.sealed().get(a.id()).toArray(ValueLayout.JAVA_BYTE));
 
       ByteBuffer direct = ByteBuffer.allocateDirect(20).put(new byte[3]).put(hello).flip().position(3);
       ObjectMeta b = plugin.put(direct, ctx);
       assertEquals(3, direct.position(), "put must not consume the buffer");
-      assertArrayEquals(hello, ctx.sealed.get(b.id()).toArray(ValueLayout.JAVA_BYTE));
+      assertArrayEquals(hello, ctx.sealed().get(b.id()).toArray(ValueLayout.JAVA_BYTE));
 
       ByteBuffer heapReadOnly = ByteBuffer.wrap(hello, 7, 5).asReadOnlyBuffer();
       ObjectMeta c = plugin.put(heapReadOnly, ctx);
-      assertEquals("World", new String(ctx.sealed.get(c.id()).toArray(ValueLayout.JAVA_BYTE), StandardCharsets.US_ASCII));
+      assertEquals("World", new String(ctx.sealed().get(c.id()).toArray(ValueLayout.JAVA_BYTE), StandardCharsets.US_ASCII));
 
       try (Arena arena = Arena.ofConfined()) {
         MemorySegment seg = arena.allocateFrom("abc");
         ObjectMeta d = plugin.put(seg, ctx);
         assertEquals(4, d.nbytes());
       }
-      assertEquals(0, ctx.dropped);
+      assertEquals(0, ctx.dropped());
     }
   }
 
@@ -90,10 +91,10 @@ class BlobPluginTest {
   @Test
   void failedWritesDropTheBlob() {
     try (FakeContexts ctx = new FakeContexts()) {
-      ctx.shortSegments = true;
+      ctx.shortSegments(true);
       assertThrows(IndexOutOfBoundsException.class, () -> plugin.put(new byte[4], ctx));
-      assertEquals(1, ctx.dropped);
-      assertTrue(ctx.sealed.isEmpty());
+      assertEquals(1, ctx.dropped());
+      assertTrue(ctx.sealed().isEmpty());
     }
   }
 

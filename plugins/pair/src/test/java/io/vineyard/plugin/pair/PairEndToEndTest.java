@@ -14,6 +14,7 @@ import io.vineyard.api.VineyardClient;
 import io.vineyard.api.VineyardException;
 import io.vineyard.api.VineyardObject;
 import io.vineyard.client.Vineyard;
+import io.vineyard.testkit.TestInstance;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -10,6 +10,7 @@ import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.VineyardClient;
 import io.vineyard.api.VineyardException;
 import io.vineyard.client.Vineyard;
+import io.vineyard.testkit.TestInstance;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

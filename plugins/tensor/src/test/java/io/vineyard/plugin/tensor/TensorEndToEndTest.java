@@ -15,6 +15,7 @@ import io.vineyard.api.ObjectId;
 import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.VineyardClient;
 import io.vineyard.client.Vineyard;
+import io.vineyard.testkit.TestInstance;
 import java.lang.foreign.MemorySegment;
 import java.nio.DoubleBuffer;
 import java.util.Set;

@@ -14,6 +14,8 @@ import io.vineyard.api.VineyardException;
 import io.vineyard.api.spi.ObjectTypePlugin;
 import io.vineyard.plugin.array.ArrayObject;
 import io.vineyard.plugin.array.ArrayValue;
+import io.vineyard.testkit.ElementSamples;
+import io.vineyard.testkit.FakeContexts;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.Buffer;
@@ -31,12 +33,23 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ArrayPluginTest {
   final ArrayPlugin plugin = new ArrayPlugin();
 
+  /** What to put for the type: the plain array where one maps to it, else an {@link ArrayValue}. */
+  static Object putValue(ElementType t, Object array) {
+    return switch (t) {
+      case INT8 -> ArrayValue.ofBytes((byte[]) array);
+      case UINT8 -> ArrayValue.unsigned((byte[]) array);
+      case UINT32 -> ArrayValue.unsigned((int[]) array);
+      case UINT64 -> ArrayValue.unsigned((long[]) array);
+      default -> array;
+    };
+  }
+
   @ParameterizedTest
   @EnumSource(ElementType.class)
   void roundTripsEveryElementType(ElementType t) {
-    Object array = Samples.array(t, 11);
+    Object array = ElementSamples.array(t, 11);
     try (FakeContexts ctx = new FakeContexts(plugin)) {
-      Object value = Samples.putValue(t, array);
+      Object value = putValue(t, array);
       assertTrue(plugin.canPut(value));
       ObjectMeta m = plugin.put(value, ctx);
       assertEquals("vineyard::Array<" + t.cppName() + ">", m.typename());
@@ -44,9 +57,9 @@ class ArrayPluginTest {
       assertEquals(11L * t.byteSize(), m.nbytes());
       ObjectMeta buffer = m.member("buffer_").orElseThrow();
       assertEquals("vineyard::Blob", buffer.typename());
-      assertArrayEquals(Samples.littleEndian(array), ctx.sealed.get(buffer.id()).toArray(ValueLayout.JAVA_BYTE));
+      assertArrayEquals(ElementSamples.littleEndian(array), ctx.sealed().get(buffer.id()).toArray(ValueLayout.JAVA_BYTE));
 
-      Buffer view = assertInstanceOf(Samples.bufferKind(t), plugin.resolve(m, ctx));
+      Buffer view = assertInstanceOf(ElementSamples.bufferKind(t), plugin.resolve(m, ctx));
       assertTrue(view.isReadOnly());
       assertTrue(view.isDirect());
       assertEquals(11, view.remaining());
@@ -58,7 +71,7 @@ class ArrayPluginTest {
       assertTrue(o.isLocal());
       assertTrue(o.segment().isReadOnly());
       assertTrue(Objects.deepEquals(array, o.toArray(array.getClass())));
-      assertInstanceOf(Samples.bufferKind(t), o.buffer());
+      assertInstanceOf(ElementSamples.bufferKind(t), o.buffer());
       assertEquals("Object <\"" + m.id() + "\": vineyard::Array<" + t.cppName() + ">>", o.toString());
     }
   }
@@ -67,9 +80,11 @@ class ArrayPluginTest {
   void treeHasExactlyTheDesignFields() {
     try (FakeContexts ctx = new FakeContexts(plugin)) {
       ObjectMeta m = plugin.put(new double[] {1, 2, 3}, ctx);
+      // the tree as the plugin built it (the server adds id, instance_id and signature, and so does the fake)
       Set<String> fields = new TreeSet<>();
-      m.tree().fieldNames().forEachRemaining(fields::add);
-      assertEquals(new TreeSet<>(Set.of("typename", "id", "size_", "nbytes", "buffer_", "transient")), fields);
+      ctx.last().tree().fieldNames().forEachRemaining(fields::add);
+      assertEquals(new TreeSet<>(Set.of("typename", "size_", "nbytes", "buffer_", "transient")), fields);
+      assertEquals(ctx.last().typename(), m.typename());
       assertTrue(m.tree().get("size_").isIntegralNumber(), "size_ is a JSON number");
       assertTrue(m.isTransient());
     }
@@ -158,11 +173,11 @@ class ArrayPluginTest {
   @Test
   void failedWritesDropTheBlob() {
     try (FakeContexts ctx = new FakeContexts(plugin)) {
-      ctx.shortSegments = true;
+      ctx.shortSegments(true);
       assertThrows(IndexOutOfBoundsException.class, () -> plugin.put(new long[4], ctx));
       assertThrows(IndexOutOfBoundsException.class, () -> plugin.put(new boolean[4], ctx));
-      assertEquals(2, ctx.dropped);
-      assertTrue(ctx.sealed.isEmpty());
+      assertEquals(2, ctx.dropped());
+      assertTrue(ctx.sealed().isEmpty());
     }
   }
 

@@ -13,6 +13,7 @@ import io.vineyard.api.VineyardObject;
 import io.vineyard.api.spi.ObjectTypePlugin;
 import io.vineyard.plugin.pair.Pair;
 import io.vineyard.plugin.pair.PairObject;
+import io.vineyard.testkit.FakeContexts;
 import java.util.AbstractMap;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -20,8 +21,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PairPluginTest {
-  final FakeContexts ctx = new FakeContexts();
-  final PairPlugin plugin = ctx.pairs;
+  final PairPlugin plugin = new PairPlugin();
+  final FakeContexts ctx = new FakeContexts(plugin, new SequencePlugin());
 
   @Test
   void putsFirstAndSecondAsMembers() {
@@ -34,7 +35,7 @@ class PairPluginTest {
     assertEquals(3, tree.nbytes());
     assertEquals("a", tree.member("first_").orElseThrow().string("value_").orElseThrow());
     assertEquals("bc", tree.member("second_").orElseThrow().string("value_").orElseThrow());
-    assertEquals(3, ctx.created.size(), "two elements, then the pair");
+    assertEquals(3, ctx.created().size(), "two elements, then the pair");
     assertEquals(Pair.of("a", "bc"), plugin.resolve(stored, ctx));
   }
 
@@ -42,9 +43,9 @@ class PairPluginTest {
   void reusesObjectsAlreadyInTheStore() {
     ObjectMeta x = ctx.putMember("x");
     ObjectMeta y = ctx.putMember("yy");
-    int before = ctx.created.size();
+    int before = ctx.created().size();
     plugin.put(Pair.of(x.id(), (VineyardObject) () -> y), ctx);
-    assertEquals(before + 1, ctx.created.size(), "only the pair is created");
+    assertEquals(before + 1, ctx.created().size(), "only the pair is created");
     assertEquals(x, ctx.last().member("first_").orElseThrow());
     assertEquals(y.id(), ctx.last().member("second_").orElseThrow().id());
     assertEquals(3, ctx.last().nbytes());
@@ -74,7 +75,7 @@ class PairPluginTest {
 
   @Test
   void aRemotePayloadResolvesToNull() {
-    ObjectMeta stored = plugin.put(Pair.of(FakeContexts.remote("zeros"), "ones"), ctx);
+    ObjectMeta stored = plugin.put(Pair.of(FakeContexts.remoteScalar("zeros"), "ones"), ctx);
     Pair<?, ?> value = assertInstanceOf(Pair.class, plugin.resolve(stored, ctx));
     assertNull(value.first());
     assertEquals("ones", value.second());

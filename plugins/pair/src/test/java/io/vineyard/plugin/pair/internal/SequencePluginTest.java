@@ -11,6 +11,7 @@ import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.VineyardException;
 import io.vineyard.plugin.pair.Pair;
 import io.vineyard.plugin.pair.SequenceObject;
+import io.vineyard.testkit.FakeContexts;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,8 +23,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class SequencePluginTest {
-  final FakeContexts ctx = new FakeContexts();
-  final SequencePlugin plugin = ctx.sequences;
+  final SequencePlugin plugin = new SequencePlugin();
+  final FakeContexts ctx = new FakeContexts(new PairPlugin(), plugin);
 
   static Set<String> fields(ObjectMeta m) {
     return m.tree().properties().stream().map(Map.Entry::getKey).collect(Collectors.toSet());
@@ -65,7 +66,7 @@ class SequencePluginTest {
 
   @Test
   void remoteElementsResolveToNullInAnUnmodifiableList() {
-    ObjectMeta stored = plugin.put(List.of("a", FakeContexts.remote("far"), "c"), ctx);
+    ObjectMeta stored = plugin.put(List.of("a", FakeContexts.remoteScalar("far"), "c"), ctx);
     List<?> value = assertInstanceOf(List.class, plugin.resolve(stored, ctx));
     assertEquals(Arrays.asList("a", null, "c"), value);
     assertNull(value.get(1));

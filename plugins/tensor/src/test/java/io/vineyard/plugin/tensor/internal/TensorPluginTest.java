@@ -14,6 +14,8 @@ import io.vineyard.api.VineyardException;
 import io.vineyard.api.spi.ObjectTypePlugin;
 import io.vineyard.plugin.tensor.Tensor;
 import io.vineyard.plugin.tensor.TensorObject;
+import io.vineyard.testkit.ElementSamples;
+import io.vineyard.testkit.FakeContexts;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Objects;
@@ -30,7 +32,7 @@ class TensorPluginTest {
   @ParameterizedTest
   @EnumSource(ElementType.class)
   void roundTripsEveryElementType(ElementType t) {
-    Object array = Samples.array(t, 12);
+    Object array = ElementSamples.array(t, 12);
     Tensor tensor = Tensor.of(t, array, 3, 4);
     try (FakeContexts ctx = new FakeContexts(plugin)) {
       assertTrue(plugin.canPut(tensor));
@@ -43,7 +45,7 @@ class TensorPluginTest {
       assertEquals("[]", m.string("partition_index_").orElseThrow());
       assertEquals(12L * t.byteSize(), m.nbytes());
       ObjectMeta buffer = m.member("buffer_").orElseThrow();
-      assertArrayEquals(Samples.littleEndian(array), ctx.sealed.get(buffer.id()).toArray(ValueLayout.JAVA_BYTE));
+      assertArrayEquals(ElementSamples.littleEndian(array), ctx.sealed().get(buffer.id()).toArray(ValueLayout.JAVA_BYTE));
 
       Tensor back = assertInstanceOf(Tensor.class, plugin.resolve(m, ctx));
       assertEquals(tensor, back);
@@ -51,7 +53,7 @@ class TensorPluginTest {
       assertTrue(shared.isReadOnly());
       assertTrue(Objects.deepEquals(array, back.toArray(array.getClass())));
       assertTrue(Objects.deepEquals(array, plugin.resolve(m, ctx, array.getClass())), "copy of " + t);
-      assertInstanceOf(Samples.bufferKind(t), back.buffer());
+      assertInstanceOf(ElementSamples.bufferKind(t), back.buffer());
       assertTrue(back.buffer().isReadOnly());
 
       TensorObject o = assertInstanceOf(TensorObject.class, plugin.view(m, ctx));
@@ -60,7 +62,7 @@ class TensorPluginTest {
       assertEquals(Tensor.Order.C, o.order());
       assertEquals(12, o.size());
       assertTrue(o.isLocal());
-      assertInstanceOf(Samples.bufferKind(t), o.buffer());
+      assertInstanceOf(ElementSamples.bufferKind(t), o.buffer());
       assertEquals(12, o.buffer().remaining());
       assertTrue(Objects.deepEquals(array, o.toArray(array.getClass())));
       assertEquals(tensor, o.tensor());
@@ -72,10 +74,12 @@ class TensorPluginTest {
   void treeHasExactlyTheDesignFields() {
     try (FakeContexts ctx = new FakeContexts(plugin)) {
       ObjectMeta m = plugin.put(Tensor.of(new double[8], 2, 4), ctx);
+      // the tree as the plugin built it (the server adds id, instance_id and signature, and so does the fake)
       Set<String> fields = new TreeSet<>();
-      m.tree().fieldNames().forEachRemaining(fields::add);
-      assertEquals(new TreeSet<>(Set.of("typename", "id", "transient", "value_type_", "value_type_meta_", "shape_", "order_",
+      ctx.last().tree().fieldNames().forEachRemaining(fields::add);
+      assertEquals(new TreeSet<>(Set.of("typename", "transient", "value_type_", "value_type_meta_", "shape_", "order_",
           "partition_index_", "nbytes", "buffer_")), fields);
+      assertEquals(ctx.last().typename(), m.typename());
     }
   }
 
@@ -156,10 +160,10 @@ class TensorPluginTest {
   @Test
   void failedWritesDropTheBlob() {
     try (FakeContexts ctx = new FakeContexts(plugin)) {
-      ctx.shortSegments = true;
+      ctx.shortSegments(true);
       assertThrows(IndexOutOfBoundsException.class, () -> plugin.put(Tensor.of(new double[4], 2, 2), ctx));
-      assertEquals(1, ctx.dropped);
-      assertTrue(ctx.sealed.isEmpty());
+      assertEquals(1, ctx.dropped());
+      assertTrue(ctx.sealed().isEmpty());
     }
   }
 

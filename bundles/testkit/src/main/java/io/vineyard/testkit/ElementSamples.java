@@ -1,4 +1,4 @@
-package io.vineyard.plugin.tensor.internal;
+package io.vineyard.testkit;
 
 import io.vineyard.api.ElementType;
 import java.nio.Buffer;
@@ -10,12 +10,15 @@ import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.nio.ShortBuffer;
 
-/** Test data for every element type, and its little-endian bytes computed independently of the plugin. */
-final class Samples {
-  private Samples() {}
+/**
+ * Test data for every {@link ElementType}, and its little-endian bytes computed independently of
+ * the plugins (through java.nio, not {@link io.vineyard.api.spi.ElementData}).
+ */
+public final class ElementSamples {
+  private ElementSamples() {}
 
   /** {@code n} distinctive elements of the type, in the Java array that holds them. */
-  static Object array(ElementType t, int n) {
+  public static Object array(ElementType t, int n) {
     return switch (t) {
       case INT8, UINT8 -> { byte[] a = new byte[n]; for (int i = 0; i < n; i++) a[i] = (byte) (i * 37 - 100); yield a; }
       case BOOL -> { boolean[] a = new boolean[n]; for (int i = 0; i < n; i++) a[i] = i % 3 == 0; yield a; }
@@ -28,7 +31,7 @@ final class Samples {
   }
 
   /** The buffer kind a resolve gives for the type. */
-  static Class<? extends Buffer> bufferKind(ElementType t) {
+  public static Class<? extends Buffer> bufferKind(ElementType t) {
     return switch (t) {
       case INT8, UINT8, BOOL -> ByteBuffer.class;
       case INT16 -> ShortBuffer.class;
@@ -39,8 +42,8 @@ final class Samples {
     };
   }
 
-  /** The elements as little-endian bytes, through java.nio (not through the plugin's code). */
-  static byte[] littleEndian(Object array) {
+  /** The elements of a primitive array as little-endian bytes (a bool as 0 or 1). */
+  public static byte[] littleEndian(Object array) {
     int n = java.lang.reflect.Array.getLength(array);
     ByteBuffer b;
     switch (array) {
