@@ -1,6 +1,7 @@
 package io.vineyard.api.spi;
 
 import io.vineyard.api.ElementType;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.VineyardException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -38,6 +39,19 @@ public final class ElementData {
   /** Whether arrays of this class hold the type's elements ({@code byte[]} also holds bools as 0/1). */
   public static boolean holds(ElementType t, Class<?> arrayClass) {
     return arrayClass == arrayClass(t) || (t == ElementType.BOOL && arrayClass == byte[].class);
+  }
+
+  /**
+   * Throws unless arrays of class {@code as} hold the type's elements: the check before a copy of
+   * the object {@code meta} describes.
+   *
+   * @throws VineyardException.ObjectTypeError naming the object and both array classes
+   */
+  public static void checkCopyType(ObjectMeta meta, ElementType t, Class<?> as) {
+    if (!holds(t, as)) {
+      throw new VineyardException.ObjectTypeError(meta.id() + " (" + meta.typename() + ") copies to "
+          + arrayClass(t).getSimpleName() + ", not " + as.getSimpleName());
+    }
   }
 
   /**

@@ -86,7 +86,7 @@ public final class ArrayPlugin implements ObjectTypePlugin {
     if (as.isArray() && as.getComponentType().isPrimitive() || as == MemorySegment.class) {
       ArrayTree tree = ArrayTree.parse(meta);
       if (as != MemorySegment.class) {
-        checkCopyType(meta, tree.type(), as);
+        ElementData.checkCopyType(meta, tree.type(), as);
       }
       Blob blob = ctx.blob(tree.buffer());
       if (!blob.isLocal()) {
@@ -100,14 +100,6 @@ public final class ArrayPlugin implements ObjectTypePlugin {
   @Override
   public void validate(ObjectMeta meta) {
     ArrayTree.parse(meta);
-  }
-
-  /** Throws unless arrays of class {@code as} hold the elements. */
-  static void checkCopyType(ObjectMeta meta, ElementType type, Class<?> as) {
-    if (!ElementData.holds(type, as)) {
-      throw new VineyardException.ObjectTypeError(meta.id() + " (" + meta.typename() + ") copies to "
-          + ElementData.arrayClass(type).getSimpleName() + ", not " + as.getSimpleName());
-    }
   }
 
   @Override

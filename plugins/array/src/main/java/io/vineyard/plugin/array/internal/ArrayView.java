@@ -1,14 +1,10 @@
 package io.vineyard.plugin.array.internal;
 
-import io.vineyard.api.spi.ElementData;
 import io.vineyard.api.Blob;
 import io.vineyard.api.ElementType;
 import io.vineyard.api.ObjectMeta;
-import io.vineyard.api.VineyardException;
 import io.vineyard.api.VineyardObject;
 import io.vineyard.plugin.array.ArrayObject;
-import java.lang.foreign.MemorySegment;
-import java.nio.Buffer;
 
 /** An {@link ArrayObject} over a checked tree and the blob the client resolved for it. */
 final class ArrayView implements ArrayObject {
@@ -40,22 +36,6 @@ final class ArrayView implements ArrayObject {
   @Override
   public Blob blob() {
     return blob;
-  }
-
-  @Override
-  public Buffer buffer() {
-    MemorySegment s = segment();
-    if (s.byteSize() > Integer.MAX_VALUE) {
-      throw new VineyardException.Invalid(meta.id() + " (" + meta.typename() + ") has " + s.byteSize()
-          + " bytes of elements, more than a java.nio buffer can address (2 GiB - 1); use segment()");
-    }
-    return ElementData.buffer(tree.type(), s);
-  }
-
-  @Override
-  public <A> A toArray(Class<A> as) {
-    ArrayPlugin.checkCopyType(meta, tree.type(), as);
-    return ElementData.copyOut(tree.type(), segment(), as);
   }
 
   @Override

@@ -83,7 +83,7 @@ public final class TensorPlugin implements ObjectTypePlugin {
     if (as.isArray() && as.getComponentType().isPrimitive() || as == MemorySegment.class) {
       TensorTree tree = TensorTree.parse(meta);
       if (as != MemorySegment.class) {
-        checkCopyType(meta, tree.type(), as);
+        ElementData.checkCopyType(meta, tree.type(), as);
       }
       Blob blob = ctx.blob(tree.buffer());
       if (!blob.isLocal()) {
@@ -102,14 +102,6 @@ public final class TensorPlugin implements ObjectTypePlugin {
   /** The tensor value over a (read-only, shared) segment of its elements. */
   static Tensor tensor(TensorTree tree, MemorySegment elements) {
     return Tensor.of(tree.type(), elements, tree.shape()).withOrder(tree.order());
-  }
-
-  /** Throws unless arrays of class {@code as} hold the elements. */
-  static void checkCopyType(ObjectMeta meta, ElementType type, Class<?> as) {
-    if (!ElementData.holds(type, as)) {
-      throw new VineyardException.ObjectTypeError(meta.id() + " (" + meta.typename() + ") copies to "
-          + ElementData.arrayClass(type).getSimpleName() + ", not " + as.getSimpleName());
-    }
   }
 
   @Override

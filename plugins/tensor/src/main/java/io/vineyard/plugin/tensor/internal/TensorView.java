@@ -1,15 +1,11 @@
 package io.vineyard.plugin.tensor.internal;
 
-import io.vineyard.api.spi.ElementData;
 import io.vineyard.api.Blob;
 import io.vineyard.api.ElementType;
 import io.vineyard.api.ObjectMeta;
-import io.vineyard.api.VineyardException;
 import io.vineyard.api.VineyardObject;
 import io.vineyard.plugin.tensor.Tensor;
 import io.vineyard.plugin.tensor.TensorObject;
-import java.lang.foreign.MemorySegment;
-import java.nio.Buffer;
 
 /** A {@link TensorObject} over a checked tree and the blob the client resolved for it. */
 final class TensorView implements TensorObject {
@@ -56,22 +52,6 @@ final class TensorView implements TensorObject {
   @Override
   public Tensor tensor() {
     return TensorPlugin.tensor(tree, segment());
-  }
-
-  @Override
-  public Buffer buffer() {
-    MemorySegment s = segment();
-    if (s.byteSize() > Integer.MAX_VALUE) {
-      throw new VineyardException.Invalid(meta.id() + " (" + meta.typename() + ") has " + s.byteSize()
-          + " bytes of elements, more than a java.nio buffer can address (2 GiB - 1); use segment()");
-    }
-    return ElementData.buffer(tree.type(), s);
-  }
-
-  @Override
-  public <A> A toArray(Class<A> as) {
-    TensorPlugin.checkCopyType(meta, tree.type(), as);
-    return ElementData.copyOut(tree.type(), segment(), as);
   }
 
   @Override
