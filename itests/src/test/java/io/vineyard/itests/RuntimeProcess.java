@@ -19,9 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * A vineyardd runtime started from {@code runtime/target/dist} as a separate process, on its own
- * temporary socket, shared-memory, plugins and data folders, and a temporary discovery folder:
- * its own, or one shared with the other runtimes of a test, which then form one cluster. Nothing
- * under the user's defaults (~/.local, /var/lib/vineyard) is touched.
+ * temporary socket, shared-memory, plugins, data and temp ({@code java.io.tmpdir}) folders, and a
+ * temporary discovery folder: its own, or one shared with the other runtimes of a test, which then
+ * form one cluster. Nothing under the user's defaults (~/.local, /var/lib/vineyard) is touched.
  *
  * <p>{@link #kill()} ends the process with SIGKILL and {@link #stop()} with SIGTERM, both keeping
  * the folders, so {@link #restart()} brings the same instance back: same socket, data and
@@ -90,7 +90,10 @@ final class RuntimeProcess implements AutoCloseable {
     Path work = Files.createTempDirectory("vineyard-it");
     Path shm = Files.createTempDirectory(Path.of("/dev/shm"), "vineyard-it");
     Path discovery = discoveryDir == null ? work.resolve("discovery") : discoveryDir;
-    List<String> cmd = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED",
+    Path tmp = Files.createDirectories(work.resolve("tmp"));
+    // its temporary files (the Felix cache) in the work folder too: a runtime killed with SIGKILL
+    // cannot remove them itself
+    List<String> cmd = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=" + tmp,
         "-cp", dist().resolve("lib") + "/*", "io.vineyard.runtime.Main",
         "--bundle-dir", dist().resolve("bundles").toString(),
         "--socket", work.resolve("vineyard.sock").toString(),
