@@ -149,6 +149,26 @@ final class FelixRuntime {
         framework.waitForStop(0);
     }
 
+    /**
+     * This process's framework storage: {@code <data dir>/felix/<pid>}. Folders of processes that
+     * are gone (killed before they could delete theirs) are removed first, so crashes leave
+     * nothing behind for long; a folder per pid keeps a runtime refused on a busy data dir from
+     * touching the cache of the one that runs there.
+     */
+    static Path storageFolder(Path dataDir) throws java.io.IOException {
+        Path root = dataDir.resolve("felix");
+        java.nio.file.Files.createDirectories(root);
+        try (java.util.stream.Stream<Path> old = java.nio.file.Files.list(root)) {
+            for (Path p : old.toList()) {
+                String name = p.getFileName().toString();
+                if (name.matches("\\d+") && ProcessHandle.of(Long.parseLong(name)).isEmpty()) {
+                    deleteTree(p);
+                }
+            }
+        }
+        return java.nio.file.Files.createDirectories(root.resolve(Long.toString(ProcessHandle.current().pid())));
+    }
+
     /** Stops the framework (waiting up to 15 s) and deletes its storage folder; idempotent. */
     synchronized void stop() {
         long start = System.nanoTime();

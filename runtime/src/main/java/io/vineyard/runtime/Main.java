@@ -148,7 +148,7 @@ public final class Main implements Callable<Integer> {
         createFolder(settings.socket().getParent(), "the socket's folder (--socket)");
         Folders.createPrivate(settings.dataDir(), "the data folder (--data-dir)");
         Folders.checkOwned(settings.cluster().discoveryDir(), "the discovery folder (--discovery-dir)");
-        Path storage = Files.createTempDirectory("vineyardd-felix-");
+        Path storage = FelixRuntime.storageFolder(settings.dataDir());
         FelixRuntime felix = FelixRuntime.init(settings.frameworkProperties(storage), storage);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping = true;
