@@ -46,7 +46,7 @@ class ObjectsTest {
   }
 
   /** A test-only composite: a pair of byte arrays, as "test::Pair" with members first_ and second_. */
-  static final class PairPlugin implements ObjectTypePlugin {
+  static class PairPlugin implements ObjectTypePlugin {
     @Override public String typename() { return "test::Pair"; }
     @Override public boolean canPut(Object v) { return v instanceof byte[][] a && a.length == 2; }
 
@@ -86,6 +86,32 @@ class ObjectsTest {
           () -> client.put(new byte[][] {new byte[1 << 20], new byte[65 << 20]}));
       assertEquals(before, client.status().memoryUsage(), "the first member was deleted again: " + e);
       assertTrue(client.list("*", false, 100).isEmpty());
+    }
+  }
+
+  @Test
+  void aPluginThatThrowsFailsOnlyThatRequest() {
+    PluginTable table = new PluginTable();
+    table.add("vineyard::Blob", 0, new BlobPlugin());
+    table.add("test::Pair", 0, new PairPlugin() {
+      @Override
+      public Object resolve(ObjectMeta meta, ResolveContext ctx) {
+        throw new ArithmeticException("boom");
+      }
+
+      @Override
+      public VineyardObject view(ObjectMeta meta, ResolveContext ctx) {
+        throw new IndexOutOfBoundsException("bang");
+      }
+    });
+    try (VineyardClient client = Vineyard.connect(instance.socket(), table)) {
+      ObjectId id = client.put(new byte[][] {{1}, {2}});
+      VineyardException e = assertThrows(VineyardException.ObjectTypeError.class, () -> client.get(id));
+      assertTrue(e.getMessage().contains("test::Pair") && e.getMessage().contains(id.toString()) && e.getMessage().contains("boom"), e.getMessage());
+      e = assertThrows(VineyardException.ObjectTypeError.class, () -> client.getObject(id));
+      assertTrue(e.getMessage().contains("bang"), e.getMessage());
+      ObjectId blob = client.put(new byte[] {7});
+      assertEquals(7, ((ByteBuffer) client.get(blob)).get(0), "the client and its other plugins keep working");
     }
   }
 

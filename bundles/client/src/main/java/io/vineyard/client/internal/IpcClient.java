@@ -148,22 +148,41 @@ public final class IpcClient implements VineyardClient {
   @Override
   public Object get(ObjectId id) {
     ObjectMeta meta = getMeta(id);
-    ObjectTypePlugin plugin = pluginFor(meta);
-    return plugin.resolve(meta, resolverFor(meta));
+    return resolve(meta, resolverFor(meta));
   }
 
   @Override
   public <T> T get(ObjectId id, Class<T> as) {
     ObjectMeta meta = getMeta(id);
-    return pluginFor(meta).resolve(meta, resolverFor(meta), as);
+    ObjectTypePlugin plugin = pluginFor(meta);
+    Resolver resolver = resolverFor(meta);
+    return guarded(plugin, "resolving", meta, () -> plugin.resolve(meta, resolver, as));
   }
 
   VineyardObject view(ObjectMeta meta, Resolver resolver) {
-    return plugins.forTypename(meta.typename()).map(p -> p.view(meta, resolver)).orElseGet(() -> new GenericObject(meta));
+    return plugins.forTypename(meta.typename())
+        .map(p -> guarded(p, "viewing", meta, () -> p.view(meta, resolver)))
+        .orElseGet(() -> new GenericObject(meta));
   }
 
   Object resolve(ObjectMeta meta, Resolver resolver) {
-    return pluginFor(meta).resolve(meta, resolver);
+    ObjectTypePlugin plugin = pluginFor(meta);
+    return guarded(plugin, "resolving", meta, () -> plugin.resolve(meta, resolver));
+  }
+
+  /**
+   * Runs a plugin's code: a VineyardException passes as it is; anything else a plugin throws
+   * becomes a typed error naming the plugin and the object, and the client stays usable.
+   */
+  private static <T> T guarded(ObjectTypePlugin plugin, String doing, ObjectMeta meta, java.util.function.Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (VineyardException | IllegalStateException e) {
+      throw e; // typed errors, and use of a closed client's views
+    } catch (RuntimeException e) {
+      throw new VineyardException.ObjectTypeError("plugin " + plugin.typename() + " failed " + doing + " " + meta.id()
+          + " (" + meta.typename() + "): " + e, e);
+    }
   }
 
   private ObjectTypePlugin pluginFor(ObjectMeta meta) {
