@@ -85,7 +85,9 @@ public final class MapDbLog implements Log {
       Files.createDirectories(parent);
     }
     file = path;
-    db = DBMaker.fileDB(path.toFile()).transactionEnable().fileChannelEnable().make();
+    // RandomAccessFile IO, not a FileChannel: RAFT stops its threads by interrupting them, and an
+    // interrupt during a FileChannel write closes the channel (the store is then unusable until reopened)
+    db = DBMaker.fileDB(path.toFile()).transactionEnable().make();
     entries = db.treeMap("entries", Serializer.LONG, Serializer.BYTE_ARRAY).createOrOpen();
     meta = db.hashMap("meta", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
     first = readLong(FIRST);
