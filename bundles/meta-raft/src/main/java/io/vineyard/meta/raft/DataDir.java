@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An instance's data directory, held exclusively while a runtime uses it: the Raft log ({@code
@@ -22,7 +23,9 @@ import java.util.Properties;
  *
  * <p>The directory is locked with a file lock on {@code lock} (which also records the holder's pid);
  * a second runtime, in this process or another, is refused with a message naming the holder. The
- * lock is released by {@link #close}, or by the operating system when the process dies. Small files
+ * lock is released by {@link #close}, or by the operating system when the process dies. Within one
+ * process the held directories are known and never opened a second time: closing a second channel
+ * on the file would drop the process's lock (POSIX locks belong to the process). Small files
  * are replaced atomically (written beside, then moved), so a crash leaves the old or the new value.
  */
 final class DataDir implements AutoCloseable {
@@ -30,12 +33,17 @@ final class DataDir implements AutoCloseable {
   private static final String INSTANCE_ID = "instance.id";
   private static final String CLUSTER = "cluster.properties";
 
+  /** Data dirs locked by this JVM (their lock files). */
+  private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
   private final Path dir;
+  private final Path lockFile;
   private final FileChannel lockChannel;
   private final FileLock lock;
 
-  private DataDir(Path dir, FileChannel lockChannel, FileLock lock) {
+  private DataDir(Path dir, Path lockFile, FileChannel lockChannel, FileLock lock) {
     this.dir = dir;
+    this.lockFile = lockFile;
     this.lockChannel = lockChannel;
     this.lock = lock;
   }
@@ -47,25 +55,35 @@ final class DataDir implements AutoCloseable {
    */
   static DataDir lock(Path dir) throws IOException {
     Files.createDirectories(dir);
-    Path lockFile = dir.resolve(LOCK);
-    FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    FileLock lock;
+    Path lockFile = dir.resolve(LOCK).toAbsolutePath().normalize();
+    if (!HELD.add(lockFile)) { // not opened: closing a channel would drop this process's lock on it
+      throw inUse(dir, Long.toString(ProcessHandle.current().pid()));
+    }
     try {
-      lock = ch.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null; // held by this JVM already
+      FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = ch.tryLock();
+        if (lock == null) {
+          throw inUse(dir, new String(Files.readAllBytes(lockFile), StandardCharsets.UTF_8).trim());
+        }
+        ch.truncate(0);
+        ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+        ch.force(true);
+      } catch (IOException | RuntimeException e) {
+        ch.close();
+        throw e;
+      }
+      return new DataDir(dir, lockFile, ch, lock);
+    } catch (IOException | RuntimeException e) {
+      HELD.remove(lockFile);
+      throw e;
     }
-    if (lock == null) {
-      String holder = new String(Files.readAllBytes(lockFile), StandardCharsets.UTF_8).trim();
-      ch.close();
-      throw new IllegalStateException("data dir " + dir + " is in use by another runtime"
-          + (holder.isEmpty() ? "" : " (pid " + holder + ")")
-          + ": stop it, or give this runtime its own data dir (io.vineyard.meta.raft data.dir)");
-    }
-    ch.truncate(0);
-    ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
-    ch.force(true);
-    return new DataDir(dir, ch, lock);
+  }
+
+  private static IllegalStateException inUse(Path dir, String holder) {
+    return new IllegalStateException("data dir " + dir + " is in use by another runtime"
+        + (holder.isEmpty() ? "" : " (pid " + holder + ")") + ": stop it, or give this runtime its own --data-dir");
   }
 
   Path path() {
@@ -114,6 +132,38 @@ final class DataDir implements AutoCloseable {
     move(next, dir.resolve(CLUSTER));
   }
 
+  /** Records whether this data dir's member left its cluster on a clean stop. */
+  void markLeft(boolean left) throws IOException {
+    Properties p = cluster();
+    if (Boolean.parseBoolean(p.getProperty(Bootstrap.LEFT)) != left) {
+      if (left) {
+        p.setProperty(Bootstrap.LEFT, "true");
+      } else {
+        p.remove(Bootstrap.LEFT);
+      }
+      writeCluster(p);
+    }
+  }
+
+  /**
+   * Forgets the cluster this data dir was about to join, for a first start that failed before the
+   * runtime became a member: its group and the log it had received so far go, its member name stays.
+   * Call with the log closed.
+   */
+  void forgetCluster() throws IOException {
+    Properties p = cluster();
+    Properties kept = new Properties();
+    if (p.getProperty(Bootstrap.RAFT_ID) != null) {
+      kept.setProperty(Bootstrap.RAFT_ID, p.getProperty(Bootstrap.RAFT_ID));
+    }
+    writeCluster(kept);
+    try (var files = Files.list(dir)) {
+      for (Path f : files.filter(f -> f.getFileName().toString().startsWith(logFile().getFileName().toString())).toList()) {
+        Files.deleteIfExists(f);
+      }
+    }
+  }
+
   private void replace(String name, String content) throws IOException {
     Path next = dir.resolve(name + ".next");
     Files.writeString(next, content, StandardCharsets.UTF_8);
@@ -132,7 +182,11 @@ final class DataDir implements AutoCloseable {
     try {
       lock.release();
     } finally {
-      lockChannel.close();
+      try {
+        lockChannel.close();
+      } finally {
+        HELD.remove(lockFile);
+      }
     }
   }
 }

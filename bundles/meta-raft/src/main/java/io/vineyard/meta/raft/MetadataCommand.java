@@ -23,6 +23,7 @@ sealed interface MetadataCommand {
   byte DROP_NAME = 4;
   byte REGISTER = 5;
   byte VERSION = 6;
+  byte BARRIER = 7;
 
   /** Commits trees (members expanded, {@code transient: false}) to the global metadata in one entry. */
   record Persist(List<ObjectNode> trees) implements MetadataCommand {}
@@ -41,6 +42,12 @@ sealed interface MetadataCommand {
 
   /** Asks for the number of commands applied (read-only, answered by the leader). */
   record Version() implements MetadataCommand {}
+
+  /**
+   * Changes nothing but is counted: a replica that has applied it has applied every entry before
+   * it, Raft's own membership changes included.
+   */
+  record Barrier() implements MetadataCommand {}
 
   /** The binary form. */
   default byte[] encode() {
@@ -79,6 +86,7 @@ sealed interface MetadataCommand {
           out.writeLong(r.startedAt());
         }
         case Version v -> out.writeByte(VERSION);
+        case Barrier b -> out.writeByte(BARRIER);
       }
       out.flush();
       return bytes.toByteArray();
@@ -107,6 +115,7 @@ sealed interface MetadataCommand {
       case DROP_NAME -> new DropName(in.readUTF());
       case REGISTER -> new Register(in.readUTF(), in.readLong(), in.readUTF(), in.readUTF(), in.readLong());
       case VERSION -> new Version();
+      case BARRIER -> new Barrier();
       default -> throw new IOException("unknown metadata command type " + type + " (" + length + " bytes)");
     };
   }

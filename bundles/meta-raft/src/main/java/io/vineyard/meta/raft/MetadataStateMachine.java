@@ -33,6 +33,7 @@ final class MetadataStateMachine implements StateMachine {
     synchronized (this) {
       outcome = switch (command) {
         case MetadataCommand.Version v -> new Outcome(true, version, 0); // read-only: not counted
+        case MetadataCommand.Barrier b -> new Outcome(true, ++version, 0);
         case MetadataCommand.Persist p -> {
           p.trees().forEach(data::put);
           yield new Outcome(true, ++version, p.trees().size());

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.jgroups.Address;
 import org.jgroups.JChannel;
 import org.jgroups.View;
@@ -173,26 +175,84 @@ final class RaftGroup implements AutoCloseable {
    * Makes this member a voting member (embedded mode, after the founder): asks the leader to add
    * it until the addition has been applied here.
    *
+   * @param timeout how long it may take in all
+   * @param leaderWait how long to wait for a leader to appear: none by then means no majority of
+   *     the members runs, and waiting longer would not help
+   * @param describe names members for messages (their sockets where known)
+   * @param stopped the members known to be stopped, for the message ("" if none)
    * @throws VineyardException.ConnectionError when that does not happen before the deadline
    */
-  void joinGroup(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!raft.members().contains(bootstrap.raftId())) {
-      long left = deadline - System.nanoTime();
+  void joinGroup(Duration timeout, Duration leaderWait, Function<Collection<String>, String> describe, String stopped)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    long deadline = start + timeout.toNanos();
+    boolean leaderSeen = false;
+    long asked = start - ASK_AGAIN - 1;
+    while (!isMember()) {
+      long now = System.nanoTime();
+      long left = deadline - now;
+      leaderSeen |= raft.leader() != null;
+      if (!leaderSeen && now - start > leaderWait.toNanos()) {
+        throw new VineyardException.ConnectionError("cannot join cluster '" + settings.cluster() + "': it has no leader"
+            + " (none within " + Timeouts.text(leaderWait) + "; reachable: " + describe.apply(connected()) + "), so a majority"
+            + " of its members is not running. Start its stopped members again" + (stopped.isEmpty() ? "" : " (" + stopped + ")")
+            + ", or pass --cluster NAME to start a new cluster");
+      }
       if (left <= 0) {
         throw new VineyardException.ConnectionError("Raft member " + bootstrap.raftId() + " was not added to cluster '"
-            + settings.cluster() + "' within " + Timeouts.text(timeout) + " (members " + raft.members() + ", "
-            + reachableText() + "): is a majority of them running?");
+            + settings.cluster() + "' within " + Timeouts.text(timeout) + " (members " + describe.apply(raft.members())
+            + ", " + reachableText() + "): is a majority of them running?");
       }
-      if (raft.leader() != null) {
+      // once the leader has committed the addition, this replica only has to catch up: asking
+      // again would append an entry each time and keep the leader too busy to resend the log
+      if (raft.leader() != null && now - asked > ASK_AGAIN) {
+        asked = now;
         try {
-          redirect.addServer(bootstrap.raftId()).get(Math.min(left, TimeUnit.SECONDS.toNanos(2)), TimeUnit.NANOSECONDS);
+          redirect.addServer(bootstrap.raftId()).get(Math.min(left, ASK_AGAIN), TimeUnit.NANOSECONDS);
         } catch (Exception e) {
-          // no leader yet, leader changed, or slow: try again until the deadline
+          asked = 0; // no leader yet, leader changed, or slow: ask again
         }
       }
-      if (!raft.members().contains(bootstrap.raftId())) {
-        Thread.sleep(100);
+      if (!isMember()) {
+        Thread.sleep(50);
+      }
+    }
+  }
+
+  /** How long a joiner or leaver waits for its request to show in its replica before asking again. */
+  private static final long ASK_AGAIN = TimeUnit.SECONDS.toNanos(2);
+
+  /** Whether this member is in the Raft membership, as this replica has applied it. */
+  boolean isMember() {
+    return raft.members().contains(bootstrap.raftId());
+  }
+
+  /**
+   * Asks the leader to remove this member and waits until this replica has applied the removal.
+   *
+   * @throws VineyardException.ConnectionError when that does not happen in time (the removal may
+   *     still commit later)
+   */
+  void leaveGroup(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long asked = System.nanoTime() - ASK_AGAIN - 1;
+    while (isMember()) {
+      long now = System.nanoTime();
+      long left = deadline - now;
+      if (left <= 0) {
+        throw new VineyardException.ConnectionError("the removal of Raft member " + bootstrap.raftId() + " from cluster '"
+            + settings.cluster() + "' was not committed within " + Timeouts.text(timeout) + " (" + reachableText() + ")");
+      }
+      if (raft.leader() != null && now - asked > ASK_AGAIN) {
+        asked = now;
+        try {
+          redirect.removeServer(bootstrap.raftId()).get(left, TimeUnit.NANOSECONDS);
+        } catch (Exception e) {
+          asked = 0; // no leader at the moment, leader changed, or slow: ask again
+        }
+      }
+      if (isMember()) {
+        Thread.sleep(20);
       }
     }
   }
@@ -204,8 +264,12 @@ final class RaftGroup implements AutoCloseable {
    * @throws VineyardException.ConnectionError when no majority commits it within the commit timeout
    */
   Outcome commit(MetadataCommand command, String what) {
+    return commit(command, what, settings.commitTimeout());
+  }
+
+  /** {@link #commit(MetadataCommand, String)} with a timeout of its own. */
+  Outcome commit(MetadataCommand command, String what, Duration timeout) {
     byte[] buf = command.encode();
-    Duration timeout = settings.commitTimeout();
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
       while (true) {
@@ -265,17 +329,20 @@ final class RaftGroup implements AutoCloseable {
 
   /**
    * Waits until this replica has applied everything the leader had applied when asked; gives up
-   * (and the caller reads what it has) when there is no leader or it does not answer in time.
+   * (and the caller reads what it has) when no leader is known or it does not answer in time.
    *
    * @return whether the replica is known to be current
    */
   boolean catchUp(Duration timeout) {
-    if (raft.leader() == null) {
-      return false;
-    }
     byte[] query = new MetadataCommand.Version().encode();
     try {
       long deadline = System.nanoTime() + timeout.toNanos();
+      while (raft.leader() == null) { // just started, or an election: one may show up in time
+        if (System.nanoTime() > deadline) {
+          return false;
+        }
+        Thread.sleep(10);
+      }
       byte[] reply = handle.getAsync(query, 0, query.length).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
       return machine.awaitVersion(Outcome.decode(reply).version(), Math.max(0, deadline - System.nanoTime()));
     } catch (InterruptedException e) {

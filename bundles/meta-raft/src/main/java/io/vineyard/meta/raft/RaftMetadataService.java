@@ -48,6 +48,18 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * {@link #getName} and {@link #isPersisted} work the same way; {@link #listNames} always catches up
  * first (it cannot tell a miss). Deletes are not synchronized like this: another replica sees a
  * removed object, or a dropped name, until it applies the delete (milliseconds later).
+ *
+ * <p><b>Membership</b> with embedded discovery (no {@code peers}; with peers it is the user's and
+ * never changes): the first runtime founds the cluster, later ones are added through the leader. A
+ * clean stop ({@link #close}, the component's deactivation) of a member while others run removes it
+ * from the membership first, within {@code min(commit timeout, 3 s)} (on failure it logs and stays a
+ * member), so the others keep their majority; the last member stays one, with its data. A killed
+ * runtime stays a member and rejoins when it restarts on its data dir. A runtime that must be added
+ * (a new data dir, or one that left) while no member of the cluster the discovery folder names is
+ * running fails at once, naming the stopped members' sockets: start one of them again, or pass
+ * another {@code --cluster}. It does not found a second cluster of the same name, which would split
+ * the metadata the stopped members hold (see {@link Bootstrap}). {@link #status} says {@code
+ * deployment: distributed} while the cluster has more than one member.
  */
 @Component(service = MetadataService.class, configurationPid = RaftMetadataService.Config.PID,
     configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, property = "service.ranking:Integer=100")
@@ -77,8 +89,12 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
     @AttributeDefinition(description = "Every member's host:port, comma separated (--peers); empty: discovery through discovery.dir")
     String peers() default "";
 
-    /** The folder the runtimes of one user share to find each other. */
-    @AttributeDefinition(description = "The folder the runtimes of one user share to find each other (embedded mode)")
+    /**
+     * The folder the runtimes of one user share to find each other; empty: the launcher's default,
+     * {@code ~/.local/vineyard/discovery} ({@code /var/lib/vineyard/discovery} for root).
+     */
+    @AttributeDefinition(description = "The folder the runtimes of one user share to find each other (embedded mode);"
+        + " empty: ~/.local/vineyard/discovery, /var/lib/vineyard/discovery for root")
     String discovery_dir() default "";
 
     /** This instance's own folder: Raft log, snapshots, instance ID. */
@@ -110,20 +126,44 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
     return s;
   }
 
+  /**
+   * Starts the instance of a configuration. SCR activates an immediate component providing a
+   * service twice when the first attempt fails (once for a component bound to the service, once for
+   * itself): a second attempt with the same settings within {@value #REPEAT_WINDOW_MS} ms of a
+   * failure fails at once with the first failure, so a failed start costs its time once and
+   * reports its own cause.
+   */
   @Activate
   void activate(Config config) throws Exception {
-    open(settings(config));
+    ClusterSettings settings = settings(config);
+    Failure last = lastFailure;
+    if (last != null && last.settings().equals(settings) && System.nanoTime() - last.at() < REPEAT_WINDOW_MS * 1_000_000L) {
+      throw last.error();
+    }
+    try {
+      open(settings);
+    } catch (Exception e) {
+      lastFailure = new Failure(settings, e, System.nanoTime());
+      throw e;
+    }
+    lastFailure = null;
   }
+
+  /** How long a failed activation answers a repeated one with its failure. */
+  static final long REPEAT_WINDOW_MS = 5_000;
+
+  private record Failure(ClusterSettings settings, Exception error, long at) {}
+
+  private static volatile Failure lastFailure;
 
   /** The settings a configuration stands for. */
   static ClusterSettings settings(Config c) {
     if (c.data_dir() == null || c.data_dir().isBlank()) {
-      throw new IllegalArgumentException(Config.PID + ": data.dir is not set (this instance's folder for the Raft log and its ID)");
+      throw new IllegalArgumentException("no data dir given (--data-dir; " + Config.PID + " data.dir): this instance's"
+          + " folder for the Raft log and its ID");
     }
     String discovery = c.discovery_dir();
-    Path discoveryDir = discovery == null || discovery.isBlank()
-        ? Path.of(System.getProperty("user.home"), ".local", "vineyard", "cluster")
-        : Path.of(discovery);
+    Path discoveryDir = discovery == null || discovery.isBlank() ? defaultDiscoveryDir() : Path.of(discovery);
     try {
       return new ClusterSettings(c.cluster(), c.bind(), c.port(), ClusterSettings.parsePeers(c.peers()), discoveryDir,
           Path.of(c.data_dir()), c.socket(), Duration.ofMillis(c.commit_timeout_ms()));
@@ -132,18 +172,41 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
     }
   }
 
+  /** The launcher's default discovery folder: {@code ~/.local/vineyard/discovery}, for root {@code /var/lib/vineyard/discovery}. */
+  static Path defaultDiscoveryDir() {
+    boolean root;
+    try {
+      root = ((Number) java.nio.file.Files.getAttribute(Path.of("/proc/self"), "unix:uid")).intValue() == 0;
+    } catch (java.io.IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      root = "root".equals(System.getProperty("user.name"));
+    }
+    return root ? Path.of("/var/lib/vineyard/discovery") : Path.of(System.getProperty("user.home"), ".local", "vineyard", "discovery");
+  }
+
   private void open(ClusterSettings settings) throws Exception {
     RaftInstance c = RaftInstance.start(settings);
     cluster = c;
     local = MetadataServices.local(c.instanceId());
   }
 
+  /**
+   * Stops this instance. In embedded mode a member leaves the cluster first while other members
+   * run (so they keep a majority without it); the last member stays one, with its data.
+   */
   @Deactivate
   @Override
   public void close() {
     RaftInstance c = cluster;
     if (c != null) {
       c.close();
+    }
+  }
+
+  /** Stops as a killed runtime would, as far as the cluster can tell: it stays a member (tests). */
+  void kill() {
+    RaftInstance c = cluster;
+    if (c != null) {
+      c.kill();
     }
   }
 
@@ -305,6 +368,9 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
   public Map<String, Object> status() {
     Map<String, Object> s = new LinkedHashMap<>(cluster.status());
     s.put("transient_objects", local.size());
+    if (((List<?>) s.get("members")).size() > 1) {
+      s.put("deployment", "distributed");
+    }
     return s;
   }
 }

@@ -29,8 +29,8 @@ class StaleDiscoveryTest {
         entries.put(p, Files.readAllBytes(p));
       }
     }
-    b.close();
-    a.close();
+    b.kill();
+    a.kill();
     for (var e : entries.entrySet()) {
       Files.write(e.getKey(), e.getValue()); // as if both had been killed: their entries stay
     }

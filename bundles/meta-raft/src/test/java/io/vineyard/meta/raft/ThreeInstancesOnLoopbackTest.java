@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Three real instances in this JVM, on 127.0.0.1, each with its own data dir, finding each other
- * through a shared folder (the embedded default): replication, quorum loss, restart.
+ * through a shared folder (the embedded default): replication, quorum loss (members killed, so
+ * they stay members), restart, and a leader that stops cleanly and so leaves.
  */
 class ThreeInstancesOnLoopbackTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,8 +46,15 @@ class ThreeInstancesOnLoopbackTest {
     return instances[i];
   }
 
+  /** A clean stop: the member leaves the cluster while others run. */
   private void stop(int i) {
     instances[i].close();
+    instances[i] = null;
+  }
+
+  /** As kill -9 as far as the cluster can tell: the member stays one. */
+  private void kill(int i) {
+    instances[i].kill();
     instances[i] = null;
   }
 
@@ -140,8 +148,10 @@ class ThreeInstancesOnLoopbackTest {
         + "from a follower median %.2f ms (p90 %.2f); read of it on a third instance median %.2f ms%n",
         median(fromLeader), p90(fromLeader), median(fromFollower), p90(fromFollower), median(catchUp));
 
-    // one of three down: persists still commit
-    stop(2);
+    assertEquals("distributed", a.status().get("deployment"));
+
+    // one of three down (killed: still a member): persists still commit
+    kill(2);
     ObjectId whileCDown = putPair(a);
     a.persist(whileCDown);
     assertTrue(b.contains(whileCDown));
@@ -156,7 +166,7 @@ class ThreeInstancesOnLoopbackTest {
     assertEquals(Optional.empty(), b.getName("pair", Duration.ZERO), "names of removed objects are dropped");
 
     // two of three down: no quorum, a clear error within the commit timeout
-    stop(1);
+    kill(1);
     ObjectId noQuorum = putPair(a);
     long t0 = System.nanoTime();
     VineyardException.ConnectionError e = assertThrows(VineyardException.ConnectionError.class, () -> a.persist(noQuorum));
@@ -186,9 +196,11 @@ class ThreeInstancesOnLoopbackTest {
     assertEquals("raft", status.get("metadata"));
     assertEquals(3, c.instances().stream().filter(i -> i.status().equals("running")).count(), c.instances().toString());
 
-    // the leader (the founder) goes: the other two elect one of them and go on
+    // the leader (the founder) stops cleanly: it leaves, the other two elect one of them and go on
     assertEquals("Leader", a.status().get("role"));
+    String founder = (String) a.status().get("raft_id");
     stop(0);
+    assertEquals(2, ((List<?>) b.status().get("members")).size(), b.status().toString());
     ObjectId afterLeader = putPair(b);
     b.persist(afterLeader);
     assertTrue(c.isPersisted(afterLeader));
@@ -196,6 +208,7 @@ class ThreeInstancesOnLoopbackTest {
     RaftMetadataService back = start(0);
     assertEquals(0, back.instanceId());
     assertTrue(back.isPersisted(afterLeader), "the old leader catches up as a follower");
+    assertTrue(((List<?>) c.status().get("members")).contains(founder), "added again: " + c.status());
   }
 
   private static double median(List<Long> nanos) {

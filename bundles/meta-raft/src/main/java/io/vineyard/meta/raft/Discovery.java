@@ -1,0 +1,286 @@
+package io.vineyard.meta.raft;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The folder the runtimes of one user share in embedded mode (no {@code --peers}), for one cluster
+ * name {@code C}:
+ *
+ * <ul>
+ *   <li>{@code C.lock}: a file lock taken for the decisions that must not interleave: founding or
+ *       joining the cluster, and a member leaving it;
+ *   <li>{@code C.bootstrap}: the cluster's epoch and initial members, written by its founder;
+ *   <li>{@code C.members/<raft id>.member}: one file per member (its epoch, socket, data dir, pid),
+ *       locked by its runtime for as long as it runs. A locked file is a running member; an unlocked
+ *       one is a member whose runtime stopped (or died: the operating system releases the lock of a
+ *       killed process). A member that left the cluster on a clean stop deletes its file;
+ *   <li>{@code C-<epoch>/}: JGroups' own discovery entries (FILE_PING).
+ * </ul>
+ *
+ * <p>POSIX file locks belong to a process, and closing any descriptor of a file drops all of the
+ * process's locks on it; so this class never opens a member file that a runtime in this JVM holds
+ * (it knows them), and the cluster lock is also a lock within the JVM.
+ */
+final class Discovery implements AutoCloseable {
+  /** Member files locked by runtimes of this JVM. */
+  private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+  /** The JVM side of each cluster lock (a file lock is per process). */
+  private static final ConcurrentHashMap<Path, ReentrantLock> LOCAL = new ConcurrentHashMap<>();
+
+  private static final String SUFFIX = ".member";
+
+  /**
+   * A member as its file says.
+   *
+   * @param raftId its Raft name
+   * @param epoch the cluster generation it belongs to
+   * @param socket its IPC socket ("" if unknown)
+   * @param dataDir its data dir ("" if unknown)
+   * @param running whether its runtime holds the file's lock
+   */
+  record Member(String raftId, String epoch, String socket, String dataDir, boolean running) {
+    /** How messages name it: its socket, else its Raft name. */
+    String label() {
+      return socket.isEmpty() ? raftId : socket;
+    }
+  }
+
+  /** Work done under the cluster lock. */
+  interface Locked<T> {
+    T run() throws IOException, InterruptedException;
+  }
+
+  private final Path folder;
+  private final String cluster;
+  private Path memberFile;
+  private FileChannel memberChannel;
+  private FileLock memberLock;
+
+  Discovery(Path folder, String cluster) {
+    this.folder = folder;
+    this.cluster = cluster;
+  }
+
+  Path folder() {
+    return folder;
+  }
+
+  Path bootstrapFile() {
+    return folder.resolve(cluster + ".bootstrap");
+  }
+
+  private Path membersFolder() {
+    return folder.resolve(cluster + ".members");
+  }
+
+  /**
+   * Runs {@code work} holding the cluster lock, against other runtimes of this JVM and of other
+   * processes.
+   *
+   * @param timeout how long to wait for the lock; null waits as long as it takes
+   * @throws TimeoutException when the lock was not had in time
+   */
+  <T> T locked(Duration timeout, Locked<T> work) throws IOException, TimeoutException, InterruptedException {
+    Files.createDirectories(folder);
+    Path lockFile = folder.resolve(cluster + ".lock");
+    ReentrantLock local = LOCAL.computeIfAbsent(lockFile.toAbsolutePath().normalize(), p -> new ReentrantLock());
+    long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+    if (timeout == null) {
+      local.lockInterruptibly();
+    } else if (!local.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+      throw new TimeoutException("the lock of cluster '" + cluster + "' in " + folder + " is busy");
+    }
+    try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      FileLock lock;
+      if (timeout == null) {
+        lock = ch.lock();
+      } else {
+        while ((lock = ch.tryLock()) == null) {
+          if (System.nanoTime() > deadline) {
+            throw new TimeoutException("the lock of cluster '" + cluster + "' in " + folder + " is held by another runtime");
+          }
+          Thread.sleep(10);
+        }
+      }
+      try (FileLock held = lock) {
+        return work.run();
+      }
+    } finally {
+      local.unlock();
+    }
+  }
+
+  /** The cluster's bootstrap record (empty if none). */
+  Properties readBootstrap() throws IOException {
+    return read(bootstrapFile());
+  }
+
+  void writeBootstrap(Properties p) throws IOException {
+    write(bootstrapFile(), p, "the founder of this Vineyard cluster; runtimes that start later join it");
+  }
+
+  /**
+   * Writes this runtime's member file and locks it until {@link #close}: from now on, others see
+   * this member running. Call under the cluster lock.
+   */
+  void register(String raftId, String epoch, String socket, Path dataDir) throws IOException, InterruptedException {
+    Path dir = membersFolder();
+    Files.createDirectories(dir);
+    Path file = dir.resolve(raftId + SUFFIX).toAbsolutePath().normalize();
+    if (!HELD.add(file)) {
+      throw new IllegalStateException("Raft member " + raftId + " of cluster '" + cluster + "' already runs in this process");
+    }
+    FileChannel ch = null;
+    try {
+      ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      FileLock lock = ch.tryLock();
+      for (int i = 0; lock == null && i < 50; i++) { // another runtime may be probing it for a moment
+        Thread.sleep(20);
+        lock = ch.tryLock();
+      }
+      if (lock == null) {
+        throw new IllegalStateException("Raft member " + raftId + " of cluster '" + cluster + "' already runs (" + file
+            + " is locked)");
+      }
+      Properties p = new Properties();
+      p.setProperty("epoch", epoch);
+      p.setProperty("raft.id", raftId);
+      p.setProperty("socket", socket);
+      p.setProperty("data.dir", dataDir.toString());
+      p.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
+      StringWriter out = new StringWriter();
+      p.store(out, "a member of Vineyard cluster '" + cluster + "'; locked while its runtime runs");
+      ch.truncate(0);
+      ch.write(ByteBuffer.wrap(out.toString().getBytes(StandardCharsets.UTF_8)), 0);
+      ch.force(true);
+      memberFile = file;
+      memberChannel = ch;
+      memberLock = lock;
+    } catch (IOException | RuntimeException | InterruptedException e) {
+      if (ch != null) {
+        ch.close(); // drops the lock too, if it was had
+      }
+      HELD.remove(file);
+      throw e;
+    }
+  }
+
+  /**
+   * The members of generation {@code epoch} that have a file, running ones first; a file this JVM
+   * holds counts as running without being opened.
+   */
+  List<Member> members(String epoch) throws IOException {
+    Path dir = membersFolder();
+    List<Member> out = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return out;
+    }
+    List<Path> files;
+    try (var list = Files.list(dir)) {
+      files = list.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
+    }
+    for (Path f : files) {
+      Path file = f.toAbsolutePath().normalize();
+      Properties p;
+      try {
+        p = read(file);
+      } catch (NoSuchFileException e) {
+        continue;
+      }
+      if (!epoch.equals(p.getProperty("epoch"))) {
+        continue;
+      }
+      String name = file.getFileName().toString();
+      out.add(new Member(p.getProperty("raft.id", name.substring(0, name.length() - SUFFIX.length())), epoch,
+          p.getProperty("socket", ""), p.getProperty("data.dir", ""), running(file)));
+    }
+    out.sort(Comparator.comparing((Member m) -> !m.running()).thenComparing(Member::label));
+    return out;
+  }
+
+  private static boolean running(Path file) throws IOException {
+    if (HELD.contains(file)) {
+      return true;
+    }
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      FileLock lock = ch.tryLock();
+      if (lock == null) {
+        return true;
+      }
+      lock.release();
+      return false;
+    } catch (OverlappingFileLockException e) {
+      return true;
+    } catch (NoSuchFileException e) {
+      return false;
+    }
+  }
+
+  /** Deletes this runtime's member file: it is no member any more (it left, or never joined). */
+  void forget() throws IOException {
+    Path file = memberFile;
+    if (file != null) {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  /** Releases this runtime's member file: it counts as stopped from now on. */
+  @Override
+  public void close() throws IOException {
+    Path file = memberFile;
+    memberFile = null;
+    if (file == null) {
+      return;
+    }
+    try {
+      memberLock.release();
+    } finally {
+      try {
+        memberChannel.close();
+      } finally {
+        HELD.remove(file);
+      }
+    }
+  }
+
+  static Properties read(Path f) throws IOException {
+    Properties p = new Properties();
+    if (Files.exists(f)) {
+      try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+        p.load(r);
+      }
+    }
+    return p;
+  }
+
+  private static void write(Path f, Properties p, String comment) throws IOException {
+    Path next = f.resolveSibling(f.getFileName() + ".next");
+    try (Writer w = Files.newBufferedWriter(next, StandardCharsets.UTF_8)) {
+      p.store(w, comment);
+    }
+    Files.move(next, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}
