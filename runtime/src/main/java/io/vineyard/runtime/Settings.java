@@ -78,6 +78,8 @@ public record Settings(Path socket, long size, Path shmDir, Path pluginsDir, Pat
         p.put("felix.log.level", "1");
         p.put("ds.loglevel", "warn");
         p.put("felix.fileinstall.dir", pluginsDir.toString());
+        // FileInstall's copies of plugin jars: inside the storage folder, so they go with it (not into /tmp)
+        p.put("felix.fileinstall.tmpdir", storage.resolve("fileinstall").toString());
         p.put("felix.fileinstall.poll", "1000");
         p.put("felix.fileinstall.noInitialDelay", "true");
         p.put("felix.fileinstall.log.level", "2");
