@@ -6,7 +6,6 @@ import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.VineyardException;
 import io.vineyard.api.VineyardObject;
 import io.vineyard.api.spi.PutContext;
-import io.vineyard.protocol.Json;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,14 +38,7 @@ final class ClientPutContext implements PutContext {
     if (!(sealed instanceof ClientBlobWriter w) || !w.isSealed()) {
       throw new VineyardException.ObjectNotSealed("blob " + sealed.id() + " must be created by this client and sealed before it is used");
     }
-    var tree = Json.object();
-    tree.put("typename", "vineyard::Blob");
-    tree.put("id", w.id().toString());
-    tree.put("length", w.size());
-    tree.put("nbytes", w.size());
-    tree.set("instance_id", Json.idNode(ObjectId.of(client.instanceId())));
-    tree.put("transient", true);
-    return ObjectMeta.of(tree);
+    return MetaTrees.blob(w.id(), w.size(), client.instanceId());
   }
 
   @Override
