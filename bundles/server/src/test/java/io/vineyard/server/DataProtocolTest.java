@@ -2,6 +2,7 @@ package io.vineyard.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -86,6 +87,29 @@ class DataProtocolTest {
     assertEquals(blob, Json.ids(deleted, "deleted_bids").get(0));
     for (ObjectId id : new ObjectId[] {pair, array, blob}) {
       assertFalse(c.call("{\"type\":\"exists_request\",\"id\":" + id.toUnsignedString() + "}").get("exists").asBoolean(), id.toString());
+    }
+  }
+
+  @Test
+  void getDataWithWaitAnswersWhenTheObjectExists() throws Exception {
+    ObjectId blob = sealedBlob(8); // its ID is known before it is named in a tree: wait on a blob of this instance
+    try (RawClient waiter = RawClient.registered(fx.socket())) {
+      ObjectNode now = waiter.call("{\"type\":\"get_data_request\",\"id\":[" + blob.toUnsignedString() + "],\"wait\":true}");
+      assertEquals(1, now.get("content").size(), "present: no wait");
+      ObjectId later = ObjectId.parse("o8000000000000777");
+      java.util.concurrent.CompletableFuture<ObjectNode> waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return waiter.call("{\"type\":\"get_data_request\",\"id\":[" + later.toUnsignedString() + "],\"wait\":true}");
+        } catch (Exception e) {
+          throw new RuntimeException(e);
+        }
+      });
+      Thread.sleep(200);
+      assertFalse(waiting.isDone(), "waits for the missing object");
+      ObjectNode noWait = c.call("{\"type\":\"get_data_request\",\"id\":[" + later.toUnsignedString() + "],\"wait\":false}");
+      assertEquals(0, noWait.get("content").size(), "other connections are not held up");
+      waiter.socket.shutdown(); // the client goes away: the server stops waiting and the connection ends
+      assertThrows(java.util.concurrent.ExecutionException.class, () -> waiting.get(10, java.util.concurrent.TimeUnit.SECONDS));
     }
   }
 

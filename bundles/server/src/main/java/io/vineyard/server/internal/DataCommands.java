@@ -16,6 +16,9 @@ import java.util.function.Predicate;
  * get_data, list_data, exists, and the delete commands.
  */
 final class DataCommands {
+  /** How often a waiting get_data looks again for the objects it waits for. */
+  private static final long WAIT_POLL_MILLIS = 20;
+
   private final ServerCore core;
   private final Trees trees;
   private final Deletion deletion;
@@ -28,7 +31,7 @@ final class DataCommands {
 
   void register(Map<Command, Dispatcher.Handler> h) {
     h.put(Command.CREATE_DATA, (s, r) -> create(r));
-    h.put(Command.GET_DATA, (s, r) -> get(r));
+    h.put(Command.GET_DATA, this::get);
     h.put(Command.LIST_DATA, (s, r) -> list(r));
     h.put(Command.EXISTS, (s, r) -> {
       ObjectNode reply = Reply.body(Command.EXISTS);
@@ -94,13 +97,31 @@ final class DataCommands {
     return Reply.of(reply);
   }
 
-  private Reply get(ObjectNode request) {
+  /**
+   * Absent IDs are left out, as vineyardd does; with {@code wait}, the reply waits until every ID
+   * exists (only this connection waits, and it stops waiting when the client goes away).
+   */
+  private Reply get(Session session, ObjectNode request) {
+    List<ObjectId> ids = Json.ids(request, "id");
+    boolean wait = Json.bool(request, "wait", false);
     ObjectNode reply = Reply.body(Command.GET_DATA);
     ObjectNode content = reply.putObject("content");
-    for (ObjectId id : Json.ids(request, "id")) {
-      trees.find(id).ifPresent(t -> content.set(id.toString(), t)); // absent ids are left out, as vineyardd does
+    while (true) {
+      for (ObjectId id : ids) {
+        if (!content.has(id.toString())) {
+          trees.find(id).ifPresent(t -> content.set(id.toString(), t));
+        }
+      }
+      if (!wait || content.size() >= new java.util.HashSet<>(ids).size() || !session.peerConnected()) {
+        return Reply.of(reply);
+      }
+      try {
+        Thread.sleep(WAIT_POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Reply.of(reply);
+      }
     }
-    return Reply.of(reply);
   }
 
   private Reply list(ObjectNode request) {
