@@ -13,7 +13,6 @@ import io.vineyard.api.ObjectId;
 import io.vineyard.api.VineyardClient;
 import io.vineyard.api.VineyardObject;
 import io.vineyard.client.Vineyard;
-import io.vineyard.itests.programs.SeedClusterExample;
 import io.vineyard.plugin.array.ArrayObject;
 import io.vineyard.plugin.pair.Pair;
 import io.vineyard.plugin.pair.PairObject;
@@ -105,14 +104,7 @@ class ClusterSeedTest {
     assertInstanceOf(DoubleBuffer.class, fromFirst.first());
   }
 
-  @Test
-  void theSeedProgramInAnotherJvmPrintsWhatPythonDoes() throws Exception {
-    String out = ClientProcess.run("64m", SeedClusterExample.class, cluster.get(0).socket.toString(),
-        cluster.get(1).socket.toString());
-    assertEquals(EXPECTED, out.strip().replace("\r", ""));
-  }
-
-  /** The README's copy, run as the README says: a source file on the client class path. */
+  /** The README's example in a JVM of its own, run as the README says: a source file on the client class path. */
   @Test
   void theReadmeExampleRunsAsASourceFile() throws Exception {
     Path source = Path.of("..", "docs", "examples", "ClusterOfTwo.java").toAbsolutePath().normalize();
