@@ -114,6 +114,18 @@ public interface VineyardClient extends AutoCloseable {
   void putName(ObjectId id, String name);
 
   /**
+   * Labels an object: its metadata gets {@code __labels}, a JSON object of key to value, merged
+   * with the labels it has (a key labelled again takes the new value). A persisted object's labels
+   * are global (every instance sees them once this returns); a transient object's stay with its
+   * instance.
+   *
+   * @throws VineyardException.ObjectNotExists when there is no such object
+   * @throws VineyardException.Invalid for a blob
+   * @throws VineyardException.ConnectionError when the cluster cannot commit it in bounded time
+   */
+  void label(ObjectId id, java.util.Map<String, String> labels);
+
+  /**
    * The object a name refers to; with {@code wait}, blocks until some client puts that name.
    *
    * @throws VineyardException.ObjectNotExists when the name is unknown and {@code wait} is false

@@ -59,6 +59,28 @@ class GlobalCallsTest {
   }
 
   @Test
+  void labelsMergeIntoTheMetadata() throws Exception {
+    try (VineyardClient a = Vineyard.connect(instance.socket()); VineyardClient b = Vineyard.connect(instance.socket())) {
+      ObjectMeta blob = a.getMeta(a.put(new byte[] {1, 2}));
+      ObjectId id = a.createMetadata(ObjectMeta.builder("test::Box").member("buffer_", blob).nbytes(2).build()).id();
+      a.label(id, Map.of("owner", "me"));
+      a.label(id, new java.util.LinkedHashMap<>(Map.of("owner", "you", "kind", "box")));
+      assertEquals(Map.of("owner", "you", "kind", "box"), labels(b.getMeta(id, false)));
+      a.persist(id);
+      b.label(id, Map.of("stage", "done"));
+      assertEquals(Map.of("owner", "you", "kind", "box", "stage", "done"), labels(a.getMeta(id, false)));
+      assertThrows(VineyardException.Invalid.class, () -> a.label(blob.id(), Map.of("k", "v")));
+      assertThrows(VineyardException.ObjectNotExists.class, () -> a.label(ObjectId.of(77), Map.of("k", "v")));
+    }
+  }
+
+  private static Map<String, String> labels(ObjectMeta meta) {
+    Map<String, String> out = new java.util.HashMap<>();
+    meta.field("__labels").orElseThrow().properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
+    return out;
+  }
+
+  @Test
   void clusterMetaAndStatus() {
     try (VineyardClient c = Vineyard.connect(instance.socket())) {
       List<ClusterInstance> all = c.clusterMeta();

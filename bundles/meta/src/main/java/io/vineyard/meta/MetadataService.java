@@ -71,6 +71,19 @@ public interface MetadataService {
    */
   void putName(String name, ObjectId id);
 
+  /**
+   * Labels an object: its tree gets {@code __labels}, a JSON object of key to value, merged with
+   * the labels it has (a key labelled again takes the new value). Labels of a persisted object are
+   * global (committed like a persist: replicated in a cluster, durable on a lone instance) and this
+   * returns once they are; labels of a transient object stay with this instance.
+   *
+   * @throws io.vineyard.api.VineyardException.ObjectNotExists when the object is unknown
+   * @throws io.vineyard.api.VineyardException.Invalid for a blob
+   * @throws io.vineyard.api.VineyardException.ConnectionError when a global change cannot be
+   *     committed in bounded time (no quorum)
+   */
+  void label(ObjectId id, Map<String, String> labels);
+
   /** The object a name refers to, waiting up to {@code timeout} for it to appear (zero: no wait). */
   Optional<ObjectId> getName(String name, Duration timeout);
 

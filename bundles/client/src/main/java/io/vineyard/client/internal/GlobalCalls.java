@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The cluster-wide requests of a client: persist, names and the cluster's instances. */
+/** The cluster-wide requests of a client: persist, names, labels and the cluster's instances. */
 final class GlobalCalls {
   private final IpcConnection conn;
 
@@ -37,6 +37,21 @@ final class GlobalCalls {
     Json.putId(req, "object_id", id);
     req.put("name", checked(name));
     conn.call(Command.PUT_NAME, req);
+  }
+
+  void label(ObjectId id, Map<String, String> labels) {
+    ObjectNode req = Json.object();
+    Json.putId(req, "id", id);
+    var keys = req.putArray("keys");
+    var values = req.putArray("values");
+    labels.forEach((k, v) -> {
+      if (k == null || v == null) {
+        throw new VineyardException.Invalid("a label's key and value must not be null");
+      }
+      keys.add(k);
+      values.add(v);
+    });
+    conn.call(Command.LABEL, req);
   }
 
   ObjectId getName(String name, boolean wait) {

@@ -312,6 +312,12 @@ public final class IpcClient implements VineyardClient {
   }
 
   @Override
+  public void label(ObjectId id, Map<String, String> labels) {
+    checkOpen();
+    global.label(id, labels);
+  }
+
+  @Override
   public ObjectId getName(String name, boolean wait) {
     checkOpen();
     return global.getName(name, wait);

@@ -154,6 +154,11 @@ public final class LocalVineyardClient implements VineyardClient {
   }
 
   @Override
+  public void label(ObjectId id, java.util.Map<String, String> labels) {
+    client.label(id, labels);
+  }
+
+  @Override
   public ObjectId getName(String name, boolean wait) {
     return client.getName(name, wait);
   }

@@ -26,7 +26,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The metadata service of a lone instance: transient objects in memory; persisted objects and
- * names also written to MapDB in the data directory, so a restarted instance has them again.
+ * names (and the labels of persisted objects) also written to MapDB in the data directory, so a restarted instance has them again.
  *
  * <p>A persist returns once its trees are committed to disk. The data directory is held
  * exclusively (a second runtime on it is refused); {@link #close()} releases it.
@@ -155,6 +155,15 @@ public final class StandaloneMetadataService implements MetadataService, AutoClo
   public synchronized void putName(String name, ObjectId id) {
     memory.putName(name, id);
     durable.putName(name, id);
+  }
+
+  /** Labels in memory; a persisted object's tree is written again, durably, before this returns. */
+  @Override
+  public synchronized void label(ObjectId id, Map<String, String> labels) {
+    memory.label(id, labels);
+    if (memory.isPersisted(id)) {
+      durable.write(Map.of(id, memory.get(id).orElseThrow()));
+    }
   }
 
   @Override

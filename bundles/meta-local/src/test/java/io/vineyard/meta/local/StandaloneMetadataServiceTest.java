@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
+import io.vineyard.api.VineyardException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,27 @@ class StandaloneMetadataServiceTest {
       assertFalse(s.contains(pair));
       assertEquals(Optional.empty(), s.getName("the-pair", Duration.ZERO), "names of deleted objects go with them");
       assertTrue(s.contains(member));
+    }
+  }
+
+  @Test
+  void labelsOfPersistedObjectsSurviveRestartTransientOnesStayInMemory() throws Exception {
+    ObjectId kept = ObjectId.of(1);
+    ObjectId scratch = ObjectId.of(2);
+    try (StandaloneMetadataService s = new StandaloneMetadataService(dir, "")) {
+      s.put(tree(kept, "my::Kept"));
+      s.put(tree(scratch, "my::Scratch"));
+      s.persist(kept);
+      s.label(kept, Map.of("a", "1", "b", "2"));
+      s.label(kept, Map.of("b", "3"));
+      s.label(scratch, Map.of("c", "4"));
+      assertEquals("4", s.get(scratch).orElseThrow().get("__labels").get("c").asText());
+      assertThrows(VineyardException.Invalid.class, () -> s.label(ObjectId.parse("o8000000000000042"), Map.of("a", "1")));
+      assertThrows(VineyardException.ObjectNotExists.class, () -> s.label(ObjectId.of(99), Map.of("a", "1")));
+    }
+    try (StandaloneMetadataService s = new StandaloneMetadataService(dir, "")) {
+      assertEquals(M.readTree("{\"a\":\"1\",\"b\":\"3\"}"), s.get(kept).orElseThrow().get("__labels"));
+      assertFalse(s.contains(scratch));
     }
   }
 

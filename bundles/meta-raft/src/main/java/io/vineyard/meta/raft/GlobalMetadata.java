@@ -76,6 +76,17 @@ final class GlobalMetadata {
     return true;
   }
 
+  /** Merges labels into a stored tree's {@code __labels} (a key labelled again takes the new value); false when it is gone. */
+  boolean label(ObjectId id, Map<String, String> labels) {
+    ObjectNode t = trees.get(id);
+    if (t == null) {
+      return false;
+    }
+    ObjectNode out = t.get("__labels") instanceof ObjectNode o ? o : t.putObject("__labels");
+    labels.forEach(out::put);
+    return true;
+  }
+
   /** Drops a name; false when there was none. */
   boolean dropName(String name) {
     ObjectId id = names.remove(name);

@@ -8,8 +8,11 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The commands of the metadata log: small binary records (a type byte, then the fields; trees as
@@ -24,6 +27,7 @@ sealed interface MetadataCommand {
   byte REGISTER = 5;
   byte VERSION = 6;
   byte BARRIER = 7;
+  byte LABEL = 8;
 
   /** Commits trees (members expanded, {@code transient: false}) to the global metadata in one entry. */
   record Persist(List<ObjectNode> trees) implements MetadataCommand {}
@@ -48,6 +52,16 @@ sealed interface MetadataCommand {
    * it, Raft's own membership changes included.
    */
   record Barrier() implements MetadataCommand {}
+
+  /**
+   * Merges labels into a persisted object's {@code __labels}; the outcome fails when the object is
+   * gone.
+   */
+  record Label(ObjectId id, Map<String, String> labels) implements MetadataCommand {
+    public Label {
+      labels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+    }
+  }
 
   /** The binary form. */
   default byte[] encode() {
@@ -85,6 +99,15 @@ sealed interface MetadataCommand {
           out.writeUTF(r.host());
           out.writeLong(r.startedAt());
         }
+        case Label l -> {
+          out.writeByte(LABEL);
+          out.writeLong(l.id().value());
+          out.writeInt(l.labels().size());
+          for (Map.Entry<String, String> e : l.labels().entrySet()) {
+            writeString(out, e.getKey());
+            writeString(out, e.getValue());
+          }
+        }
         case Version v -> out.writeByte(VERSION);
         case Barrier b -> out.writeByte(BARRIER);
       }
@@ -114,10 +137,31 @@ sealed interface MetadataCommand {
       case PUT_NAME -> new PutName(in.readUTF(), ObjectId.of(in.readLong()));
       case DROP_NAME -> new DropName(in.readUTF());
       case REGISTER -> new Register(in.readUTF(), in.readLong(), in.readUTF(), in.readUTF(), in.readLong());
+      case LABEL -> {
+        ObjectId id = ObjectId.of(in.readLong());
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (int n = in.readInt(); n > 0; n--) {
+          labels.put(readString(in), readString(in));
+        }
+        yield new Label(id, labels);
+      }
       case VERSION -> new Version();
       case BARRIER -> new Barrier();
       default -> throw new IOException("unknown metadata command type " + type + " (" + length + " bytes)");
     };
+  }
+
+  /** UTF-8 with an int length (label values may pass writeUTF's 64 KiB limit). */
+  private static void writeString(DataOutputStream out, String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static String readString(DataInputStream in) throws IOException {
+    byte[] b = new byte[in.readInt()];
+    in.readFully(b);
+    return new String(b, StandardCharsets.UTF_8);
   }
 
   /**

@@ -41,6 +41,7 @@ final class MetadataStateMachine implements StateMachine {
         case MetadataCommand.Delete d -> new Outcome(data.remove(d.id()), ++version, 0);
         case MetadataCommand.PutName n -> new Outcome(data.putName(n.name(), n.id()), ++version, 0);
         case MetadataCommand.DropName n -> new Outcome(data.dropName(n.name()), ++version, 0);
+        case MetadataCommand.Label l -> new Outcome(data.label(l.id(), l.labels()), ++version, 0);
         case MetadataCommand.Register r ->
             new Outcome(true, ++version, data.register(r.raftId(), r.requested(), r.socket(), r.host(), r.startedAt()));
       };

@@ -30,7 +30,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * MetadataServices#local local} service, by composition), global ones live in the Raft-replicated
  * {@link MetadataStateMachine}, of which every instance holds a replica.
  *
- * <p><b>Writes</b> ({@link #persist}, {@link #remove} of a global object, names) are one command
+ * <p><b>Writes</b> ({@link #persist}, {@link #remove} of a global object, names, labels of a
+ * global object) are one command
  * each, committed through the leader; they return once a majority has the
  * entry and this replica has applied it, or fail after the commit timeout with {@code
  * ConnectionError} ("no quorum: …", naming how many members are reachable).
@@ -334,6 +335,28 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
     }
     if (!cluster.commit(new MetadataCommand.PutName(name, id), "put_name '" + name + "' of " + id).ok()) {
       throw new VineyardException.ObjectNotExists("cannot name " + id + " '" + name + "': it was deleted meanwhile");
+    }
+  }
+
+  /** A transient object is labelled locally; a persisted one by one replicated command. */
+  @Override
+  public void label(ObjectId id, Map<String, String> labels) {
+    if (id.isBlob()) {
+      throw new VineyardException.Invalid("blobs cannot have labels (" + id + ")");
+    }
+    if (local.contains(id)) {
+      try {
+        local.label(id, labels);
+        return;
+      } catch (VineyardException.ObjectNotExists e) {
+        // persisted meanwhile: label the global tree
+      }
+    }
+    if (!global().contains(id) && !(catchUpFor(id) && global().contains(id))) {
+      throw new VineyardException.ObjectNotExists("cannot label " + id + ": no such object");
+    }
+    if (!cluster.commit(new MetadataCommand.Label(id, labels), "label of " + id).ok()) {
+      throw new VineyardException.ObjectNotExists("cannot label " + id + ": it was deleted meanwhile");
     }
   }
 

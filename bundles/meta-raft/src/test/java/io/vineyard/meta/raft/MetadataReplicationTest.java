@@ -14,6 +14,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -104,6 +105,36 @@ class MetadataReplicationTest {
     assertTrue(c.commit("A", new MetadataCommand.DropName("p")).ok());
     assertFalse(c.commit("A", new MetadataCommand.DropName("p")).ok());
     assertFalse(m("C").view().get(PAIR).orElseThrow().has("__name"));
+  }
+
+  @Test
+  void labelsAreMergedOnEveryReplicaAndKeptInSnapshots() throws Exception {
+    c.commit("A", new MetadataCommand.Persist(List.of(pair())));
+    assertTrue(c.commit("A", new MetadataCommand.Label(PAIR, Map.of("a", "1", "b", "2"))).ok());
+    assertTrue(c.commit("A", new MetadataCommand.Label(PAIR, Map.of("b", "3", "long", "x".repeat(70_000)))).ok());
+    assertFalse(c.commit("A", new MetadataCommand.Label(ObjectId.of(77), Map.of("a", "1"))).ok(), "no such global object");
+    for (String n : List.of("A", "B", "C")) {
+      ObjectNode labels = (ObjectNode) m(n).view().get(PAIR).orElseThrow().get("__labels");
+      assertEquals("1", labels.get("a").asText(), n);
+      assertEquals("3", labels.get("b").asText(), n);
+      assertEquals(70_000, labels.get("long").asText().length(), n);
+      assertEquals(4, m(n).machine.version(), n);
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    m("B").machine.writeContentTo(new DataOutputStream(bytes));
+    MetadataStateMachine copy = new MetadataStateMachine();
+    copy.readContentFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+    assertEquals(m("A").view().get(PAIR), new GlobalView(copy).get(PAIR));
+  }
+
+  @Test
+  void aLabelCommandRoundTripsItsBinaryForm() throws Exception {
+    MetadataCommand.Label l = new MetadataCommand.Label(PAIR, Map.of("k", "v", "ü", ""));
+    byte[] b = l.encode();
+    assertEquals(MetadataCommand.LABEL, b[0]);
+    assertEquals(l, MetadataCommand.decode(b, 0, b.length));
+    byte[] name = new MetadataCommand.PutName("p", PAIR).encode();
+    assertEquals(new MetadataCommand.PutName("p", PAIR), MetadataCommand.decode(name, 0, name.length), "older codes read as before");
   }
 
   @Test

@@ -123,6 +123,18 @@ class ThreeInstancesOnLoopbackTest {
     assertEquals(Map.of("pair", pair), b.listNames(n -> true, 10), "a list on another instance sees it at once");
     assertEquals(List.of(0L, 1L, 2L), c.instances().stream().map(InstanceInfo::id).toList());
 
+    // labels: of a persisted object through the log, of a transient one locally (until its persist)
+    c.label(pair, Map.of("k", "v"));
+    assertEquals("v", c.get(pair).orElseThrow().get("__labels").get("k").asText());
+    b.listNames(n -> true, 10); // catches up
+    assertEquals("v", b.get(pair).orElseThrow().get("__labels").get("k").asText());
+    ObjectId scratch = putPair(b);
+    b.label(scratch, Map.of("t", "1"));
+    assertEquals("1", b.get(scratch).orElseThrow().get("__labels").get("t").asText());
+    assertFalse(a.contains(scratch));
+    b.persist(scratch);
+    assertEquals("1", a.get(scratch).orElseThrow().get("__labels").get("t").asText());
+
     // figures: persist from the leader and from a follower, and a catch-up read on a third instance
     List<Long> fromLeader = new ArrayList<>();
     List<Long> fromFollower = new ArrayList<>();

@@ -170,6 +170,28 @@ public final class LocalMetadataService implements MetadataService {
   }
 
   @Override
+  public synchronized void label(ObjectId id, Map<String, String> labels) {
+    if (id.isBlob()) {
+      throw new VineyardException.Invalid("blobs cannot have labels (" + id + ")");
+    }
+    ObjectNode t = trees.get(id);
+    if (t == null) {
+      throw new VineyardException.ObjectNotExists("cannot label " + id + ": no such object");
+    }
+    mergeLabels(t, labels);
+  }
+
+  /**
+   * Merges labels into a tree's {@code __labels} (created when missing; a key labelled again takes
+   * the new value).
+   */
+  private static void mergeLabels(ObjectNode tree, Map<String, String> labels) {
+    JsonNode existing = tree.get("__labels");
+    ObjectNode out = existing instanceof ObjectNode o ? o : tree.putObject("__labels");
+    labels.forEach(out::put);
+  }
+
+  @Override
   public synchronized Optional<ObjectId> getName(String name, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!names.containsKey(name)) {

@@ -1,5 +1,6 @@
 package io.vineyard.server.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
 import io.vineyard.api.VineyardException;
@@ -7,11 +8,14 @@ import io.vineyard.meta.MetadataService;
 import io.vineyard.protocol.Command;
 import io.vineyard.protocol.Json;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Global metadata: persist, if_persist and names. Whether "global" means the cluster or this
+ * Global metadata: persist, if_persist, names and labels. Whether "global" means the cluster or this
  * instance's durable store is the metadata service's business, not this class's.
  */
 final class PersistCommands {
@@ -43,6 +47,10 @@ final class PersistCommands {
       return Reply.ok(Command.PUT_NAME);
     });
     h.put(Command.GET_NAME, this::getName);
+    h.put(Command.LABEL, (s, r) -> {
+      meta.label(Json.id(r, "id"), labels(r));
+      return Reply.ok(Command.LABEL);
+    });
     h.put(Command.LIST_NAME, (s, r) -> {
       String pattern = r.has("pattern") ? Json.requiredText(r, "pattern") : "*";
       long limit = Json.longOr(r, "limit", Integer.MAX_VALUE);
@@ -69,6 +77,39 @@ final class PersistCommands {
       throw new VineyardException.Invalid("field 'name': must not be empty");
     }
     return name;
+  }
+
+  /** The labels of a label request: {@code keys} and {@code values}, arrays of strings of one length. */
+  private static Map<String, String> labels(ObjectNode request) {
+    List<String> keys = strings(request, "keys");
+    List<String> values = strings(request, "values");
+    if (keys.size() != values.size()) {
+      throw new VineyardException.Invalid("field 'values': " + values.size() + " values for " + keys.size() + " keys in field 'keys'");
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      out.put(keys.get(i), values.get(i));
+    }
+    return out;
+  }
+
+  /** An array of strings (a lone string counts as one). */
+  private static List<String> strings(ObjectNode request, String field) {
+    JsonNode n = request.get(field);
+    if (n != null && n.isTextual()) {
+      return List.of(n.asText());
+    }
+    if (n == null || !n.isArray()) {
+      throw new VineyardException.Invalid("field '" + field + "': missing or not an array of strings");
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonNode e : n) {
+      if (!e.isTextual()) {
+        throw new VineyardException.Invalid("field '" + field + "': not an array of strings (" + e + ")");
+      }
+      out.add(e.asText());
+    }
+    return out;
   }
 
   /** With {@code wait}, blocks this connection (only) until the name appears or the client goes away. */
