@@ -1,5 +1,6 @@
 package io.vineyard.api.spi;
 
+import io.vineyard.api.Blob;
 import io.vineyard.api.ElementType;
 import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.VineyardException;
@@ -52,6 +53,28 @@ public final class ElementData {
       throw new VineyardException.ObjectTypeError(meta.id() + " (" + meta.typename() + ") copies to "
           + arrayClass(t).getSimpleName() + ", not " + as.getSimpleName());
     }
+  }
+
+  /** Whether a requested Java type asks for elements: a primitive array (a copy) or the {@link MemorySegment}. */
+  public static boolean isElementRequest(Class<?> as) {
+    return as == MemorySegment.class || (as.isArray() && as.getComponentType().isPrimitive());
+  }
+
+  /**
+   * Serves an {@link #isElementRequest element request} for an object whose elements are one
+   * blob: the read-only segment, or a copy in memory order; null when the blob lives on another
+   * instance. What element-typed plugins do in {@code resolve(meta, ctx, as)}.
+   *
+   * @throws VineyardException.ObjectTypeError when the array class cannot hold the elements
+   */
+  public static <T> T resolveAs(ObjectMeta meta, ElementType t, Blob blob, Class<T> as) {
+    if (as != MemorySegment.class) {
+      checkCopyType(meta, t, as);
+    }
+    if (!blob.isLocal()) {
+      return null;
+    }
+    return as == MemorySegment.class ? as.cast(blob.segment()) : copyOut(t, blob.segment(), as);
   }
 
   /**

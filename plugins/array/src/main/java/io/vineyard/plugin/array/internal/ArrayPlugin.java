@@ -83,16 +83,9 @@ public final class ArrayPlugin implements ObjectTypePlugin {
   /** Also gives copies ({@code double[].class} and the like) and the read-only {@link MemorySegment}. */
   @Override
   public <T> T resolve(ObjectMeta meta, ResolveContext ctx, Class<T> as) {
-    if (as.isArray() && as.getComponentType().isPrimitive() || as == MemorySegment.class) {
+    if (ElementData.isElementRequest(as)) {
       ArrayTree tree = ArrayTree.parse(meta);
-      if (as != MemorySegment.class) {
-        ElementData.checkCopyType(meta, tree.type(), as);
-      }
-      Blob blob = ctx.blob(tree.buffer());
-      if (!blob.isLocal()) {
-        return null;
-      }
-      return as == MemorySegment.class ? as.cast(blob.segment()) : ElementData.copyOut(tree.type(), blob.segment(), as);
+      return ElementData.resolveAs(meta, tree.type(), ctx.blob(tree.buffer()), as);
     }
     return ObjectTypePlugin.super.resolve(meta, ctx, as);
   }
