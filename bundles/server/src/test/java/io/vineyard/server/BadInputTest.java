@@ -1,5 +1,6 @@
 package io.vineyard.server;
 
+import static io.vineyard.server.RawClient.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,11 +28,6 @@ class BadInputTest {
   @AfterEach
   void stop() throws Exception {
     fx.close();
-  }
-
-  static void assertError(ObjectNode reply, int code, String fragment) {
-    assertEquals(code, reply.path("code").asInt(), reply.toString());
-    assertTrue(reply.path("message").asText().contains(fragment), "message should mention '" + fragment + "': " + reply);
   }
 
   @Test

@@ -29,18 +29,8 @@ class DataProtocolTest {
     fx.close();
   }
 
-  ObjectId sealedBlob(int size) throws Exception {
-    ObjectNode r = c.call("{\"type\":\"create_buffer_request\",\"size\":" + size + "}");
-    if (r.get("fd").asInt() != -1) {
-      c.socket.receiveFd();
-    }
-    ObjectId id = Json.id(r, "id");
-    c.call("{\"type\":\"seal_request\",\"object_id\":" + id.toUnsignedString() + "}");
-    return id;
-  }
-
   ObjectId create(String content) throws Exception {
-    ObjectNode r = c.call("{\"type\":\"create_data_request\",\"content\":" + content + "}");
+    ObjectNode r = c.createData(content);
     assertEquals("create_data_reply", r.path("type").asText(), r.toString());
     assertEquals(0, r.get("instance_id").asLong());
     return Json.id(r, "id");
@@ -53,7 +43,7 @@ class DataProtocolTest {
 
   @Test
   void membersAreExpandedFromTheStore() throws Exception {
-    ObjectId blob = sealedBlob(64);
+    ObjectId blob = c.sealedBlob(64);
     ObjectId array = create("{\"typename\":\"vineyard::Array<double>\",\"size_\":8,\"nbytes\":64,\"buffer_\":{\"id\":\"" + blob + "\"}}");
     assertFalse(array.isBlob());
     ObjectNode t = tree(array);
@@ -74,7 +64,7 @@ class DataProtocolTest {
 
   @Test
   void deleteRespectsUsersUnlessForcedAndDeepRemovesMembers() throws Exception {
-    ObjectId blob = sealedBlob(64);
+    ObjectId blob = c.sealedBlob(64);
     ObjectId array = create("{\"typename\":\"vineyard::Array<double>\",\"size_\":8,\"nbytes\":64,\"buffer_\":{\"id\":\"" + blob + "\"}}");
     ObjectId pair = create("{\"typename\":\"vineyard::Pair\",\"first_\":{\"id\":\"" + array + "\"},\"second_\":{\"id\":\"" + blob + "\"}}");
     ObjectNode refused = c.call("{\"type\":\"del_data_request\",\"id\":[" + array.toUnsignedString() + "],\"force\":false,\"deep\":true}");
@@ -92,7 +82,7 @@ class DataProtocolTest {
 
   @Test
   void getDataWithWaitAnswersWhenTheObjectExists() throws Exception {
-    ObjectId blob = sealedBlob(8); // its ID is known before it is named in a tree: wait on a blob of this instance
+    ObjectId blob = c.sealedBlob(8); // its ID is known before it is named in a tree: wait on a blob of this instance
     try (RawClient waiter = RawClient.registered(fx.socket())) {
       ObjectNode now = waiter.call("{\"type\":\"get_data_request\",\"id\":[" + blob.toUnsignedString() + "],\"wait\":true}");
       assertEquals(1, now.get("content").size(), "present: no wait");
@@ -115,7 +105,7 @@ class DataProtocolTest {
 
   @Test
   void forceDeletesUsers() throws Exception {
-    ObjectId blob = sealedBlob(8);
+    ObjectId blob = c.sealedBlob(8);
     ObjectId holder = create("{\"typename\":\"my::Holder\",\"b_\":{\"id\":\"" + blob + "\"}}");
     ObjectNode r = c.call("{\"type\":\"del_data_request\",\"id\":[" + blob.toUnsignedString() + "],\"force\":true,\"deep\":false}");
     assertEquals("del_data_reply", r.path("type").asText(), r.toString());

@@ -1,5 +1,6 @@
 package io.vineyard.server;
 
+import static io.vineyard.server.RawClient.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,23 +30,13 @@ class LabelProtocolTest {
     fx.close();
   }
 
-  ObjectId object() throws Exception {
-    ObjectNode r = c.call("{\"type\":\"create_data_request\",\"content\":{\"typename\":\"my::Thing\",\"nbytes\":0}}");
-    return Json.id(r, "id");
-  }
-
   JsonNode labels(ObjectId id) throws Exception {
     return c.call("{\"type\":\"get_data_request\",\"id\":[" + id.toUnsignedString() + "]}").get("content").get(id.toString()).get("__labels");
   }
 
-  static void assertError(ObjectNode reply, int code, String fragment) {
-    assertEquals(code, reply.path("code").asInt(), reply.toString());
-    assertTrue(reply.path("message").asText().contains(fragment), reply.toString());
-  }
-
   @Test
   void labelsAreMergedIntoTheTree() throws Exception {
-    ObjectId id = object();
+    ObjectId id = c.thing();
     String num = id.toUnsignedString();
     ObjectNode reply = c.call("{\"type\":\"label_request\",\"id\":" + num + ",\"keys\":[\"a\"],\"values\":[\"1\"]}");
     assertEquals("label_reply", reply.path("type").asText(), reply.toString());
@@ -63,7 +54,7 @@ class LabelProtocolTest {
 
   @Test
   void badLabels() throws Exception {
-    ObjectId id = object();
+    ObjectId id = c.thing();
     String num = id.toUnsignedString();
     assertError(c.call("{\"type\":\"label_request\",\"id\":77,\"keys\":[\"a\"],\"values\":[\"1\"]}"), 12, ObjectId.of(77).toString());
     assertError(c.call("{\"type\":\"label_request\",\"id\":" + ObjectId.parse("o8000000000000042").toUnsignedString()

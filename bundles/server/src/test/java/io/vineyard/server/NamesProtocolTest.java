@@ -1,5 +1,6 @@
 package io.vineyard.server;
 
+import static io.vineyard.server.RawClient.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,19 +31,9 @@ class NamesProtocolTest {
     fx.close();
   }
 
-  ObjectId object() throws Exception {
-    ObjectNode r = c.call("{\"type\":\"create_data_request\",\"content\":{\"typename\":\"my::Thing\",\"nbytes\":0}}");
-    return Json.id(r, "id");
-  }
-
-  static void assertError(ObjectNode reply, int code, String fragment) {
-    assertEquals(code, reply.path("code").asInt(), reply.toString());
-    assertTrue(reply.path("message").asText().contains(fragment), reply.toString());
-  }
-
   @Test
   void persistThenName() throws Exception {
-    ObjectId id = object();
+    ObjectId id = c.thing();
     String num = id.toUnsignedString();
     assertFalse(c.call("{\"type\":\"if_persist_request\",\"id\":" + num + "}").get("persist").asBoolean());
     assertError(c.call("{\"type\":\"put_name_request\",\"object_id\":" + num + ",\"name\":\"thing\"}"), 1, "persist");
@@ -72,7 +63,7 @@ class NamesProtocolTest {
 
   @Test
   void getNameWaitsForTheName() throws Exception {
-    ObjectId id = object();
+    ObjectId id = c.thing();
     c.call("{\"type\":\"persist_request\",\"id\":" + id.toUnsignedString() + "}");
     try (RawClient waiter = RawClient.registered(fx.socket())) {
       CompletableFuture<ObjectNode> waiting = CompletableFuture.supplyAsync(() -> {

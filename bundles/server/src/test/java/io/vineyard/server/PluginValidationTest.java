@@ -82,20 +82,6 @@ class PluginValidationTest {
     fx.close();
   }
 
-  ObjectId sealedBlob(int size) throws Exception {
-    ObjectNode r = c.call("{\"type\":\"create_buffer_request\",\"size\":" + size + "}");
-    if (r.get("fd").asInt() != -1) {
-      c.socket.receiveFd();
-    }
-    ObjectId id = Json.id(r, "id");
-    c.call("{\"type\":\"seal_request\",\"object_id\":" + id.toUnsignedString() + "}");
-    return id;
-  }
-
-  ObjectNode create(String content) throws Exception {
-    return c.call("{\"type\":\"create_data_request\",\"content\":" + content + "}");
-  }
-
   static String vector(long size, ObjectId buffer) {
     return "{\"typename\":\"test::Vector<double>\",\"size_\":" + size + ",\"buffer_\":{\"id\":\"" + buffer + "\"}}";
   }
@@ -113,12 +99,12 @@ class PluginValidationTest {
 
   @Test
   void inconsistentTreeIsRejectedNamingTheField() throws Exception {
-    ObjectId blob = sealedBlob(64);
-    assertInvalid(create(vector(9, blob)), "size_", "buffer_", "72", "64");
-    assertInvalid(create("{\"typename\":\"test::Vector<double>\",\"size_\":8}"), "buffer_");
+    ObjectId blob = c.sealedBlob(64);
+    assertInvalid(c.createData(vector(9, blob)), "size_", "buffer_", "72", "64");
+    assertInvalid(c.createData("{\"typename\":\"test::Vector<double>\",\"size_\":8}"), "buffer_");
     assertEquals(0, stored("test::*"), "a rejected tree is not stored");
 
-    ObjectNode ok = create(vector(8, blob));
+    ObjectNode ok = c.createData(vector(8, blob));
     assertEquals("create_data_reply", ok.path("type").asText(), ok.toString());
     assertEquals(1, stored("test::*"));
     // the plugin sees the tree as it is stored: members expanded, id assigned
@@ -130,33 +116,33 @@ class PluginValidationTest {
 
   @Test
   void throwingPluginFailsTheRequestWithItsNameAndTheServerKeepsServing() throws Exception {
-    assertInvalid(create("{\"typename\":\"test::Faulty<int>\",\"x\":1}"), "plugin test::Faulty failed validating test::Faulty<int>",
+    assertInvalid(c.createData("{\"typename\":\"test::Faulty<int>\",\"x\":1}"), "plugin test::Faulty failed validating test::Faulty<int>",
         "IllegalStateException", "boom");
     assertEquals(0, stored("*"));
     // the same connection, and the other plugins, keep working
-    ObjectId blob = sealedBlob(16);
-    assertEquals("create_data_reply", create(vector(2, blob)).path("type").asText());
+    ObjectId blob = c.sealedBlob(16);
+    assertEquals("create_data_reply", c.createData(vector(2, blob)).path("type").asText());
     assertEquals("instance_status_reply", c.call("{\"type\":\"instance_status_request\"}").path("type").asText());
   }
 
   @Test
   void unknownTypenameIsStoredAsItIs() throws Exception {
-    ObjectId blob = sealedBlob(8);
-    ObjectNode r = create("{\"typename\":\"example::Unknown\",\"anything\":\"goes\",\"buffer_\":{\"id\":\"" + blob + "\"}}");
+    ObjectId blob = c.sealedBlob(8);
+    ObjectNode r = c.createData("{\"typename\":\"example::Unknown\",\"anything\":\"goes\",\"buffer_\":{\"id\":\"" + blob + "\"}}");
     assertEquals("create_data_reply", r.path("type").asText(), r.toString());
     assertEquals(1, stored("example::Unknown"));
   }
 
   @Test
   void pluginsAddedLaterCheckNewTreesButNotTheirMembersAgain() throws Exception {
-    ObjectId gadget = Json.id(create("{\"typename\":\"test::Gadget\",\"broken\":true}"), "id");
+    ObjectId gadget = Json.id(c.createData("{\"typename\":\"test::Gadget\",\"broken\":true}"), "id");
     plugins.add("test::Gadget", 0, new Validating("test::Gadget", m -> {
       if (m.field("broken").isPresent()) {
         throw new VineyardException.Invalid("test::Gadget: field 'broken' is not allowed");
       }
     }));
-    assertInvalid(create("{\"typename\":\"test::Gadget\",\"broken\":true}"), "'broken'");
-    ObjectNode box = create("{\"typename\":\"test::Box\",\"gadget_\":{\"id\":\"" + gadget + "\"}}");
+    assertInvalid(c.createData("{\"typename\":\"test::Gadget\",\"broken\":true}"), "'broken'");
+    ObjectNode box = c.createData("{\"typename\":\"test::Box\",\"gadget_\":{\"id\":\"" + gadget + "\"}}");
     assertEquals("create_data_reply", box.path("type").asText(), "members were checked when created: " + box);
   }
 }

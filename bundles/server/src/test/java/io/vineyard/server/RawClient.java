@@ -1,12 +1,14 @@
 package io.vineyard.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vineyard.api.ObjectId;
 import io.vineyard.protocol.Frames;
 import io.vineyard.protocol.Json;
 import io.vineyard.protocol.unix.UnixSocket;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assertions;
 
 /** A client that speaks raw frames, as any vineyardd client would: for protocol-level tests. */
 final class RawClient implements AutoCloseable {
@@ -33,6 +35,33 @@ final class RawClient implements AutoCloseable {
   ObjectNode call(ObjectNode request) throws IOException {
     send(Json.encode(request));
     return Json.decode(Frames.read(socket));
+  }
+
+  /** Creates, fills nothing, and seals a blob of {@code size} bytes (taking the arena fd if sent). */
+  ObjectId sealedBlob(int size) throws IOException {
+    ObjectNode r = call("{\"type\":\"create_buffer_request\",\"size\":" + size + "}");
+    if (r.get("fd").asInt() != -1) {
+      socket.receiveFd();
+    }
+    ObjectId id = Json.id(r, "id");
+    call("{\"type\":\"seal_request\",\"object_id\":" + id.toUnsignedString() + "}");
+    return id;
+  }
+
+  /** Sends create_data_request with the given content (JSON text); returns the reply as it is. */
+  ObjectNode createData(String content) throws IOException {
+    return call("{\"type\":\"create_data_request\",\"content\":" + content + "}");
+  }
+
+  /** Creates a member-less object of typename {@code my::Thing}; returns its ID. */
+  ObjectId thing() throws IOException {
+    return Json.id(createData("{\"typename\":\"my::Thing\",\"nbytes\":0}"), "id");
+  }
+
+  /** Asserts an error reply: its code, and a message mentioning {@code fragment}. */
+  static void assertError(ObjectNode reply, int code, String fragment) {
+    Assertions.assertEquals(code, reply.path("code").asInt(), reply.toString());
+    Assertions.assertTrue(reply.path("message").asText().contains(fragment), "message should mention '" + fragment + "': " + reply);
   }
 
   void send(byte[] body) throws IOException {
