@@ -98,10 +98,14 @@ final class BlobCommands {
       for (ObjectId id : ids) {
         if (id.equals(ObjectId.EMPTY_BLOB)) {
           payloads.add(Payload.empty());
-        } else if (store.contains(id)) {
-          payloads.add(payload(store.acquire(session.id(), id, unsafe)));
-          acquired.add(id);
-        } // unknown ids are left out, as vineyardd does; the client notices what is missing
+        } else {
+          try {
+            payloads.add(payload(store.acquire(session.id(), id, unsafe)));
+            acquired.add(id);
+          } catch (VineyardException.ObjectNotExists e) {
+            // unknown ids are left out, as vineyardd does; the client notices what is missing
+          }
+        }
       }
     } catch (RuntimeException e) {
       acquired.forEach(id -> store.release(session.id(), id));
