@@ -12,6 +12,9 @@ import java.nio.ByteBuffer;
  */
 public interface Blob extends VineyardObject {
 
+  /** The typename of blobs. */
+  String TYPENAME = "vineyard::Blob";
+
   /** The size of the payload in bytes. */
   long size();
 

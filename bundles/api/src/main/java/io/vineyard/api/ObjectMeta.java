@@ -30,6 +30,23 @@ public final class ObjectMeta {
     return new ObjectMeta(((ObjectNode) tree).deepCopy());
   }
 
+  /**
+   * The tree vineyardd gives a blob (blobs have no metadata of their own): {@code id},
+   * {@code typename}, {@code length} and {@code nbytes} (both the size), {@code instance_id},
+   * {@code transient: true}.
+   */
+  public static ObjectMeta blob(ObjectId id, long size, long instanceId) {
+    ObjectNode t = JsonNodeFactory.instance.objectNode();
+    t.put("id", id.toString());
+    t.put("typename", Blob.TYPENAME);
+    t.put("length", size);
+    t.put("nbytes", size);
+    t.set("instance_id", instanceId >= 0 ? JsonNodeFactory.instance.numberNode(instanceId)
+        : JsonNodeFactory.instance.numberNode(new java.math.BigInteger(Long.toUnsignedString(instanceId))));
+    t.put("transient", true);
+    return new ObjectMeta(t);
+  }
+
   /** Starts a new tree of the given typename. */
   public static Builder builder(String typename) {
     return new Builder(typename);

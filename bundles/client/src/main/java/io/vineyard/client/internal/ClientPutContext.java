@@ -38,7 +38,7 @@ final class ClientPutContext implements PutContext {
     if (!(sealed instanceof ClientBlobWriter w) || !w.isSealed()) {
       throw new VineyardException.ObjectNotSealed("blob " + sealed.id() + " must be created by this client and sealed before it is used");
     }
-    return MetaTrees.blob(w.id(), w.size(), client.instanceId());
+    return ObjectMeta.blob(w.id(), w.size(), client.instanceId());
   }
 
   @Override

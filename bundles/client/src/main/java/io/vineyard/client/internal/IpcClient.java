@@ -173,7 +173,7 @@ public final class IpcClient implements VineyardClient {
       if (segment == null) {
         throw new VineyardException.ObjectNotExists("blob " + id + " does not exist on the Vineyard instance at " + conn.path());
       }
-      return new Resolved(MetaTrees.blob(id, segment.byteSize(), instanceId()), new Resolver(this, new HashMap<>(got)));
+      return new Resolved(ObjectMeta.blob(id, segment.byteSize(), instanceId()), new Resolver(this, new HashMap<>(got)));
     }
     ObjectMeta meta = getMeta(id);
     return new Resolved(meta, resolverFor(meta));

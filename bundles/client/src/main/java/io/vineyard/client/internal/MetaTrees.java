@@ -1,6 +1,5 @@
 package io.vineyard.client.internal;
 
-import io.vineyard.protocol.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
@@ -18,18 +17,6 @@ final class MetaTrees {
    * Adds to {@code out} every blob in the tree (walking nested objects) whose {@code instance_id}
    * is {@code instanceId}: the blobs this client can map (vineyardd's {@code findAllBlobs}).
    */
-  /** The tree vineyardd keeps for a blob of this instance (blobs have no create_data). */
-  static ObjectMeta blob(ObjectId id, long size, long instanceId) {
-    ObjectNode tree = Json.object();
-    tree.put("typename", "vineyard::Blob");
-    tree.put("id", id.toString());
-    tree.put("length", size);
-    tree.put("nbytes", size);
-    tree.set("instance_id", Json.idNode(ObjectId.of(instanceId)));
-    tree.put("transient", true);
-    return ObjectMeta.of(tree);
-  }
-
   static void localBlobs(JsonNode tree, long instanceId, Set<ObjectId> out) {
     if (!tree.isObject()) {
       return;

@@ -1,5 +1,6 @@
 package io.vineyard.server.internal;
 
+import io.vineyard.api.Blob;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
@@ -64,7 +65,7 @@ final class DataCommands {
     if (typename == null || !typename.isTextual() || typename.asText().isEmpty()) {
       throw new VineyardException.MetaTreeInvalid("content has no 'typename' (a non-empty string)");
     }
-    if (typename.asText().equals("vineyard::Blob")) {
+    if (typename.asText().equals(Blob.TYPENAME)) {
       throw new VineyardException.AssertionFailed("a vineyard::Blob has no metadata of its own: create it with create_buffer_request");
     }
     trees.expandMembers(tree, "");
@@ -138,7 +139,7 @@ final class DataCommands {
     for (ObjectNode t : core.meta().list(matches, max)) {
       content.set(t.path("id").asText(), t);
     }
-    if (content.size() < max && matches.test("vineyard::Blob")) {
+    if (content.size() < max && matches.test(Blob.TYPENAME)) {
       for (BlobHandle b : core.store().blobs()) {
         if (content.size() >= max) {
           break;

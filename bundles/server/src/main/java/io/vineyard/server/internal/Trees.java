@@ -3,6 +3,7 @@ package io.vineyard.server.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.VineyardException;
 import io.vineyard.meta.MetadataService;
 import io.vineyard.protocol.Json;
@@ -23,14 +24,7 @@ final class Trees {
 
   /** The tree of a blob, as vineyardd describes blobs: {@code length} is the size. */
   ObjectNode blobTree(ObjectId id, long size) {
-    ObjectNode t = Json.object();
-    t.put("id", id.toString());
-    t.put("typename", "vineyard::Blob");
-    t.put("length", size);
-    t.put("nbytes", size);
-    t.put("instance_id", meta.instanceId());
-    t.put("transient", true);
-    return t;
+    return ObjectMeta.blob(id, size, meta.instanceId()).tree();
   }
 
   /** The tree of any object this instance knows: a stored tree, or a blob of the store. */

@@ -28,7 +28,7 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = ObjectTypePlugin.class, property = ObjectTypePlugin.TYPENAME_PROPERTY + "=" + BlobPlugin.TYPENAME)
 public final class BlobPlugin implements ObjectTypePlugin {
   /** The typename of blobs. */
-  public static final String TYPENAME = "vineyard::Blob";
+  public static final String TYPENAME = Blob.TYPENAME;
 
   /** For ServiceLoader and DS. */
   public BlobPlugin() {}

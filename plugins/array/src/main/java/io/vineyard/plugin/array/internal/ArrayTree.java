@@ -1,5 +1,6 @@
 package io.vineyard.plugin.array.internal;
 
+import io.vineyard.api.Blob;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vineyard.api.ElementType;
 import io.vineyard.api.ObjectMeta;
@@ -29,7 +30,7 @@ record ArrayTree(ElementType type, long size, ObjectMeta buffer) {
     ElementType type = elementType(meta.typename()).orElseThrow(() -> invalid(where, "typename",
         "must be vineyard::Array<T> with T one of " + Arrays.stream(ElementType.values()).map(ElementType::cppName).toList()));
     long size = nonNegative(meta.field("size_").orElse(null), where, "size_");
-    ObjectMeta buffer = meta.member("buffer_").filter(b -> b.typename().equals("vineyard::Blob")).orElseThrow(() -> invalid(where,
+    ObjectMeta buffer = meta.member("buffer_").filter(b -> b.typename().equals(Blob.TYPENAME)).orElseThrow(() -> invalid(where,
         "buffer_", "must be a member of typename vineyard::Blob, got " + meta.field("buffer_").map(JsonNode::toString).orElse("nothing")));
     long length = nonNegative(buffer.field("length").orElse(null), where, "buffer_.length");
     long expected;

@@ -1,5 +1,6 @@
 package io.vineyard.plugin.tensor.internal;
 
+import io.vineyard.api.Blob;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,7 +77,7 @@ record TensorTree(ElementType type, long[] shape, Tensor.Order order, long size,
     json(meta, "partition_index_", where).filter(p -> !p.isArray()).ifPresent(p -> {
       throw invalid(where, "partition_index_", "must be a JSON list, got " + p);
     });
-    ObjectMeta buffer = meta.member("buffer_").filter(b -> b.typename().equals("vineyard::Blob")).orElseThrow(() -> invalid(where,
+    ObjectMeta buffer = meta.member("buffer_").filter(b -> b.typename().equals(Blob.TYPENAME)).orElseThrow(() -> invalid(where,
         "buffer_", "must be a member of typename vineyard::Blob, got " + meta.field("buffer_").map(JsonNode::toString).orElse("nothing")));
     JsonNode lengthNode = buffer.field("length").orElse(null);
     if (lengthNode == null || !lengthNode.isIntegralNumber() || !lengthNode.canConvertToLong() || lengthNode.asLong() < 0) {
