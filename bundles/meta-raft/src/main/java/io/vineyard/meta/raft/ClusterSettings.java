@@ -19,10 +19,18 @@ import java.util.Objects;
  * @param dataDir this instance's own folder: Raft log, snapshots, instance ID
  * @param socket this instance's IPC socket path, as the instance registry reports it
  * @param commitTimeout how long a change may wait for a majority before it fails
+ * @param clusterKey the file holding the key the transport encrypts with ({@code --cluster-key});
+ *     null: {@code <discoveryDir>/<cluster>.key}, created when the cluster is first founded
  */
 public record ClusterSettings(
     String cluster, String bind, int port, List<String> peers, Path discoveryDir, Path dataDir, String socket,
-    Duration commitTimeout) {
+    Duration commitTimeout, Path clusterKey) {
+
+  /** Settings with the default key file of the discovery folder. */
+  public ClusterSettings(String cluster, String bind, int port, List<String> peers, Path discoveryDir, Path dataDir,
+      String socket, Duration commitTimeout) {
+    this(cluster, bind, port, peers, discoveryDir, dataDir, socket, commitTimeout, null);
+  }
 
   /** Validates and normalizes. */
   public ClusterSettings {
@@ -41,6 +49,14 @@ public record ClusterSettings(
     if (peers.isEmpty() && discoveryDir == null) {
       throw new IllegalArgumentException("without peers, a discovery folder shared by the runtimes is needed");
     }
+    if (clusterKey == null && discoveryDir == null) {
+      throw new IllegalArgumentException("no cluster key: pass --cluster-key FILE (the same file on every member)");
+    }
+  }
+
+  /** The key file in effect: {@code clusterKey}, else the discovery folder's {@code <cluster>.key}. */
+  public Path keyFile() {
+    return clusterKey != null ? clusterKey : discoveryDir.resolve(cluster + ".key");
   }
 
   /** Embedded-mode settings for one machine: loopback, a free port, discovery through a folder. */

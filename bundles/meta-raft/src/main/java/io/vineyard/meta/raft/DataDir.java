@@ -18,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An instance's data directory, held exclusively while a runtime uses it: the Raft log ({@code
- * raft-log.db}), the instance ID ({@code instance.id}), the Raft member name and the cluster it
- * belongs to ({@code cluster.properties}).
+ * raft-log.db}), the instance ID ({@code instance.id}), with {@code --peers} the Raft member name
+ * ({@code cluster.properties}), in embedded mode what the instance brings into the cluster while it
+ * is not in one ({@code carry.json}, see {@link Carry}).
  *
  * <p>The directory is locked with a file lock on {@code lock} (which also records the holder's pid);
  * a second runtime, in this process or another, is refused with a message naming the holder. The
@@ -132,39 +133,8 @@ final class DataDir implements AutoCloseable {
     move(next, dir.resolve(CLUSTER));
   }
 
-  /** Records whether this data dir's member left its cluster on a clean stop. */
-  void markLeft(boolean left) throws IOException {
-    Properties p = cluster();
-    if (Boolean.parseBoolean(p.getProperty(Bootstrap.LEFT)) != left) {
-      if (left) {
-        p.setProperty(Bootstrap.LEFT, "true");
-      } else {
-        p.remove(Bootstrap.LEFT);
-      }
-      writeCluster(p);
-    }
-  }
-
-  /**
-   * Forgets the cluster this data dir was about to join, for a first start that failed before the
-   * runtime became a member: its group and the log it had received so far go, its member name stays.
-   * Call with the log closed.
-   */
-  void forgetCluster() throws IOException {
-    Properties p = cluster();
-    Properties kept = new Properties();
-    if (p.getProperty(Bootstrap.RAFT_ID) != null) {
-      kept.setProperty(Bootstrap.RAFT_ID, p.getProperty(Bootstrap.RAFT_ID));
-    }
-    writeCluster(kept);
-    try (var files = Files.list(dir)) {
-      for (Path f : files.filter(f -> f.getFileName().toString().startsWith(logFile().getFileName().toString())).toList()) {
-        Files.deleteIfExists(f);
-      }
-    }
-  }
-
-  private void replace(String name, String content) throws IOException {
+  /** Replaces a small file of the data dir atomically. */
+  void replace(String name, String content) throws IOException {
     Path next = dir.resolve(name + ".next");
     Files.writeString(next, content, StandardCharsets.UTF_8);
     move(next, dir.resolve(name));

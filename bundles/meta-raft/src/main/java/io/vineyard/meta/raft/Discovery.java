@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,13 +33,19 @@ import java.util.concurrent.locks.ReentrantLock;
  * <ul>
  *   <li>{@code C.lock}: a file lock taken for the decisions that must not interleave: founding or
  *       joining the cluster, and a member leaving it;
- *   <li>{@code C.bootstrap}: the cluster's epoch and initial members, written by its founder;
- *   <li>{@code C.members/<raft id>.member}: one file per member (its epoch, socket, data dir, pid),
- *       locked by its runtime for as long as it runs. A locked file is a running member; an unlocked
- *       one is a member whose runtime stopped (or died: the operating system releases the lock of a
- *       killed process). A member that left the cluster on a clean stop deletes its file;
+ *   <li>{@code C.bootstrap}: the current generation (epoch) of the cluster and its initial
+ *       members, written by whoever founded it;
+ *   <li>{@code C.members/<raft id>.member}: one file per member (its epoch, instance ID, socket,
+ *       data dir, pid), locked by its runtime for as long as it runs. A locked file is a running
+ *       member; an unlocked one is a member whose runtime died (the operating system releases the
+ *       lock of a killed process). A runtime deletes its file when it stops cleanly;
+ *   <li>{@code C.instances}: which data dir holds which instance ID, so that IDs stay unique and a
+ *       data dir keeps its ID across generations;
+ *   <li>{@code C.key}: the transport's key (see {@link ClusterKey});
  *   <li>{@code C-<epoch>/}: JGroups' own discovery entries (FILE_PING).
  * </ul>
+ *
+ * <p>The folder is the owner's only (0700) and so are its files (0600).
  *
  * <p>POSIX file locks belong to a process, and closing any descriptor of a file drops all of the
  * process's locks on it; so this class never opens a member file that a runtime in this JVM holds
@@ -57,11 +64,12 @@ final class Discovery implements AutoCloseable {
    *
    * @param raftId its Raft name
    * @param epoch the cluster generation it belongs to
+   * @param instanceId its instance ID (-1 if unknown)
    * @param socket its IPC socket ("" if unknown)
    * @param dataDir its data dir ("" if unknown)
    * @param running whether its runtime holds the file's lock
    */
-  record Member(String raftId, String epoch, String socket, String dataDir, boolean running) {
+  record Member(String raftId, String epoch, long instanceId, String socket, String dataDir, boolean running) {
     /** How messages name it: its socket, else its Raft name. */
     String label() {
       return socket.isEmpty() ? raftId : socket;
@@ -104,7 +112,7 @@ final class Discovery implements AutoCloseable {
    * @throws TimeoutException when the lock was not had in time
    */
   <T> T locked(Duration timeout, Locked<T> work) throws IOException, TimeoutException, InterruptedException {
-    Files.createDirectories(folder);
+    ClusterKey.ownerOnlyFolder(folder);
     Path lockFile = folder.resolve(cluster + ".lock");
     ReentrantLock local = LOCAL.computeIfAbsent(lockFile.toAbsolutePath().normalize(), p -> new ReentrantLock());
     long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
@@ -146,16 +154,18 @@ final class Discovery implements AutoCloseable {
    * Writes this runtime's member file and locks it until {@link #close}: from now on, others see
    * this member running. Call under the cluster lock.
    */
-  void register(String raftId, String epoch, String socket, Path dataDir) throws IOException, InterruptedException {
+  void register(String raftId, String epoch, long instanceId, String socket, Path dataDir)
+      throws IOException, InterruptedException {
     Path dir = membersFolder();
-    Files.createDirectories(dir);
+    ClusterKey.ownerOnlyFolder(dir);
     Path file = dir.resolve(raftId + SUFFIX).toAbsolutePath().normalize();
     if (!HELD.add(file)) {
       throw new IllegalStateException("Raft member " + raftId + " of cluster '" + cluster + "' already runs in this process");
     }
     FileChannel ch = null;
     try {
-      ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       FileLock lock = ch.tryLock();
       for (int i = 0; lock == null && i < 50; i++) { // another runtime may be probing it for a moment
         Thread.sleep(20);
@@ -168,6 +178,7 @@ final class Discovery implements AutoCloseable {
       Properties p = new Properties();
       p.setProperty("epoch", epoch);
       p.setProperty("raft.id", raftId);
+      p.setProperty("instance.id", Long.toString(instanceId));
       p.setProperty("socket", socket);
       p.setProperty("data.dir", dataDir.toString());
       p.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
@@ -215,10 +226,121 @@ final class Discovery implements AutoCloseable {
       }
       String name = file.getFileName().toString();
       out.add(new Member(p.getProperty("raft.id", name.substring(0, name.length() - SUFFIX.length())), epoch,
-          p.getProperty("socket", ""), p.getProperty("data.dir", ""), running(file)));
+          parseLong(p.getProperty("instance.id")), p.getProperty("socket", ""), p.getProperty("data.dir", ""), running(file)));
     }
     out.sort(Comparator.comparing((Member m) -> !m.running()).thenComparing(Member::label));
     return out;
+  }
+
+  private static long parseLong(String s) {
+    try {
+      return s == null ? -1 : Long.parseLong(s.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** The Raft names of the running members of generation {@code epoch}. */
+  Set<String> running(String epoch) throws IOException {
+    Set<String> out = new java.util.HashSet<>();
+    for (Member m : members(epoch)) {
+      if (m.running()) {
+        out.add(m.raftId());
+      }
+    }
+    return out;
+  }
+
+  /** The member file of a Raft member, if it is not running: deleted (a member that died and was removed). */
+  void forgetDead(String raftId) throws IOException {
+    Path file = membersFolder().resolve(raftId + SUFFIX).toAbsolutePath().normalize();
+    if (Files.exists(file) && !running(file)) {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  /**
+   * Removes what earlier generations left: member files of runtimes that died, and JGroups' folders
+   * of every generation but {@code keep}. Call under the cluster lock, when founding.
+   */
+  void removeStale(String keep) throws IOException {
+    Path dir = membersFolder();
+    if (Files.isDirectory(dir)) {
+      try (var list = Files.list(dir)) {
+        for (Path f : list.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).toList()) {
+          Path file = f.toAbsolutePath().normalize();
+          if (!running(file)) {
+            Files.deleteIfExists(file);
+          }
+        }
+      }
+    }
+    String prefix = cluster + "-";
+    try (var list = Files.list(folder)) {
+      for (Path f : list.filter(Files::isDirectory).toList()) {
+        String name = f.getFileName().toString();
+        if (name.startsWith(prefix) && !name.equals(prefix + keep) && name.length() == prefix.length() + 8) {
+          deleteTree(f);
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  /**
+   * The instance ID of a data dir: the one it has, unless another data dir that still exists holds
+   * it in the registry, else the smallest ID nobody holds (IDs of data dirs that no longer exist are
+   * given again). Call under the cluster lock.
+   */
+  long instanceIdFor(Path dataDir, java.util.OptionalLong stored) throws IOException {
+    Path file = folder.resolve(cluster + ".instances");
+    Properties reg = read(file);
+    String mine = dataDir.toAbsolutePath().normalize().toString();
+    long id = -1;
+    if (stored.isPresent()) {
+      String holder = reg.getProperty(Long.toString(stored.getAsLong()));
+      if (holder == null || holder.equals(mine) || !Files.isDirectory(Path.of(holder))) {
+        id = stored.getAsLong();
+      }
+    }
+    if (id < 0) {
+      for (String k : reg.stringPropertyNames()) {
+        if (mine.equals(reg.getProperty(k))) {
+          id = Long.parseLong(k);
+        }
+      }
+    }
+    for (long i = 0; id < 0 && i < 1024; i++) {
+      String holder = reg.getProperty(Long.toString(i));
+      if (holder == null || !Files.isDirectory(Path.of(holder))) {
+        id = i;
+      }
+    }
+    if (id < 0) {
+      throw new IllegalStateException("cluster '" + cluster + "' has 1024 instances, each with a data dir that still"
+          + " exists (" + file + "): remove the data dirs of instances that are gone");
+    }
+    if (!mine.equals(reg.getProperty(Long.toString(id)))) {
+      reg.setProperty(Long.toString(id), mine);
+      write(file, reg, "instance IDs of Vineyard cluster '" + cluster + "', by data dir");
+    }
+    return id;
+  }
+
+  /** Deletes this runtime's member file and releases it: a clean stop, or a start given up. */
+  void unregister() throws IOException {
+    try {
+      forget();
+    } finally {
+      close();
+    }
   }
 
   private static boolean running(Path file) throws IOException {
@@ -278,6 +400,8 @@ final class Discovery implements AutoCloseable {
 
   private static void write(Path f, Properties p, String comment) throws IOException {
     Path next = f.resolveSibling(f.getFileName() + ".next");
+    Files.deleteIfExists(next);
+    Files.createFile(next, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     try (Writer w = Files.newBufferedWriter(next, StandardCharsets.UTF_8)) {
       p.store(w, comment);
     }

@@ -101,22 +101,81 @@ final class GlobalMetadata {
   }
 
   /**
-   * Registers (or refreshes) an instance: a runtime keeps the ID recorded for its Raft name; a new
-   * one gets the counter's next value.
+   * Registers (or refreshes) an instance. A requested ID is taken as it is (embedded clusters hand
+   * IDs out through their discovery folder, and a runtime restarted under a new Raft name replaces
+   * its old record); otherwise a runtime keeps the ID recorded for its Raft name, and a new one gets
+   * the counter's next value.
    */
   long register(String raftId, long requested, String socket, String host, long startedAt) {
-    long id = -1;
+    long id = requested;
     for (InstanceRecord r : instances.values()) {
-      if (r.raftId().equals(raftId)) {
+      if (id < 0 && r.raftId().equals(raftId)) {
         id = r.id();
       }
     }
     if (id < 0) {
-      id = requested >= 0 && !instances.containsKey(requested) ? requested : nextInstanceId;
+      id = nextInstanceId;
     }
     nextInstanceId = Math.max(nextInstanceId, id + 1);
     instances.put(id, new InstanceRecord(id, raftId, socket, host, startedAt));
     return id;
+  }
+
+  /**
+   * Makes the trees owned by {@code instance} (their {@code instance_id}) exactly {@code owned}, and
+   * adds the names given for them: what a runtime that (re)enters the cluster brings. Trees it owned
+   * before and does not bring go, with the names that refer to them; trees it brings replace their
+   * older copies, so an announcement made twice changes nothing the second time.
+   *
+   * @return the number of trees dropped
+   */
+  int announce(long instance, List<ObjectNode> owned, Map<String, ObjectId> ownedNames) {
+    Set<ObjectId> keep = new HashSet<>();
+    for (ObjectNode t : owned) {
+      keep.add(Trees.id(t));
+    }
+    int dropped = 0;
+    for (ObjectId id : ownedBy(instance)) {
+      if (!keep.contains(id) && remove(id)) {
+        dropped++;
+      }
+    }
+    owned.forEach(this::put);
+    ownedNames.forEach((name, id) -> {
+      if (trees.containsKey(id)) {
+        putName(name, id);
+      }
+    });
+    return dropped;
+  }
+
+  /**
+   * Drops an instance that stopped or died: its trees and the names that refer to them, and its
+   * record; unless the record now belongs to another Raft name (the instance is back already).
+   *
+   * @return whether it was dropped
+   */
+  boolean forget(long instance, String raftId) {
+    InstanceRecord r = instances.get(instance);
+    if (r != null && !r.raftId().equals(raftId)) {
+      return false;
+    }
+    for (ObjectId id : ownedBy(instance)) {
+      remove(id);
+    }
+    instances.remove(instance);
+    return true;
+  }
+
+  /** The IDs of the trees whose {@code instance_id} is {@code instance}. */
+  List<ObjectId> ownedBy(long instance) {
+    List<ObjectId> out = new ArrayList<>();
+    trees.forEach((id, t) -> {
+      if (Trees.instanceOf(t) == instance) {
+        out.add(id);
+      }
+    });
+    return out;
   }
 
   Optional<ObjectNode> get(ObjectId id) {

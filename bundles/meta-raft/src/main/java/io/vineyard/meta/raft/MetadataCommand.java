@@ -28,6 +28,8 @@ sealed interface MetadataCommand {
   byte VERSION = 6;
   byte BARRIER = 7;
   byte LABEL = 8;
+  byte ANNOUNCE = 9;
+  byte FORGET = 10;
 
   /** Commits trees (members expanded, {@code transient: false}) to the global metadata in one entry. */
   record Persist(List<ObjectNode> trees) implements MetadataCommand {}
@@ -62,6 +64,20 @@ sealed interface MetadataCommand {
       labels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels));
     }
   }
+
+  /**
+   * What a runtime entering the cluster brings: the trees it owns and the names of them; replaces
+   * whatever the cluster held as that instance's (see {@link GlobalMetadata#announce}).
+   */
+  record Announce(long instance, List<ObjectNode> trees, Map<String, ObjectId> names) implements MetadataCommand {
+    public Announce {
+      trees = List.copyOf(trees);
+      names = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(names));
+    }
+  }
+
+  /** Drops an instance that stopped or died, with its objects (see {@link GlobalMetadata#forget}). */
+  record Forget(long instance, String raftId) implements MetadataCommand {}
 
   /** The binary form. */
   default byte[] encode() {
@@ -108,6 +124,26 @@ sealed interface MetadataCommand {
             writeString(out, e.getValue());
           }
         }
+        case Announce a -> {
+          out.writeByte(ANNOUNCE);
+          out.writeLong(a.instance());
+          out.writeInt(a.trees().size());
+          for (ObjectNode t : a.trees()) {
+            byte[] b = Trees.encode(t);
+            out.writeInt(b.length);
+            out.write(b);
+          }
+          out.writeInt(a.names().size());
+          for (Map.Entry<String, ObjectId> e : a.names().entrySet()) {
+            writeString(out, e.getKey());
+            out.writeLong(e.getValue().value());
+          }
+        }
+        case Forget f -> {
+          out.writeByte(FORGET);
+          out.writeLong(f.instance());
+          out.writeUTF(f.raftId());
+        }
         case Version v -> out.writeByte(VERSION);
         case Barrier b -> out.writeByte(BARRIER);
       }
@@ -145,6 +181,22 @@ sealed interface MetadataCommand {
         }
         yield new Label(id, labels);
       }
+      case ANNOUNCE -> {
+        long instance = in.readLong();
+        int n = in.readInt();
+        List<ObjectNode> trees = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          byte[] b = new byte[in.readInt()];
+          in.readFully(b);
+          trees.add(Trees.decode(b));
+        }
+        Map<String, ObjectId> names = new LinkedHashMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+          names.put(readString(in), ObjectId.of(in.readLong()));
+        }
+        yield new Announce(instance, trees, names);
+      }
+      case FORGET -> new Forget(in.readLong(), in.readUTF());
       case VERSION -> new Version();
       case BARRIER -> new Barrier();
       default -> throw new IOException("unknown metadata command type " + type + " (" + length + " bytes)");

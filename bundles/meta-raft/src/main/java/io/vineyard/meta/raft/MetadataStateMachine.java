@@ -42,6 +42,8 @@ final class MetadataStateMachine implements StateMachine {
         case MetadataCommand.PutName n -> new Outcome(data.putName(n.name(), n.id()), ++version, 0);
         case MetadataCommand.DropName n -> new Outcome(data.dropName(n.name()), ++version, 0);
         case MetadataCommand.Label l -> new Outcome(data.label(l.id(), l.labels()), ++version, 0);
+        case MetadataCommand.Announce a -> new Outcome(true, ++version, data.announce(a.instance(), a.trees(), a.names()));
+        case MetadataCommand.Forget f -> new Outcome(data.forget(f.instance(), f.raftId()), ++version, 0);
         case MetadataCommand.Register r ->
             new Outcome(true, ++version, data.register(r.raftId(), r.requested(), r.socket(), r.host(), r.startedAt()));
       };

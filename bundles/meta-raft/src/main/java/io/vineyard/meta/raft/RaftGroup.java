@@ -27,6 +27,8 @@ import org.jgroups.protocols.FILE_PING;
 import org.jgroups.protocols.FRAG4;
 import org.jgroups.protocols.MERGE3;
 import org.jgroups.protocols.MFC;
+import org.jgroups.protocols.SERIALIZE;
+import org.jgroups.protocols.SYM_ENCRYPT;
 import org.jgroups.protocols.TCP;
 import org.jgroups.protocols.TCPPING;
 import org.jgroups.protocols.UFC;
@@ -80,8 +82,16 @@ final class RaftGroup implements AutoCloseable {
     this.handle = new RaftHandle(channel, machine);
   }
 
+  /**
+   * The largest frame the transport reads; a longer one (a crafted length, say) closes that
+   * connection before anything is allocated. Messages are fragmented at 60 KB and bundled up to
+   * 64 KB, so no member ever sends a frame near this.
+   */
+  static final int MAX_FRAME = 1 << 20;
+
   /** Builds the stack, opens the log and connects; the group may still be electing a leader. */
-  static RaftGroup connect(ClusterSettings s, Bootstrap b, MapDbLog log, MetadataStateMachine machine) throws Exception {
+  static RaftGroup connect(ClusterSettings s, Bootstrap b, MapDbLog log, MetadataStateMachine machine,
+      javax.crypto.SecretKey key) throws Exception {
     Thread t = Thread.currentThread();
     ClassLoader previous = t.getContextClassLoader();
     t.setContextClassLoader(RaftGroup.class.getClassLoader()); // jgroups resolves some names through it
@@ -89,7 +99,7 @@ final class RaftGroup implements AutoCloseable {
       if (s.embeddedDiscovery()) {
         forgetStaleEntries(s.discoveryDir().resolve(b.groupName()), b.raftId());
       }
-      JChannel ch = new JChannel(stack(s, b, log)).name(b.raftId());
+      JChannel ch = new JChannel(stack(s, b, log, key)).name(b.raftId());
       try {
         RaftGroup g = new RaftGroup(s, b, machine, ch);
         ch.connect(b.groupName());
@@ -121,12 +131,14 @@ final class RaftGroup implements AutoCloseable {
     }
   }
 
-  private static Protocol[] stack(ClusterSettings s, Bootstrap b, MapDbLog log) throws Exception {
+  private static Protocol[] stack(ClusterSettings s, Bootstrap b, MapDbLog log, javax.crypto.SecretKey key)
+      throws Exception {
     InetAddress bind = InetAddress.getByName(s.bind());
     TCP tcp = new TCP();
     tcp.setBindAddress(bind);
     tcp.setBindPort(s.port());
     tcp.setPortRange(0);
+    tcp.setMaxLength(MAX_FRAME);
     tcp.tcpNodelay(true); // small Raft messages: Nagle plus delayed ACKs would add ~40 ms per hop
     Protocol discovery;
     if (s.embeddedDiscovery()) {
@@ -150,9 +162,16 @@ final class RaftGroup implements AutoCloseable {
     RAFT raft = new RAFT().raftId(b.raftId()).members(b.initialMembers())
         .resendInterval(100).logUseFsync(true);
     raft.log(log);
+    // everything above discovery is serialized whole (headers, joins, votes) and encrypted with the
+    // cluster's key: a message that does not decrypt is dropped, so without the key nobody joins,
+    // votes or appends (see ClusterKey)
+    SYM_ENCRYPT encrypt = new SYM_ENCRYPT().setSecretKey(key).symAlgorithm(ClusterKey.ALGORITHM)
+        .symIvLength(ClusterKey.IV_LENGTH);
     return new Protocol[] {
       tcp,
       discovery,
+      encrypt,
+      new SERIALIZE(),
       new MERGE3().setMinInterval(2000).setMaxInterval(5000),
       new FD_SOCK2().setBindAddress(bind).setOffset(100),
       new FD_ALL3().setTimeout(10_000).setInterval(2000),
@@ -184,11 +203,24 @@ final class RaftGroup implements AutoCloseable {
    */
   void joinGroup(Duration timeout, Duration leaderWait, Function<Collection<String>, String> describe, String stopped)
       throws InterruptedException {
+    joinGroup(timeout, leaderWait, describe, stopped, () -> false);
+  }
+
+  /**
+   * {@link #joinGroup(Duration, Duration, Function, String)} that also gives up, with {@code
+   * ConnectionError}, as soon as {@code abandon} says so (the group it joins was replaced).
+   */
+  void joinGroup(Duration timeout, Duration leaderWait, Function<Collection<String>, String> describe, String stopped,
+      java.util.function.BooleanSupplier abandon) throws InterruptedException {
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
     boolean leaderSeen = false;
     long asked = start - ASK_AGAIN - 1;
     while (!isMember()) {
+      if (abandon.getAsBoolean()) {
+        throw new VineyardException.ConnectionError("the cluster generation " + bootstrap.groupName()
+            + " was replaced while this runtime joined it");
+      }
       long now = System.nanoTime();
       long left = deadline - now;
       leaderSeen |= raft.leader() != null;
@@ -267,39 +299,43 @@ final class RaftGroup implements AutoCloseable {
     return commit(command, what, settings.commitTimeout());
   }
 
-  /** {@link #commit(MetadataCommand, String)} with a timeout of its own. */
+  /**
+   * {@link #commit(MetadataCommand, String)} with a timeout of its own.
+   *
+   * <p>A command whose leader dies or steps down before answering is sent again to the next leader
+   * as soon as one is known (commands are idempotent: the same trees, names, labels), so a change
+   * in flight during an election costs the election plus one commit, not the timeout.
+   */
   Outcome commit(MetadataCommand command, String what, Duration timeout) {
     byte[] buf = command.encode();
     long deadline = System.nanoTime() + timeout.toNanos();
+    Address sentTo = null;
     try {
       while (true) {
+        if (closed) {
+          throw new VineyardException.ConnectionError(what + " was not committed: this runtime left cluster generation "
+              + bootstrap.groupName());
+        }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          throw noQuorum(what, timeout);
+          throw notCommitted(what, timeout, sentTo);
         }
-        if (raft.leader() == null) {
-          Thread.sleep(Math.min(20, Math.max(1, left / 1_000_000)));
+        Address leader = raft.leader();
+        if (leader == null) {
+          machine.awaitVersion(Long.MAX_VALUE, Math.min(left, POLL)); // wakes early when something is applied
           continue;
         }
         CompletableFuture<byte[]> f;
         try {
           f = handle.setAsync(buf, 0, buf.length);
+          sentTo = leader;
         } catch (RaftLeaderException | IllegalStateException e) {
-          Thread.sleep(20); // the leader is changing: nothing was appended
+          Thread.sleep(5); // the leader is changing: nothing was appended
           continue;
         }
-        byte[] reply;
-        try {
-          reply = f.get(left, TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-          f.cancel(false);
-          throw noQuorum(what, timeout);
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof RaftLeaderException || e.getCause() instanceof IllegalStateException) {
-            Thread.sleep(20); // refused by a member that is not (or no longer) the leader
-            continue;
-          }
-          throw new VineyardException.ConnectionError(what + " failed in the Raft group: " + e.getCause(), e.getCause());
+        byte[] reply = await(f, deadline, leader);
+        if (reply == null) {
+          continue; // the leader changed or went away before answering: send again
         }
         Outcome outcome = Outcome.decode(reply);
         if (!machine.awaitVersion(outcome.version(), 0)) { // committed, not applied here yet
@@ -310,17 +346,58 @@ final class RaftGroup implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new VineyardException.ConnectionError(what + " was interrupted", e);
+    } catch (VineyardException v) {
+      throw v;
     } catch (Exception e) {
-      if (e instanceof VineyardException v) {
-        throw v;
-      }
       throw new VineyardException.ConnectionError(what + " failed: " + e, e);
     }
   }
 
-  private VineyardException noQuorum(String what, Duration timeout) {
-    return new VineyardException.ConnectionError("no quorum: " + what + " not committed within " + Timeouts.text(timeout)
-        + " (cluster has " + reachableText() + ")");
+  private static final long POLL = TimeUnit.MILLISECONDS.toNanos(20);
+
+  /**
+   * The reply of {@code f}, or null when the leader it went to is no longer the leader (or this
+   * group closed) before it came, so the caller sends it again.
+   */
+  private byte[] await(CompletableFuture<byte[]> f, long deadline, Address leader) throws Exception {
+    while (true) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return null;
+      }
+      try {
+        return f.get(Math.min(left, POLL), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        if (closed || !leader.equals(raft.leader())) {
+          f.cancel(false);
+          return null;
+        }
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RaftLeaderException || e.getCause() instanceof IllegalStateException) {
+          Thread.sleep(5); // refused by a member that is not (or no longer) the leader
+          return null;
+        }
+        throw new VineyardException.ConnectionError("failed in the Raft group: " + e.getCause(), e.getCause());
+      }
+    }
+  }
+
+  /**
+   * Why a change did not commit in time: "no quorum" only when fewer than a majority of the members
+   * are reachable; otherwise what it waited for.
+   */
+  private VineyardException notCommitted(String what, Duration timeout, Address sentTo) {
+    int members = raft.members().size();
+    int reachable = reachableMembers().size();
+    String prefix = what + " not committed within " + Timeouts.text(timeout);
+    if (reachable * 2 <= members) {
+      return new VineyardException.ConnectionError("no quorum: " + prefix + " (cluster has " + reachableText() + ")");
+    }
+    Address leader = raft.leader();
+    String waited = leader == null ? "no leader was elected"
+        : sentTo == null ? "the leader " + leader + " did not take it"
+        : "the leader " + leader + " did not acknowledge the commit";
+    return new VineyardException.ConnectionError(prefix + ": " + waited + " (" + reachableText() + ")");
   }
 
   private String reachableText() {
@@ -388,6 +465,35 @@ final class RaftGroup implements AutoCloseable {
     return bootstrap.raftId();
   }
 
+  Bootstrap bootstrap() {
+    return bootstrap;
+  }
+
+  MetadataStateMachine machine() {
+    return machine;
+  }
+
+  boolean isLeader() {
+    return raft.isLeader();
+  }
+
+  /**
+   * Removes another member (as leader, embedded mode: its runtime died) and waits for the commit.
+   *
+   * @return whether it was removed in time
+   */
+  boolean removeMember(String raftId, Duration timeout) {
+    try {
+      raft.removeServer(raftId).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
   RAFT raft() {
     return raft;
   }
@@ -396,8 +502,11 @@ final class RaftGroup implements AutoCloseable {
     return raft.leader() != null;
   }
 
+  private volatile boolean closed;
+
   @Override
   public void close() {
+    closed = true;
     channel.close(); // stops RAFT, which closes the log
   }
 }

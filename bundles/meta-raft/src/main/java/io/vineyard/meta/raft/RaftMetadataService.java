@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -50,17 +51,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * first (it cannot tell a miss). Deletes are not synchronized like this: another replica sees a
  * removed object, or a dropped name, until it applies the delete (milliseconds later).
  *
- * <p><b>Membership</b> with embedded discovery (no {@code peers}; with peers it is the user's and
- * never changes): the first runtime founds the cluster, later ones are added through the leader. A
- * clean stop ({@link #close}, the component's deactivation) of a member while others run removes it
- * from the membership first, within {@code min(commit timeout, 3 s)} (on failure it logs and stays a
- * member), so the others keep their majority; the last member stays one, with its data. A killed
- * runtime stays a member and rejoins when it restarts on its data dir. A runtime that must be added
- * (a new data dir, or one that left) while no member of the cluster the discovery folder names is
- * running fails at once, naming the stopped members' sockets: start one of them again, or pass
- * another {@code --cluster}. It does not found a second cluster of the same name, which would split
- * the metadata the stopped members hold (see {@link Bootstrap}). {@link #status} says {@code
- * deployment: distributed} while the cluster has more than one member.
+ * <p><b>Membership</b> with embedded discovery (no {@code peers}) follows the running runtimes
+ * and a start never depends on stopped ones (see {@link Generation}); with peers it is the user's
+ * and never changes. {@link #status} says {@code deployment: distributed} while the cluster has
+ * more than one member.
+ *
+ * <p>The transport encrypts everything with the cluster's key ({@link ClusterKey}).
  */
 @Component(service = MetadataService.class, configurationPid = RaftMetadataService.Config.PID,
     configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, property = "service.ranking:Integer=100")
@@ -106,6 +102,11 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
     @AttributeDefinition(description = "This instance's IPC socket path, for the instance registry")
     String socket() default "";
 
+    /** The transport's key file (--cluster-key); empty: the discovery folder's {@code <cluster>.key}. */
+    @AttributeDefinition(description = "The file holding the cluster transport's key (--cluster-key); empty: the"
+        + " discovery folder's <cluster>.key, created when the cluster is first founded")
+    String cluster_key() default "";
+
     /** How long a change may wait for a majority, in milliseconds. */
     @AttributeDefinition(description = "How long a change may wait for a majority (ms) before it fails with 'no quorum'")
     long commit_timeout_ms() default 10_000;
@@ -113,6 +114,10 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
 
   private volatile RaftInstance cluster;
   private volatile MetadataService local;
+
+  /** The bulk store: which of this instance's blobs still have their payload (after a restart). */
+  @Reference
+  private io.vineyard.store.BulkStore store;
 
   /** For DS. */
   public RaftMetadataService() {}
@@ -122,8 +127,16 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
    * this instance's ID. Close it to leave.
    */
   public static RaftMetadataService start(ClusterSettings settings) throws Exception {
+    return start(settings, id -> true);
+  }
+
+  /**
+   * {@link #start(ClusterSettings)}, bringing into the cluster only the objects of this instance
+   * whose blobs {@code blobPresent} says are here.
+   */
+  public static RaftMetadataService start(ClusterSettings settings, Predicate<ObjectId> blobPresent) throws Exception {
     RaftMetadataService s = new RaftMetadataService();
-    s.open(settings);
+    s.open(settings, blobPresent);
     return s;
   }
 
@@ -141,8 +154,9 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
     if (last != null && last.settings().equals(settings) && System.nanoTime() - last.at() < REPEAT_WINDOW_MS * 1_000_000L) {
       throw last.error();
     }
+    io.vineyard.store.BulkStore bulk = store;
     try {
-      open(settings);
+      open(settings, bulk == null ? id -> true : bulk::contains);
     } catch (Exception e) {
       lastFailure = new Failure(settings, e, System.nanoTime());
       throw e;
@@ -167,7 +181,8 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
     Path discoveryDir = discovery == null || discovery.isBlank() ? defaultDiscoveryDir() : Path.of(discovery);
     try {
       return new ClusterSettings(c.cluster(), c.bind(), c.port(), ClusterSettings.parsePeers(c.peers()), discoveryDir,
-          Path.of(c.data_dir()), c.socket(), Duration.ofMillis(c.commit_timeout_ms()));
+          Path.of(c.data_dir()), c.socket(), Duration.ofMillis(c.commit_timeout_ms()),
+          c.cluster_key() == null || c.cluster_key().isBlank() ? null : Path.of(c.cluster_key()));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(Config.PID + ": " + e.getMessage(), e);
     }
@@ -184,8 +199,8 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
     return root ? Path.of("/var/lib/vineyard/discovery") : Path.of(System.getProperty("user.home"), ".local", "vineyard", "discovery");
   }
 
-  private void open(ClusterSettings settings) throws Exception {
-    RaftInstance c = RaftInstance.start(settings);
+  private void open(ClusterSettings settings, Predicate<ObjectId> blobPresent) throws Exception {
+    RaftInstance c = RaftInstance.start(settings, blobPresent);
     cluster = c;
     local = MetadataServices.local(c.instanceId());
   }

@@ -51,6 +51,10 @@ class ActivationTest {
       @Override public long commit_timeout_ms() {
         return 2000;
       }
+
+      @Override public String cluster_key() {
+        return "";
+      }
     };
   }
 

@@ -59,9 +59,11 @@ class PeersOnLoopbackTest {
     }
   }
 
-  private ClusterSettings settings(int port, List<String> peers, String name) {
+  private ClusterSettings settings(int port, List<String> peers, String name) throws Exception {
+    Path key = tmp.resolve("cluster.key");
+    ClusterKey.load(key, true); // one file for every member, as --cluster-key gives it on each host
     return new ClusterSettings("peers-test", "127.0.0.1", port, peers, null, tmp.resolve(name), "/run/" + name + ".sock",
-        Duration.ofSeconds(2));
+        Duration.ofSeconds(2), key);
   }
 
   @Test

@@ -1,0 +1,306 @@
+package io.vineyard.meta.raft;
+
+import io.vineyard.api.ObjectId;
+import io.vineyard.api.VineyardException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The embedded cluster (no {@code --peers}; the runtimes of one user on one machine): its Raft
+ * group is made of the runtimes that run, and a start never depends on runtimes that are stopped.
+ *
+ * <p>The group lives in <em>generations</em>: the discovery folder names the current one (its
+ * epoch) and every running member has a locked member file in it ({@link Discovery}). Since the
+ * runtimes share a machine, a member file whose lock is free is a runtime that is gone: file locks
+ * are an exact failure detector here, which Raft over a network does not have. The rules:
+ *
+ * <ul>
+ *   <li><b>Start.</b> Under the cluster lock: if a member of the current generation runs, join it
+ *       (the leader adds this runtime); if none does, found a new generation alone. Either way
+ *       with a new Raft name and a new, empty log: the old log is read for what this instance owns
+ *       ({@link Carry}) and then deleted. If the join fails (the members stopped meanwhile, or the
+ *       generation was replaced), decide again.
+ *   <li><b>Enter.</b> Register (the instance ID is the data dir's, handed out by the discovery
+ *       folder), then announce the objects this instance owns whose payload is still here, and the
+ *       names of them. What it announced replaces whatever the cluster held as its objects.
+ *   <li><b>Clean stop.</b> While other members run: drop this instance's objects from the cluster
+ *       and leave the group (they come back with it). The last member just stops.
+ *   <li><b>Death</b> (kill -9). The leader sees the free lock, drops the dead instance's objects
+ *       and removes it from the group. If a majority of the members died, no leader can do that: the
+ *       survivors found a new generation and move there, each bringing its own objects.
+ * </ul>
+ *
+ * <p>So at any time the running runtimes of one user and one cluster name form one Raft group, and
+ * the cluster's metadata is what its running instances own (plus what they persisted since).
+ */
+final class Generation {
+  private static final Logger LOG = Logger.getLogger(Generation.class.getName());
+  private static final Duration CHECK_EVERY = Duration.ofMillis(200);
+  private static final Duration LEADER_WAIT = Duration.ofMillis(1500);
+  private static final Duration STEP = Duration.ofSeconds(3);
+
+  private final RaftInstance instance;
+  private final Discovery discovery;
+  private final Predicate<ObjectId> blobPresent;
+  private final ScheduledExecutorService watchdog;
+  private volatile String epoch;
+
+  private Generation(RaftInstance instance, Discovery discovery, Predicate<ObjectId> blobPresent) {
+    this.instance = instance;
+    this.discovery = discovery;
+    this.blobPresent = blobPresent;
+    this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "vineyard-raft-watchdog");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  static Generation start(RaftInstance instance, Predicate<ObjectId> blobPresent) throws Exception {
+    ClusterSettings s = instance.settings;
+    Discovery discovery = new Discovery(s.discoveryDir(), s.cluster());
+    Generation g = new Generation(instance, discovery, blobPresent);
+    try {
+      long id = discovery.locked(null, () -> discovery.instanceIdFor(instance.dir.path(), instance.dir.instanceId()));
+      if (instance.dir.instanceId().orElse(-1) != id) {
+        instance.dir.writeInstanceId(id);
+      }
+      instance.instanceId = id;
+      g.enter(Carry.takeOver(instance.dir, id), null);
+    } catch (Exception | Error e) {
+      g.watchdog.shutdownNow();
+      discovery.close();
+      throw e;
+    }
+    g.watchdog.scheduleWithFixedDelay(g::check, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    return g;
+  }
+
+  /**
+   * Joins or founds a generation and brings {@code carry} into it; decides again when a join fails.
+   *
+   * @param avoid a generation not to join (the one this runtime leaves because it lost its
+   *     majority), or null
+   */
+  private void enter(Carry carry, String avoid) throws Exception {
+    Duration limit = instance.settings.commitTimeout().multipliedBy(2);
+    limit = limit.compareTo(Duration.ofSeconds(20)) < 0 ? Duration.ofSeconds(20) : limit;
+    long deadline = System.nanoTime() + limit.toNanos();
+    RuntimeException last = null;
+    while (System.nanoTime() < deadline) {
+      String skip = avoid;
+      Bootstrap b = discovery.locked(null, () -> decide(skip));
+      avoid = null;
+      RaftGroup g = null;
+      try {
+        for (java.nio.file.Path p : Carry.logFiles(instance.dir)) {
+          java.nio.file.Files.deleteIfExists(p);
+        }
+        MapDbLog log = MapDbLog.open(instance.dir.logFile());
+        try {
+          g = RaftGroup.connect(instance.settings, b, log, new MetadataStateMachine(), instance.key);
+        } catch (Exception e) {
+          log.close();
+          throw e;
+        }
+        if (b.mustJoin()) {
+          g.joinGroup(STEP.multipliedBy(3), LEADER_WAIT, instance::describe, "", () -> !b.groupName().equals(current()));
+        }
+        long id = instance.instanceId;
+        g.commit(instance.registration(b.raftId(), id), "registration of instance " + id, STEP);
+        Carry alive = carry.alive(id, blobPresent);
+        int dropped = carry.trees().size() - alive.trees().size();
+        g.commit(new MetadataCommand.Announce(id, alive.treeList(), alive.nameMap()),
+            "announcement of the " + alive.trees().size() + " objects of instance " + id, STEP);
+        Carry.done(instance.dir);
+        epoch = epochOf(b);
+        instance.use(g);
+        LOG.info("instance " + id + " is Raft member " + b.raftId() + " of cluster '" + instance.settings.cluster()
+            + "' (generation " + epoch + ", " + (b.mustJoin() ? "joined" : "founded") + "); it brought "
+            + alive.trees().size() + " objects and " + alive.names().size() + " names"
+            + (dropped == 0 ? "" : ", and dropped " + dropped + " whose payload did not survive"));
+        return;
+      } catch (VineyardException.ConnectionError | IllegalStateException e) {
+        last = e;
+        LOG.log(Level.FINE, "could not enter " + b.groupName() + ", deciding again: " + e.getMessage());
+        if (g != null) {
+          g.close();
+        }
+        discovery.unregister();
+      } catch (Exception | Error e) {
+        if (g != null) {
+          g.close();
+        }
+        discovery.unregister();
+        throw e;
+      }
+    }
+    throw new IllegalStateException("could not join or found cluster '" + instance.settings.cluster() + "' within "
+        + Timeouts.text(limit) + (last == null ? "" : ": " + last.getMessage()));
+  }
+
+  /** Under the cluster lock: which generation to enter, as whom. */
+  private Bootstrap decide(String avoid) throws IOException, InterruptedException {
+    ClusterSettings s = instance.settings;
+    Properties boot = discovery.readBootstrap();
+    String named = boot.getProperty(Bootstrap.EPOCH);
+    Set<String> running = named == null ? Set.of() : discovery.running(named);
+    String raftId = "vy-" + Bootstrap.randomHex(6);
+    boolean found = named == null || running.isEmpty() || named.equals(avoid);
+    if (found) {
+      named = Bootstrap.randomHex(4);
+      boot.setProperty(Bootstrap.EPOCH, named);
+      boot.setProperty(Bootstrap.INITIAL, raftId);
+      discovery.writeBootstrap(boot);
+      discovery.removeStale(named);
+    }
+    discovery.register(raftId, named, instance.instanceId, s.socket(), s.dataDir());
+    List<String> initial = found ? List.of(raftId) : ClusterSettings.parseNames(boot.getProperty(Bootstrap.INITIAL));
+    return new Bootstrap(raftId, s.cluster() + "-" + named, initial, !found);
+  }
+
+  private String current() {
+    try {
+      return instance.settings.cluster() + "-" + discovery.readBootstrap().getProperty(Bootstrap.EPOCH, "");
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private String epochOf(Bootstrap b) {
+    return b.groupName().substring(instance.settings.cluster().length() + 1);
+  }
+
+  /** The watchdog: removes dead members (as leader), or moves when the group cannot go on. */
+  private void check() {
+    RaftGroup g = instance.group;
+    if (instance.closed || g == null) {
+      return;
+    }
+    try {
+      String named = discovery.readBootstrap().getProperty(Bootstrap.EPOCH);
+      if (named != null && !named.equals(epoch)) {
+        move(g, null, "cluster generation " + epoch + " was replaced by " + named);
+        return;
+      }
+      Set<String> members = new TreeSet<>(g.raft().members());
+      Set<String> dead = new TreeSet<>(members);
+      dead.removeAll(discovery.running(epoch));
+      dead.remove(g.raftId());
+      if (dead.isEmpty()) {
+        return;
+      }
+      if (g.isLeader()) {
+        for (String d : dead) {
+          removeDead(g, d);
+        }
+      } else if ((members.size() - dead.size()) * 2 <= members.size()) {
+        move(g, epoch, "a majority of the members of generation " + epoch + " died (" + instance.describe(dead) + ")");
+      }
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "cluster membership check failed: " + e.getMessage(), e);
+    }
+  }
+
+  private void removeDead(RaftGroup g, String raftId) throws IOException {
+    long dead = -1;
+    for (InstanceRecord r : new GlobalView(g.machine()).instances()) {
+      if (r.raftId().equals(raftId)) {
+        dead = r.id();
+      }
+    }
+    if (dead >= 0) {
+      g.commit(new MetadataCommand.Forget(dead, raftId), "removal of the objects of instance " + dead, STEP);
+    }
+    if (g.removeMember(raftId, STEP)) {
+      discovery.forgetDead(raftId);
+      LOG.info("Raft member " + raftId + (dead < 0 ? "" : " (instance " + dead + ")") + " died: removed from cluster '"
+          + instance.settings.cluster() + "' with its objects; they come back when it restarts");
+    }
+  }
+
+  /** Leaves the current generation for another (a new one unless {@code avoid} is null and one is named). */
+  private void move(RaftGroup g, String avoid, String why) throws Exception {
+    LOG.info("instance " + instance.instanceId + " moves to a new cluster generation: " + why);
+    Carry carry = g.machine().read(m -> Carry.of(m, instance.instanceId));
+    carry.save(instance.dir);
+    g.close();
+    discovery.unregister();
+    if (!instance.closed) {
+      enter(carry, avoid);
+    }
+  }
+
+  /**
+   * Stops: on a clean stop while others run, this instance's objects leave the cluster (they are
+   * kept in {@code carry.json} for the next start) and this member leaves the group, within {@code
+   * min(commit timeout, 3 s)}; a kill keeps the member file, unlocked, as a dead runtime's.
+   */
+  void stop(boolean clean) {
+    watchdog.shutdownNow();
+    RaftGroup g = instance.group;
+    try {
+      if (clean && g != null) {
+        leave(g);
+      }
+    } finally {
+      if (g != null) {
+        g.close();
+      }
+      try {
+        if (clean) {
+          discovery.unregister();
+        } else {
+          discovery.close();
+        }
+      } catch (IOException e) {
+        LOG.log(Level.WARNING, "could not release the member file of this runtime: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private void leave(RaftGroup g) {
+    Duration timeout = instance.settings.commitTimeout().compareTo(STEP) < 0 ? instance.settings.commitTimeout() : STEP;
+    String self = g.raftId();
+    long id = instance.instanceId;
+    try {
+      Carry carry = g.machine().read(m -> Carry.of(m, id));
+      carry.save(instance.dir);
+      discovery.locked(timeout, () -> {
+        Set<String> others = new TreeSet<>(discovery.running(epoch));
+        others.remove(self);
+        others.retainAll(g.raft().members());
+        if (!g.isMember() || others.isEmpty()) {
+          return null; // the last one: the generation ends with it
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        g.commit(new MetadataCommand.Forget(id, self), "removal of the objects of instance " + id, left(deadline));
+        g.leaveGroup(left(deadline));
+        g.commit(new MetadataCommand.Barrier(), "confirmation of the removal of " + self, left(deadline));
+        LOG.info("instance " + id + " left cluster '" + instance.settings.cluster() + "' with its " + carry.trees().size()
+            + " objects; they come back when it restarts");
+        return null;
+      });
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      LOG.warning("instance " + id + " could not leave cluster '" + instance.settings.cluster() + "' cleanly within "
+          + Timeouts.text(timeout) + " (" + e.getMessage() + "): the others remove it as a runtime that died");
+    }
+  }
+
+  private static Duration left(long deadline) {
+    return Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+  }
+}
