@@ -187,6 +187,16 @@ final class RuntimeProcess implements AutoCloseable {
     forgetKiller();
   }
 
+  /** Stops the process with SIGINT (Ctrl-C; SIGKILL after 20 s), keeping the folders. */
+  void interrupt() throws InterruptedException, IOException {
+    Process p = process;
+    new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+    if (!p.waitFor(20, TimeUnit.SECONDS)) {
+      p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    forgetKiller();
+  }
+
   /**
    * Starts the runtime again, after {@link #kill()} or {@link #stop()}, with the same flags and
    * folders (socket, data, shared memory, discovery), and waits for its ready line.

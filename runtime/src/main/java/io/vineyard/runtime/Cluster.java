@@ -21,8 +21,10 @@ import java.util.regex.Pattern;
  *     find each other through {@code discoveryDir}
  * @param discoveryDir the folder the runtimes of one user share to find each other
  * @param commitTimeout how long a change may wait for a majority; null for the service's default
+ * @param clusterKey the transport's key file ({@code --cluster-key}); null: the discovery folder's
  */
-public record Cluster(String name, String bind, int port, List<String> peers, Path discoveryDir, Duration commitTimeout) {
+public record Cluster(String name, String bind, int port, List<String> peers, Path discoveryDir, Duration commitTimeout,
+        Path clusterKey) {
     /** The cluster name when {@code --cluster} is not given. */
     public static final String DEFAULT_NAME = "vineyard";
 
@@ -55,6 +57,11 @@ public record Cluster(String name, String bind, int port, List<String> peers, Pa
         if (commitTimeout != null && (commitTimeout.isNegative() || commitTimeout.isZero())) {
             throw new IllegalArgumentException("--commit-timeout must be positive");
         }
+    }
+
+    /** A cluster with the discovery folder's key file. */
+    public Cluster(String name, String bind, int port, List<String> peers, Path discoveryDir, Duration commitTimeout) {
+        this(name, bind, port, peers, discoveryDir, commitTimeout, null);
     }
 
     /**

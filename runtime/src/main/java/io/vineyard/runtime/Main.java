@@ -71,6 +71,11 @@ public final class Main implements Callable<Integer> {
             + "find each other without --peers (default: ~/.local/vineyard/discovery; /var/lib/vineyard/discovery for root)")
     Path discoveryDir;
 
+    @Option(names = "--cluster-key", paramLabel = "FILE", description = "the key the cluster transport encrypts with, "
+            + "0600, the same file on every member (default: <discovery folder>/<cluster>.key, created when the cluster "
+            + "is first founded; give it for a cluster across hosts, copied to each)")
+    Path clusterKey;
+
     @Option(names = "--commit-timeout", paramLabel = "DURATION", converter = Flags.DurationConverter.class,
             description = "how long a change may wait for a majority of the cluster, e.g. 500ms, 10s (default: the "
                     + "metadata service's, 10 s)")
@@ -118,9 +123,10 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
         RuntimeLogging.setLevel(logLevel);
         PrintStream stdout = System.out;
+        QuietConsole console = QuietConsole.over(System.err, logLevel.intValue() <= Level.FINE.intValue());
         if (!shell) {
             // stdout is the ready line's: what bundles print there (SCR's warnings, say) goes to stderr
-            System.setOut(System.err);
+            System.setOut(console.stream());
         }
         Settings settings;
         try {
@@ -128,6 +134,11 @@ public final class Main implements Callable<Integer> {
             SocketProbe.checkLength(settings.socket());
         } catch (IllegalArgumentException e) {
             System.err.println("vineyardd: " + e.getMessage());
+            return 2;
+        }
+        List<String> problems = Preflight.check(settings);
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> System.err.println("vineyardd: " + p));
             return 2;
         }
         if (SocketProbe.isServed(settings.socket())) {
@@ -198,6 +209,7 @@ public final class Main implements Callable<Integer> {
         }
         long ms = Duration.between(ProcessHandle.current().info().startInstant().orElse(Instant.now()),
                 Instant.now()).toMillis();
+        console.ready();
         stdout.println("vineyardd ready: socket=" + settings.socket() + " size=" + Sizes.format(settings.size())
                 + " set=" + set.name() + " bundles=" + felix.bundleCount() + " (" + ms + " ms)");
         stdout.flush();
@@ -234,7 +246,8 @@ public final class Main implements Callable<Integer> {
         Cluster.Address address = bind != null ? bind : new Cluster.Address(Cluster.DEFAULT_BIND, 0);
         Cluster joining = new Cluster(cluster, address.host(), address.port(),
                 peers == null ? List.of() : Cluster.parsePeers(peers),
-                absolute(discoveryDir != null ? discoveryDir : defaults.discoveryDir()), commitTimeout);
+                absolute(discoveryDir != null ? discoveryDir : defaults.discoveryDir()), commitTimeout,
+                clusterKey == null ? null : absolute(clusterKey));
         return new Settings(sock, size, absolute(shmDir != null ? shmDir : defaults.shmDir(sock)),
                 absolute(pluginsDir != null ? pluginsDir : defaults.pluginsDir()),
                 absolute(dataDir != null ? dataDir : defaults.dataDir(sock)), joining, choice);

@@ -64,8 +64,43 @@ final class RuntimeLogging {
         // at FINE the JDK logs every Runtime.exit with a stack trace: not news here
         runtimeExit = Logger.getLogger("java.lang.Runtime");
         runtimeExit.setLevel(level.intValue() < Level.INFO.intValue() ? Level.INFO : level);
+        boolean traces = level.intValue() <= Level.FINE.intValue();
         for (Handler handler : root.getHandlers()) {
             handler.setLevel(level);
+            if (!traces) {
+                handler.setFormatter(new WithoutTraces(handler.getFormatter()));
+            }
+        }
+    }
+
+    /**
+     * Prints a record's exception as one clause, its innermost cause, instead of a stack trace:
+     * traces are for {@code --log-level debug}.
+     */
+    static final class WithoutTraces extends java.util.logging.Formatter {
+        private final java.util.logging.Formatter base;
+
+        WithoutTraces(java.util.logging.Formatter base) {
+            this.base = base == null ? new java.util.logging.SimpleFormatter() : base;
+        }
+
+        @Override
+        public String format(java.util.logging.LogRecord r) {
+            Throwable t = r.getThrown();
+            if (t == null) {
+                return base.format(r);
+            }
+            Throwable root = t;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            java.util.logging.LogRecord copy = new java.util.logging.LogRecord(r.getLevel(), formatMessage(r)
+                    + " (" + (root.getMessage() == null ? root.getClass().getName() : root.getMessage()) + ")");
+            copy.setLoggerName(r.getLoggerName());
+            copy.setInstant(r.getInstant());
+            copy.setSourceClassName(r.getSourceClassName());
+            copy.setSourceMethodName(r.getSourceMethodName());
+            return base.format(copy);
         }
     }
 

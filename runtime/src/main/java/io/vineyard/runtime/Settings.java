@@ -55,6 +55,9 @@ public record Settings(Path socket, long size, Path shmDir, Path pluginsDir, Pat
         raft.put("discovery.dir", cluster.discoveryDir().toString());
         raft.put("data.dir", dataDir.toString());
         raft.put("socket", socket.toString());
+        if (cluster.clusterKey() != null) {
+            raft.put("cluster.key", cluster.clusterKey().toString());
+        }
         if (cluster.commitTimeout() != null) {
             raft.put("commit.timeout.ms", Long.toString(cluster.commitTimeout().toMillis()));
         }

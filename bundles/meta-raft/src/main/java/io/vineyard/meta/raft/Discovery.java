@@ -54,6 +54,11 @@ import java.util.concurrent.locks.ReentrantLock;
 final class Discovery implements AutoCloseable {
   /** Member files locked by runtimes of this JVM. */
   private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+  /**
+   * What this JVM's runtimes wrote into the member files they hold: those files are never opened
+   * again while held (reading one would drop the lock, see above).
+   */
+  private static final ConcurrentHashMap<Path, Properties> OWN = new ConcurrentHashMap<>();
   /** The JVM side of each cluster lock (a file lock is per process). */
   private static final ConcurrentHashMap<Path, ReentrantLock> LOCAL = new ConcurrentHashMap<>();
 
@@ -162,6 +167,14 @@ final class Discovery implements AutoCloseable {
     if (!HELD.add(file)) {
       throw new IllegalStateException("Raft member " + raftId + " of cluster '" + cluster + "' already runs in this process");
     }
+    Properties p = new Properties();
+    p.setProperty("epoch", epoch);
+    p.setProperty("raft.id", raftId);
+    p.setProperty("instance.id", Long.toString(instanceId));
+    p.setProperty("socket", socket);
+    p.setProperty("data.dir", dataDir.toString());
+    p.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
+    OWN.put(file, p);
     FileChannel ch = null;
     try {
       ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
@@ -175,13 +188,6 @@ final class Discovery implements AutoCloseable {
         throw new IllegalStateException("Raft member " + raftId + " of cluster '" + cluster + "' already runs (" + file
             + " is locked)");
       }
-      Properties p = new Properties();
-      p.setProperty("epoch", epoch);
-      p.setProperty("raft.id", raftId);
-      p.setProperty("instance.id", Long.toString(instanceId));
-      p.setProperty("socket", socket);
-      p.setProperty("data.dir", dataDir.toString());
-      p.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
       StringWriter out = new StringWriter();
       p.store(out, "a member of Vineyard cluster '" + cluster + "'; locked while its runtime runs");
       ch.truncate(0);
@@ -194,6 +200,7 @@ final class Discovery implements AutoCloseable {
       if (ch != null) {
         ch.close(); // drops the lock too, if it was had
       }
+      OWN.remove(file);
       HELD.remove(file);
       throw e;
     }
@@ -215,9 +222,9 @@ final class Discovery implements AutoCloseable {
     }
     for (Path f : files) {
       Path file = f.toAbsolutePath().normalize();
-      Properties p;
+      Properties p = OWN.get(file);
       try {
-        p = read(file);
+        p = p != null ? p : read(file);
       } catch (NoSuchFileException e) {
         continue;
       }
@@ -383,6 +390,7 @@ final class Discovery implements AutoCloseable {
       try {
         memberChannel.close();
       } finally {
+        OWN.remove(file);
         HELD.remove(file);
       }
     }

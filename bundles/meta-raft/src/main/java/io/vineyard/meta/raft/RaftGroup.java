@@ -465,6 +465,13 @@ final class RaftGroup implements AutoCloseable {
     return bootstrap.raftId();
   }
 
+  /** The address and port the transport listens on. */
+  java.net.InetSocketAddress transportAddress() {
+    org.jgroups.stack.IpAddress a = (org.jgroups.stack.IpAddress) channel.getProtocolStack().getTransport()
+        .localPhysicalAddress();
+    return new java.net.InetSocketAddress(a.getIpAddress(), a.getPort());
+  }
+
   Bootstrap bootstrap() {
     return bootstrap;
   }

@@ -226,6 +226,11 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
     }
   }
 
+  /** The running member (tests). */
+  RaftInstance instance() {
+    return cluster;
+  }
+
   private GlobalView global() {
     return cluster.global();
   }
