@@ -290,4 +290,31 @@ class LauncherIT {
         assertTrue(stderrOf(badSet).startsWith("vineyardd: --bundle-set: no bundle set 'clutser' in " + DIST.resolve("bundle-sets")
                 + " (there: cluster, core, standalone)"), stderrOf(badSet));
     }
+
+    @Test
+    void aStartThatCannotWorkSaysWhyInOneLineAndLeavesNoTrace() throws Exception {
+        Path socket = dir.resolve("b.sock");
+        Path data = dir.resolve("data-b");
+        Process badBind = launch("--socket", socket.toString(), "--bind", "10.99.99.99", "--data-dir", data.toString());
+        assertTrue(badBind.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, badBind.exitValue(), stderrOf(badBind));
+        List<String> said = stderrOf(badBind).lines().filter(l -> l.startsWith("vineyardd: ")).toList();
+        assertEquals(1, said.size(), stderrOf(badBind));
+        assertTrue(said.getFirst().startsWith("vineyardd: --bind 10.99.99.99: 10.99.99.99 is not an address of this host"
+                + " (its addresses: "), said.getFirst());
+        assertFalse(stderrOf(badBind).contains("\tat "), "no stack trace: " + stderrOf(badBind));
+
+        Process badShm = launch("--socket", socket.toString(), "--shm-dir", "/proc/x", "--data-dir", data.toString());
+        assertTrue(badShm.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, badShm.exitValue(), stderrOf(badShm));
+        said = stderrOf(badShm).lines().filter(l -> l.startsWith("vineyardd: ")).toList();
+        assertEquals(1, said.size(), stderrOf(badShm));
+        assertTrue(said.getFirst().startsWith("vineyardd: cannot create the shared-memory folder (--shm-dir) /proc/x: "),
+                said.getFirst());
+
+        assertFalse(Files.exists(data), "nothing was written for the failed starts");
+        Process ok = launch("--socket", socket.toString(), "--size", "64M", "--data-dir", data.toString());
+        String ready = ok.inputReader().readLine();
+        assertTrue(ready != null && ready.startsWith("vineyardd ready"), ready + "\n" + stderrOf(ok));
+    }
 }

@@ -200,12 +200,12 @@ final class Generation {
       if (dead.isEmpty()) {
         return;
       }
-      if (g.isLeader()) {
+      if ((members.size() - dead.size()) * 2 <= members.size()) { // no majority left: nobody can remove them
+        move(g, epoch, "a majority of the members of generation " + epoch + " died (" + instance.describe(dead) + ")");
+      } else if (g.isLeader()) {
         for (String d : dead) {
           removeDead(g, d);
         }
-      } else if ((members.size() - dead.size()) * 2 <= members.size()) {
-        move(g, epoch, "a majority of the members of generation " + epoch + " died (" + instance.describe(dead) + ")");
       }
     } catch (Exception e) {
       LOG.log(Level.WARNING, "cluster membership check failed: " + e.getMessage(), e);

@@ -165,13 +165,12 @@ final class RaftGroup implements AutoCloseable {
     // everything above discovery is serialized whole (headers, joins, votes) and encrypted with the
     // cluster's key: a message that does not decrypt is dropped, so without the key nobody joins,
     // votes or appends (see ClusterKey)
-    SYM_ENCRYPT encrypt = new SYM_ENCRYPT().setSecretKey(key).symAlgorithm(ClusterKey.ALGORITHM)
-        .symIvLength(ClusterKey.IV_LENGTH);
-    return new Protocol[] {
-      tcp,
-      discovery,
-      encrypt,
-      new SERIALIZE(),
+    List<Protocol> below = new ArrayList<>(List.of(tcp, discovery));
+    if (key != null) { // null only in the measurement of what encryption costs (tests)
+      below.add(new SYM_ENCRYPT().setSecretKey(key).symAlgorithm(ClusterKey.ALGORITHM).symIvLength(ClusterKey.IV_LENGTH));
+      below.add(new SERIALIZE());
+    }
+    Protocol[] above = {
       new MERGE3().setMinInterval(2000).setMaxInterval(5000),
       new FD_SOCK2().setBindAddress(bind).setOffset(100),
       new FD_ALL3().setTimeout(10_000).setInterval(2000),
@@ -188,6 +187,8 @@ final class RaftGroup implements AutoCloseable {
       raft,
       new REDIRECT(),
     };
+    below.addAll(List.of(above));
+    return below.toArray(new Protocol[0]);
   }
 
   /**
