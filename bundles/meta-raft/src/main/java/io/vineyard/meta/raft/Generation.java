@@ -98,6 +98,9 @@ final class Generation {
     long deadline = System.nanoTime() + limit.toNanos();
     RuntimeException last = null;
     while (System.nanoTime() < deadline) {
+      if (instance.closed && instance.group != null) {
+        throw new IllegalStateException("this runtime stops");
+      }
       String skip = avoid;
       Bootstrap b = discovery.locked(null, () -> decide(skip));
       avoid = null;
@@ -248,6 +251,11 @@ final class Generation {
    */
   void stop(boolean clean) {
     watchdog.shutdownNow();
+    try {
+      watchdog.awaitTermination(10, TimeUnit.SECONDS); // a move in progress gives up at its next step
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     RaftGroup g = instance.group;
     try {
       if (clean && g != null) {

@@ -413,16 +413,20 @@ final class RaftGroup implements AutoCloseable {
    */
   boolean catchUp(Duration timeout) {
     byte[] query = new MetadataCommand.Version().encode();
+    long deadline = System.nanoTime() + timeout.toNanos();
     try {
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (raft.leader() == null) { // just started, or an election: one may show up in time
-        if (System.nanoTime() > deadline) {
-          return false;
+      while (!closed && System.nanoTime() < deadline) {
+        Address leader = raft.leader();
+        if (leader == null) { // just started, or an election: one may show up in time
+          machine.awaitVersion(Long.MAX_VALUE, Math.min(POLL, deadline - System.nanoTime()));
+          continue;
         }
-        Thread.sleep(10);
+        byte[] reply = await(handle.getAsync(query, 0, query.length), deadline, leader);
+        if (reply != null) { // else the leader changed before answering: ask the next one
+          return machine.awaitVersion(Outcome.decode(reply).version(), Math.max(0, deadline - System.nanoTime()));
+        }
       }
-      byte[] reply = handle.getAsync(query, 0, query.length).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-      return machine.awaitVersion(Outcome.decode(reply).version(), Math.max(0, deadline - System.nanoTime()));
+      return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
