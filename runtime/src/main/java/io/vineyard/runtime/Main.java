@@ -124,9 +124,11 @@ public final class Main implements Callable<Integer> {
         RuntimeLogging.setLevel(logLevel);
         PrintStream stdout = System.out;
         QuietConsole console = QuietConsole.over(System.err, logLevel.intValue() <= Level.FINE.intValue());
+        PrintStream quiet = console.stream();
+        System.setErr(quiet); // SCR's errors, without their stack traces (the launcher's own lines pass as they are)
         if (!shell) {
             // stdout is the ready line's: what bundles print there (SCR's warnings, say) goes to stderr
-            System.setOut(console.stream());
+            System.setOut(quiet);
         }
         Settings settings;
         try {

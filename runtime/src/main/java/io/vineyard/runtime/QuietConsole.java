@@ -6,7 +6,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What bundles print to {@code System.out} (SCR's messages, mostly), sent on to stderr line by line
+ * What bundles print to {@code System.out} and {@code System.err} (SCR's messages, mostly), sent on
+ * to stderr line by line
  * with their stack traces left out unless the log level is DEBUG or finer: a failed start is told
  * in one line per cause by the launcher, not in SCR's 60 to 180 frames. Until {@link #ready()},
  * SCR's reports of a component that failed to activate are left out too (and the exception line
@@ -18,6 +19,7 @@ final class QuietConsole extends OutputStream {
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private volatile boolean started;
     private boolean skipNext;
+    private boolean dropped;
 
     private QuietConsole(PrintStream target, boolean traces) {
         this.target = target;
@@ -58,14 +60,18 @@ final class QuietConsole extends OutputStream {
             target.println(text);
             return;
         }
-        boolean skip = skipNext;
+        boolean skip = skipNext || (dropped && text.isBlank());
         skipNext = false;
+        dropped = false;
         if (skip || isTrace(text)) {
+            dropped = true;
             return;
         }
-        if (!started && text.contains("[") && (text.contains("The activate method has thrown an exception")
-                || text.contains("Failed creating the component instance"))) {
-            skipNext = true; // and the exception's own line that follows
+        if (!started && (text.startsWith("ERROR : bundle ") || text.startsWith("WARN  : bundle ")
+                && text.contains("Could not get service from ref"))) {
+            // a component that failed (or could not get one that failed): the launcher says so once
+            skipNext = text.contains("thrown an exception") || text.contains("Failed creating");
+            dropped = true;
             return;
         }
         target.println(text);
