@@ -67,27 +67,31 @@ final class RuntimeLogging {
         boolean traces = level.intValue() <= Level.FINE.intValue();
         for (Handler handler : root.getHandlers()) {
             handler.setLevel(level);
-            if (!traces) {
-                handler.setFormatter(new WithoutTraces(handler.getFormatter()));
-            }
+            handler.setFormatter(new WithoutTraces(handler.getFormatter(), traces));
         }
     }
 
     /**
-     * Prints a record's exception as one clause, its innermost cause, instead of a stack trace:
-     * traces are for {@code --log-level debug}.
+     * Prints a record's exception as one clause, its innermost cause, instead of a stack trace
+     * (traces are for {@code --log-level debug}), and names the class that logged a record whose
+     * logger has no name (JGroups logs so).
      */
     static final class WithoutTraces extends java.util.logging.Formatter {
         private final java.util.logging.Formatter base;
+        private final boolean traces;
 
-        WithoutTraces(java.util.logging.Formatter base) {
+        WithoutTraces(java.util.logging.Formatter base, boolean traces) {
             this.base = base == null ? new java.util.logging.SimpleFormatter() : base;
+            this.traces = traces;
         }
 
         @Override
         public String format(java.util.logging.LogRecord r) {
+            if (r.getLoggerName() == null && r.getSourceClassName() != null) {
+                r.setLoggerName(r.getSourceClassName());
+            }
             Throwable t = r.getThrown();
-            if (t == null) {
+            if (t == null || traces) {
                 return base.format(r);
             }
             Throwable root = t;

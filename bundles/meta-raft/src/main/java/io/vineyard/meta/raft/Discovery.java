@@ -73,8 +73,10 @@ final class Discovery implements AutoCloseable {
    * @param socket its IPC socket ("" if unknown)
    * @param dataDir its data dir ("" if unknown)
    * @param running whether its runtime holds the file's lock
+   * @param entered whether it is in its generation's group (it founded it, or was added and announced)
    */
-  record Member(String raftId, String epoch, long instanceId, String socket, String dataDir, boolean running) {
+  record Member(String raftId, String epoch, long instanceId, String socket, String dataDir, boolean running,
+      boolean entered) {
     /** How messages name it: its socket, else its Raft name. */
     String label() {
       return socket.isEmpty() ? raftId : socket;
@@ -233,7 +235,8 @@ final class Discovery implements AutoCloseable {
       }
       String name = file.getFileName().toString();
       out.add(new Member(p.getProperty("raft.id", name.substring(0, name.length() - SUFFIX.length())), epoch,
-          parseLong(p.getProperty("instance.id")), p.getProperty("socket", ""), p.getProperty("data.dir", ""), running(file)));
+          parseLong(p.getProperty("instance.id")), p.getProperty("socket", ""), p.getProperty("data.dir", ""), running(file),
+          Boolean.parseBoolean(p.getProperty("entered"))));
     }
     out.sort(Comparator.comparing((Member m) -> !m.running()).thenComparing(Member::label));
     return out;
@@ -339,6 +342,19 @@ final class Discovery implements AutoCloseable {
       write(file, reg, "instance IDs of Vineyard cluster '" + cluster + "', by data dir");
     }
     return id;
+  }
+
+  /** Records in this runtime's member file that it is in its generation's group now. */
+  void entered() throws IOException {
+    Path file = memberFile;
+    Properties p = OWN.get(file);
+    p.setProperty("entered", "true");
+    StringWriter out = new StringWriter();
+    p.store(out, "a member of Vineyard cluster '" + cluster + "'; locked while its runtime runs");
+    byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+    memberChannel.write(ByteBuffer.wrap(bytes), 0);
+    memberChannel.truncate(bytes.length);
+    memberChannel.force(true);
   }
 
   /** Deletes this runtime's member file and releases it: a clean stop, or a start given up. */

@@ -46,7 +46,7 @@ import java.util.logging.Logger;
 final class Generation {
   private static final Logger LOG = Logger.getLogger(Generation.class.getName());
   private static final Duration CHECK_EVERY = Duration.ofMillis(200);
-  private static final Duration LEADER_WAIT = Duration.ofMillis(1500);
+  private static final Duration LEADER_WAIT = Duration.ofSeconds(3);
   private static final Duration STEP = Duration.ofSeconds(3);
 
   private final RaftInstance instance;
@@ -96,6 +96,7 @@ final class Generation {
     Duration limit = instance.settings.commitTimeout().multipliedBy(2);
     limit = limit.compareTo(Duration.ofSeconds(20)) < 0 ? Duration.ofSeconds(20) : limit;
     long deadline = System.nanoTime() + limit.toNanos();
+    Duration step = instance.settings.commitTimeout().compareTo(STEP) > 0 ? instance.settings.commitTimeout() : STEP;
     RuntimeException last = null;
     while (System.nanoTime() < deadline) {
       if (instance.closed && instance.group != null) {
@@ -120,12 +121,13 @@ final class Generation {
           g.joinGroup(STEP.multipliedBy(3), LEADER_WAIT, instance::describe, "", () -> !b.groupName().equals(current()));
         }
         long id = instance.instanceId;
-        g.commit(instance.registration(b.raftId(), id), "registration of instance " + id, STEP);
+        g.commit(instance.registration(b.raftId(), id), "registration of instance " + id, step);
         Carry alive = carry.alive(id, blobPresent);
         int dropped = carry.trees().size() - alive.trees().size();
         g.commit(new MetadataCommand.Announce(id, alive.treeList(), alive.nameMap()),
-            "announcement of the " + alive.trees().size() + " objects of instance " + id, STEP);
+            "announcement of the " + alive.trees().size() + " objects of instance " + id, step);
         Carry.done(instance.dir);
+        discovery.entered();
         epoch = epochOf(b);
         instance.use(g);
         LOG.info("instance " + id + " is Raft member " + b.raftId() + " of cluster '" + instance.settings.cluster()
@@ -157,9 +159,13 @@ final class Generation {
     ClusterSettings s = instance.settings;
     Properties boot = discovery.readBootstrap();
     String named = boot.getProperty(Bootstrap.EPOCH);
-    Set<String> running = named == null ? Set.of() : discovery.running(named);
+    // a generation can be joined through a member that is in it, or its founder (which elects
+    // itself): runtimes still joining it cannot add anybody, and if its founder gave up they never will
+    List<String> initial = ClusterSettings.parseNames(boot.getProperty(Bootstrap.INITIAL));
+    boolean joinable = named != null && discovery.members(named).stream()
+        .anyMatch(m -> m.running() && (m.entered() || initial.contains(m.raftId())));
     String raftId = "vy-" + Bootstrap.randomHex(6);
-    boolean found = named == null || running.isEmpty() || named.equals(avoid);
+    boolean found = !joinable || named.equals(avoid);
     if (found) {
       named = Bootstrap.randomHex(4);
       boot.setProperty(Bootstrap.EPOCH, named);
@@ -168,8 +174,7 @@ final class Generation {
       discovery.removeStale(named);
     }
     discovery.register(raftId, named, instance.instanceId, s.socket(), s.dataDir());
-    List<String> initial = found ? List.of(raftId) : ClusterSettings.parseNames(boot.getProperty(Bootstrap.INITIAL));
-    return new Bootstrap(raftId, s.cluster() + "-" + named, initial, !found);
+    return new Bootstrap(raftId, s.cluster() + "-" + named, found ? List.of(raftId) : initial, !found);
   }
 
   private String current() {
