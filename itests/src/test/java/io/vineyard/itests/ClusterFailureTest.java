@@ -193,12 +193,11 @@ class ClusterFailureTest {
     try (VineyardClient back = connect(leader)) {
       assertEquals(leaderId, back.instanceId(), "the same instance id after the restart");
       assertEquals(leaderId, back.status().instanceId());
-      // its shared memory died with it (payloads do not survive a crash yet): its objects are
-      // dropped, not left dangling, and so are their names
+      // its shared memory outlived it: its objects are back, payload included, and so are their names
       for (ObjectId id : before.keySet()) {
-        assertFalse(back.exists(id), id.toString());
-        String name = before.get(id);
-        assertThrows(VineyardException.ObjectNotExists.class, () -> back.getName(name, false));
+        assertFalse(back.getMeta(id, true).isTransient(), id.toString());
+        assertEquals(id, back.getName(before.get(id), false));
+        assertEquals(4.0, back.getObject(id, ArrayObject.class).asDoubleBuffer().get(0));
       }
       for (ObjectId id : whileDown) {
         assertEquals("vineyard::Array<double>", back.getMeta(id, true).typename(), "committed while it was down: " + id);

@@ -105,16 +105,12 @@ class ClusterMembershipTest {
   }
 
   @Test
-  void aRuntimeStoppedAndStartedAgainIsTheSameInstanceWithItsObjectsWhosePayloadSurvived() throws Exception { // (c)
+  void aRuntimeStoppedAndStartedAgainIsTheSameInstanceWithItsObjects() throws Exception { // (c)
     RuntimeProcess a = start("a");
     long id;
-    ObjectId empty;
     ObjectId full;
     try (VineyardClient c = Vineyard.connect(a.socket)) {
       id = c.instanceId();
-      empty = c.put(new double[0]); // its only blob is the empty one: nothing to lose
-      c.persist(empty);
-      c.putName(empty, "membership/empty");
       full = c.put(new double[] {1, 2, 3});
       c.persist(full);
       c.putName(full, "membership/full");
@@ -123,13 +119,36 @@ class ClusterMembershipTest {
     restart(a, "a (after SIGTERM)");
     try (VineyardClient c = Vineyard.connect(a.socket)) {
       assertEquals(id, c.instanceId(), "the same instance");
-      assertFalse(c.getMeta(empty, true).isTransient(), "brought back");
-      assertEquals(empty, c.getName("membership/empty", false));
-      // a clean stop frees the shared memory: the array's payload is gone, so is its metadata
-      assertFalse(c.exists(full), "not left dangling");
-      assertThrows(VineyardException.ObjectNotExists.class, () -> c.getName("membership/full", false));
+      assertEquals(full, c.getName("membership/full", false), "brought back with its name");
+      assertEquals(3.0, c.getObject(full, ArrayObject.class).asDoubleBuffer().get(2), "and its payload");
     }
     servesAndPersists(a, 4);
+  }
+
+  @Test
+  void withNoKeepAStoppedRuntimesObjectsAreDroppedNotLeftDangling() throws Exception {
+    long t0 = System.nanoTime();
+    RuntimeProcess b = RuntimeProcess.launch("32M", discovery, "--no-keep");
+    started.add(b);
+    b.awaitReady();
+    System.out.printf("membership: b (--no-keep) ready %d ms after launch%n", (System.nanoTime() - t0) / 1_000_000);
+    ObjectId empty;
+    ObjectId full;
+    try (VineyardClient c = Vineyard.connect(b.socket)) {
+      empty = c.put(new double[0]); // its only blob is the empty one: nothing to lose
+      c.persist(empty);
+      c.putName(empty, "membership/empty");
+      full = c.put(new double[] {1, 2, 3});
+      c.persist(full);
+      c.putName(full, "membership/full");
+    }
+    b.interrupt();
+    restart(b, "b (--no-keep, after SIGINT)");
+    try (VineyardClient c = Vineyard.connect(b.socket)) {
+      assertEquals(empty, c.getName("membership/empty", false), "no payload to lose: back");
+      assertFalse(c.exists(full), "its payload was freed: dropped, not left dangling");
+      assertThrows(VineyardException.ObjectNotExists.class, () -> c.getName("membership/full", false));
+    }
   }
 
   @Test

@@ -44,6 +44,10 @@ public final class Main implements Callable<Integer> {
             description = "folder of the shared-memory arenas (default: /dev/shm/vineyard-<user>-<hash of the socket path>)")
     Path shmDir;
 
+    @Option(names = "--no-keep", description = "free the shared memory when this runtime stops: by default sealed blobs "
+            + "stay in the shared-memory folder (a clean stop or a crash) and the next start on the same socket has them back")
+    boolean noKeep;
+
     @Option(names = "--plugins-dir", paramLabel = "DIR", description = "folder watched for plugin jars, created if "
             + "missing (default: ~/.local/vineyard/plugins; /var/lib/vineyard/plugins for root)")
     Path pluginsDir;
@@ -252,7 +256,7 @@ public final class Main implements Callable<Integer> {
                 clusterKey == null ? null : absolute(clusterKey));
         return new Settings(sock, size, absolute(shmDir != null ? shmDir : defaults.shmDir(sock)),
                 absolute(pluginsDir != null ? pluginsDir : defaults.pluginsDir()),
-                absolute(dataDir != null ? dataDir : defaults.dataDir(sock)), joining, choice);
+                absolute(dataDir != null ? dataDir : defaults.dataDir(sock)), joining, choice, !noKeep);
     }
 
     private static void createFolder(Path folder, String what) {

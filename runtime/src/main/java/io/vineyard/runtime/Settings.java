@@ -16,9 +16,16 @@ import java.util.Map;
  * @param dataDir this instance's own folder, for whichever metadata service runs
  * @param cluster how this instance joins a cluster, if the metadata service is a cluster's
  * @param bundles where the bundles to install come from
+ * @param keep whether sealed blobs outlive the runtime for its next start (false: {@code --no-keep})
  */
 public record Settings(Path socket, long size, Path shmDir, Path pluginsDir, Path dataDir, Cluster cluster,
-        BundleChoice bundles) {
+        BundleChoice bundles, boolean keep) {
+    /** Settings that keep sealed blobs across runs (the default). */
+    public Settings(Path socket, long size, Path shmDir, Path pluginsDir, Path dataDir, Cluster cluster,
+            BundleChoice bundles) {
+        this(socket, size, shmDir, pluginsDir, dataDir, cluster, bundles, true);
+    }
+
     /** The Config Admin PID of the bulk store. */
     public static final String STORE_PID = "io.vineyard.store";
 
@@ -44,7 +51,7 @@ public record Settings(Path socket, long size, Path shmDir, Path pluginsDir, Pat
      */
     public Map<String, Map<String, String>> configurations() {
         Map<String, Map<String, String>> configs = new LinkedHashMap<>();
-        configs.put(STORE_PID, Map.of("size", Long.toString(size), "shm.dir", shmDir.toString()));
+        configs.put(STORE_PID, Map.of("size", Long.toString(size), "shm.dir", shmDir.toString(), "keep", Boolean.toString(keep)));
         configs.put(SERVER_PID, Map.of("socket", socket.toString()));
         configs.put(CLIENT_PID, Map.of("socket", socket.toString()));
         Map<String, String> raft = new LinkedHashMap<>();

@@ -25,4 +25,16 @@ public final class BulkStores {
   public static BulkStore open(Path shmDir, long limit) throws IOException {
     return SharedMemoryStore.open(shmDir, limit);
   }
+
+  /**
+   * Opens a store whose sealed blobs outlive it when {@code keep}: {@link BulkStore#close()} (or
+   * the death of the process) leaves the arena files and their index in {@code shmDir}, and the
+   * next store opened there with {@code keep} brings back every blob that was sealed and not
+   * deleted (unsealed ones are gone). Without {@code keep}, as {@link #open(Path, long)}.
+   *
+   * @throws IllegalStateException when {@code limit} is smaller than the kept blobs need
+   */
+  public static BulkStore open(Path shmDir, long limit, boolean keep) throws IOException {
+    return SharedMemoryStore.open(shmDir, limit, keep);
+  }
 }

@@ -137,7 +137,7 @@ final class Generation {
         return;
       } catch (VineyardException.ConnectionError | IllegalStateException e) {
         last = e;
-        LOG.log(Level.FINE, "could not enter " + b.groupName() + ", deciding again: " + e.getMessage());
+        LOG.info("could not enter " + b.groupName() + " as " + b.raftId() + ", deciding again: " + e.getMessage());
         if (g != null) {
           g.close();
         }

@@ -69,6 +69,30 @@ final class ArenaAllocator {
   }
 
   /**
+   * Takes the given range (a blob kept from an earlier run) out of the free ranges.
+   *
+   * @throws IllegalStateException when the range is not wholly free (the index that named it is
+   *     corrupt)
+   */
+  void reserve(long offset, long size) {
+    long need = align(size);
+    Map.Entry<Long, Long> f = freeByOffset.floorEntry(offset);
+    if (size <= 0 || offset % ALIGNMENT != 0 || f == null || f.getKey() + f.getValue() < offset + need) {
+      throw new IllegalStateException("range [" + offset + ", " + (offset + need) + ") is not free");
+    }
+    long start = f.getKey();
+    long end = start + f.getValue();
+    removeFree(new Range(start, f.getValue()));
+    if (offset > start) {
+      addFree(start, offset - start);
+    }
+    if (end > offset + need) {
+      addFree(offset + need, end - offset - need);
+    }
+    used += need;
+  }
+
+  /**
    * Allocates {@code size} (> 0) bytes, rounded up; returns the offset.
    *
    * @throws VineyardException.NotEnoughMemory saying whether space or a large enough range is missing

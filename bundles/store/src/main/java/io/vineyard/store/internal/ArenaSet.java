@@ -32,6 +32,31 @@ final class ArenaSet implements AutoCloseable {
     return new ArenaSet(dir, List.of(ShmArena.create(dir, "arena-0", limit)));
   }
 
+  /** Whether {@code dir} holds the arenas of an earlier run. */
+  static boolean existsIn(Path dir) {
+    return Files.isRegularFile(dir.resolve("arena-0"));
+  }
+
+  /** Re-opens the arenas an earlier run left in {@code dir}, at {@code limit} bytes in all. */
+  static ArenaSet reopen(Path dir, long limit) throws IOException {
+    return new ArenaSet(dir, List.of(ShmArena.reopen(dir, "arena-0", limit)));
+  }
+
+  /** The arena at {@code index}, or null. */
+  ShmArena get(int index) {
+    return index >= 0 && index < arenas.size() ? arenas.get(index) : null;
+  }
+
+  /** The index of an arena in this set. */
+  int indexOf(ShmArena arena) {
+    return arenas.indexOf(arena);
+  }
+
+  /** Closes the fds and keeps the files, for the next run. */
+  void closeKeeping() {
+    arenas.forEach(ShmArena::closeKeeping);
+  }
+
   /**
    * Where an allocation landed.
    *

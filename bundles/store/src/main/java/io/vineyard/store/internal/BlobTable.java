@@ -54,6 +54,12 @@ final class BlobTable {
     connection(e.creator).unsealed.add(e.id);
   }
 
+  /** Adds a sealed blob kept from an earlier run: nobody owns or references it. */
+  void restore(BlobEntry e) {
+    e.sealed = true;
+    live.put(e.id, e);
+  }
+
   /** Marks a blob sealed: its creator no longer owns it. */
   void seal(BlobEntry e) {
     e.sealed = true;

@@ -19,8 +19,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The instance's {@link BulkStore} service, configured from Config Admin (pid {@code
- * io.vineyard.store}): opens its store on activation and closes it, deleting the arena files, on
- * deactivation. Users of the service must not close it; {@link #close()} does nothing here.
+ * io.vineyard.store}): opens its store on activation and closes it on deactivation, keeping the
+ * arena files and their sealed blobs for the next start (unless {@code keep} is false). Users of the service must not close it; {@link #close()} does nothing here.
  */
 @Component(service = BulkStore.class, configurationPid = "io.vineyard.store",
     configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
@@ -39,6 +39,11 @@ public final class BulkStoreComponent implements BulkStore {
     /** The instance's own folder for its arena files, normally under /dev/shm. */
     @AttributeDefinition(description = "The instance's own folder for its arena files, normally under /dev/shm")
     String shm_dir();
+
+    /** Whether sealed blobs outlive the runtime (a stop or a crash) for its next start; false: --no-keep. */
+    @AttributeDefinition(description = "Whether sealed blobs are kept in the folder when the runtime stops or dies,"
+        + " for its next start (--no-keep: false)")
+    boolean keep() default true;
   }
 
   private volatile SharedMemoryStore store;
@@ -59,7 +64,7 @@ public final class BulkStoreComponent implements BulkStore {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("io.vineyard.store: size (--size): " + e.getMessage(), e);
     }
-    store = SharedMemoryStore.open(Path.of(dir), limit);
+    store = SharedMemoryStore.open(Path.of(dir), limit, config.keep());
   }
 
   @Deactivate

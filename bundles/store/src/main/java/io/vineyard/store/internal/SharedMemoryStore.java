@@ -18,6 +18,13 @@ import java.util.Optional;
  *
  * <p>Who frees memory and when is written on {@link BulkStore}; {@link ArenaSet} says how the
  * arenas are laid out.
+ *
+ * <p><b>Kept across runs</b> (unless opened with {@code keep} false): every seal and delete is
+ * recorded in the {@link BlobIndex} beside the arenas, and {@link #close()} leaves the arena files
+ * and the index in place. A store opened on a folder that holds them (after a clean stop, or after
+ * its process was killed) re-opens the arenas and brings back every blob that was sealed and not
+ * deleted, with its ID, bytes and place; blobs that were not sealed yet are gone, their memory
+ * free. Nothing survives a reboot: the folder is on tmpfs.
  */
 public final class SharedMemoryStore implements BulkStore {
   private static final System.Logger LOG = System.getLogger(SharedMemoryStore.class.getName());
@@ -26,23 +33,70 @@ public final class SharedMemoryStore implements BulkStore {
   private final Path dir;
   private final long limit;
   private final ArenaSet arenas;
+  private final BlobIndex index;
+  private final boolean keep;
   private final BlobTable table = new BlobTable();
   private boolean closed;
 
-  private SharedMemoryStore(Path dir, long limit, ArenaSet arenas) {
+  private SharedMemoryStore(Path dir, long limit, ArenaSet arenas, BlobIndex index, boolean keep) {
     this.dir = dir;
     this.limit = limit;
     this.arenas = arenas;
+    this.index = index;
+    this.keep = keep;
   }
 
-  /** See {@link io.vineyard.store.BulkStores#open}. */
+  /** See {@link io.vineyard.store.BulkStores#open}: a store whose files go when it closes. */
   public static SharedMemoryStore open(Path shmDir, long limit) throws IOException {
+    return open(shmDir, limit, false);
+  }
+
+  /** See {@link io.vineyard.store.BulkStores#open(Path, long, boolean)}. */
+  public static SharedMemoryStore open(Path shmDir, long limit, boolean keep) throws IOException {
     if (limit <= 0) {
       throw new IllegalArgumentException("the store size must be positive, was " + limit + " bytes (--size)");
     }
+    if (keep && ArenaSet.existsIn(shmDir) && BlobIndex.exists(shmDir)) {
+      return reopen(shmDir, limit);
+    }
     ArenaSet arenas = ArenaSet.create(shmDir, limit);
+    BlobIndex index;
+    try {
+      index = BlobIndex.create(shmDir);
+    } catch (IOException | RuntimeException e) {
+      arenas.close();
+      throw e;
+    }
     LOG.log(Level.INFO, "bulk store of " + Sizes.format(limit) + " in " + shmDir);
-    return new SharedMemoryStore(shmDir, limit, arenas);
+    return new SharedMemoryStore(shmDir, limit, arenas, index, keep);
+  }
+
+  private static SharedMemoryStore reopen(Path dir, long limit) throws IOException {
+    var kept = BlobIndex.reopen(dir);
+    long end = 0;
+    long bytes = 0;
+    for (BlobIndex.Sealed b : kept.getValue()) {
+      end = Math.max(end, b.offset() + ArenaAllocator.align(b.size()));
+      bytes += b.size();
+    }
+    if (end > limit) {
+      kept.getKey().close();
+      throw new IllegalStateException("--size " + Sizes.format(limit) + " is smaller than the blobs kept in " + dir
+          + " from the last run need (" + Sizes.format(end) + "): raise --size, or delete " + dir + " to drop them");
+    }
+    ArenaSet arenas = ArenaSet.reopen(dir, limit);
+    SharedMemoryStore s = new SharedMemoryStore(dir, limit, arenas, kept.getKey(), true);
+    for (BlobIndex.Sealed b : kept.getValue()) {
+      ShmArena arena = arenas.get(b.arena());
+      if (arena == null) {
+        continue; // an arena that is no more: its blobs with it
+      }
+      arena.allocator().reserve(b.offset(), b.size());
+      s.table.restore(new BlobEntry(b.id(), arena, b.offset(), b.size(), -1));
+    }
+    LOG.log(Level.INFO, "bulk store of " + Sizes.format(limit) + " in " + dir + ": " + s.table.size()
+        + " blobs (" + Sizes.format(bytes) + ") kept from the last run");
+    return s;
   }
 
   @Override
@@ -97,6 +151,7 @@ public final class SharedMemoryStore implements BulkStore {
       throw new VineyardException.ObjectSealed("blob " + id + " is already sealed");
     }
     requireCreator(e, connection, "seal");
+    index.sealed(id, arenas.indexOf(e.arena), e.offset, e.size);
     table.seal(e);
   }
 
@@ -151,6 +206,9 @@ public final class SharedMemoryStore implements BulkStore {
       return false;
     }
     table.delete(e);
+    if (e.sealed) {
+      index.deleted(id, this::sealedNow); // after: a rewrite of the index must not list it
+    }
     if (e.refs.isEmpty()) {
       free(e);
     }
@@ -229,9 +287,32 @@ public final class SharedMemoryStore implements BulkStore {
       return;
     }
     closed = true;
+    int blobs = 0;
+    for (BlobEntry e : table.liveEntries()) {
+      blobs += e.sealed ? 1 : 0;
+    }
     table.clear();
-    arenas.close();
-    LOG.log(Level.INFO, "bulk store in " + dir + " closed");
+    if (keep) {
+      index.close();
+      arenas.closeKeeping();
+      LOG.log(Level.INFO, "bulk store in " + dir + " closed; its " + blobs + " sealed blobs are kept there for the next"
+          + " start (delete the folder, or stop with --no-keep, to free them)");
+    } else {
+      index.delete();
+      arenas.close();
+      LOG.log(Level.INFO, "bulk store in " + dir + " closed");
+    }
+  }
+
+  /** The sealed blobs in the table, as the index records them (for a rewrite of the index). */
+  private List<BlobIndex.Sealed> sealedNow() {
+    List<BlobIndex.Sealed> out = new ArrayList<>();
+    for (BlobEntry e : table.liveEntries()) {
+      if (e.sealed) {
+        out.add(new BlobIndex.Sealed(e.id, arenas.indexOf(e.arena), e.offset, e.size));
+      }
+    }
+    return out;
   }
 
   /** Gives a blob's memory back to its arena, forgetting every reference to it. Idempotent. */

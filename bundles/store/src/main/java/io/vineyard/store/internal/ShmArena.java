@@ -45,6 +45,29 @@ final class ShmArena implements AutoCloseable {
     return new ShmArena(new ArenaFile(fd, path, size));
   }
 
+  /**
+   * Re-opens the arena file {@code dir/name} an earlier run left, at {@code size} bytes (grown or
+   * shrunk to it; the caller checks that what it keeps fits).
+   */
+  static ShmArena reopen(Path dir, String name, long size) throws IOException {
+    Path path = dir.resolve(name);
+    int fd = Posix.open(path, Posix.O_RDWR, 0600);
+    try {
+      if (Files.size(path) != size) {
+        Posix.ftruncate(fd, size);
+      }
+    } catch (IOException | RuntimeException e) {
+      Posix.close(fd);
+      throw e;
+    }
+    return new ShmArena(new ArenaFile(fd, path, size));
+  }
+
+  /** Closes the fd and keeps the file, with the blobs in it, for the next run. */
+  void closeKeeping() {
+    Posix.close(file.fd());
+  }
+
   ArenaFile file() {
     return file;
   }

@@ -27,6 +27,11 @@ class BulkStoreComponentTest {
       }
 
       @Override
+      public boolean keep() {
+        return false;
+      }
+
+      @Override
       public Class<? extends Annotation> annotationType() {
         return BulkStoreComponent.Config.class;
       }
