@@ -56,7 +56,7 @@ class SettingsTest {
     void configPropertiesRoundTrip() {
         Map<String, String> p = settings.frameworkProperties(Path.of("/tmp/storage"));
         assertEquals(Map.of(
-                "io.vineyard.store", Map.of("size", "2147483648", "shm.dir", "/dev/shm/vineyard-alice-0123abcd"),
+                "io.vineyard.store", Map.of("size", "2147483648", "shm.dir", "/dev/shm/vineyard-alice-0123abcd", "keep", "true"),
                 "io.vineyard.server", Map.of("socket", "/tmp/x.sock"),
                 "io.vineyard.client", Map.of("socket", "/tmp/x.sock"),
                 "io.vineyard.meta.raft", settings.configurations().get("io.vineyard.meta.raft"),

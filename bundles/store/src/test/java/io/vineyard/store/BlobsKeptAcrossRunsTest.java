@@ -127,4 +127,40 @@ class BlobsKeptAcrossRunsTest {
       }
     }
   }
+
+  /** Prints what recording seals and deletes costs (create, seal and delete of 64 B); asserts nothing on time. */
+  @Test
+  void theCostOfTheIndexIsPrinted() throws Exception {
+    try (ShmFolder kept = new ShmFolder(); ShmFolder plain = new ShmFolder()) {
+      try (BulkStore k = BulkStores.open(kept.storeDir(), 64 << 20, true);
+          BulkStore p = BulkStores.open(plain.storeDir(), 64 << 20, false)) {
+        long withIndex = 0;
+        long without = 0;
+        long n = 0;
+        for (int round = 0; round < 12; round++) {
+          for (BulkStore s : new BulkStore[] {k, p}) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 2000; i++) {
+              ObjectId id = BulkStoreTest.blob(round * 10_000L + i + 1);
+              s.create(1, id, 64);
+              s.seal(1, id);
+              s.delete(id);
+            }
+            long t = System.nanoTime() - t0;
+            if (round >= 2) {
+              if (s == k) {
+                withIndex += t;
+              } else {
+                without += t;
+              }
+            }
+          }
+          n += round >= 2 ? 2000 : 0;
+        }
+        System.out.printf("store: create+seal+delete of 64 B: %.2f us with the blob index, %.2f us without%n",
+            withIndex / 1e3 / n, without / 1e3 / n);
+        assertEquals(0, k.blobCount());
+      }
+    }
+  }
 }
