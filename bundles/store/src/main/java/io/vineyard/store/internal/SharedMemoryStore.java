@@ -60,9 +60,13 @@ public final class SharedMemoryStore implements BulkStore {
       return reopen(shmDir, limit);
     }
     ArenaSet arenas = ArenaSet.create(shmDir, limit);
-    BlobIndex index;
+    BlobIndex index = null;
     try {
-      index = BlobIndex.create(shmDir);
+      if (keep) {
+        index = BlobIndex.create(shmDir);
+      } else {
+        java.nio.file.Files.deleteIfExists(shmDir.resolve(BlobIndex.FILE)); // a stale one must not bring blobs back
+      }
     } catch (IOException | RuntimeException e) {
       arenas.close();
       throw e;
@@ -151,7 +155,9 @@ public final class SharedMemoryStore implements BulkStore {
       throw new VineyardException.ObjectSealed("blob " + id + " is already sealed");
     }
     requireCreator(e, connection, "seal");
-    index.sealed(id, arenas.indexOf(e.arena), e.offset, e.size);
+    if (index != null) {
+      index.sealed(id, arenas.indexOf(e.arena), e.offset, e.size);
+    }
     table.seal(e);
   }
 
@@ -206,7 +212,7 @@ public final class SharedMemoryStore implements BulkStore {
       return false;
     }
     table.delete(e);
-    if (e.sealed) {
+    if (e.sealed && index != null) {
       index.deleted(id, this::sealedNow); // after: a rewrite of the index must not list it
     }
     if (e.refs.isEmpty()) {
@@ -298,7 +304,6 @@ public final class SharedMemoryStore implements BulkStore {
       LOG.log(Level.INFO, "bulk store in " + dir + " closed; its " + blobs + " sealed blobs are kept there for the next"
           + " start (delete the folder, or stop with --no-keep, to free them)");
     } else {
-      index.delete();
       arenas.close();
       LOG.log(Level.INFO, "bulk store in " + dir + " closed");
     }

@@ -36,7 +36,7 @@ import org.osgi.test.junit5.service.ServiceExtension;
 
 /**
  * An instance configured the way vineyardd configures it, through Config Admin ({@code
- * io.vineyard.store}: 64 MiB in a fresh folder under /dev/shm; {@code io.vineyard.meta.local}: a data
+ * io.vineyard.store}: 64 MiB in a fresh folder under /dev/shm, not kept; {@code io.vineyard.meta.local}: a data
  * directory; {@code io.vineyard.server}: a socket; both in a temporary folder), serves a client from
  * the {@link VineyardConnector} service: bytes put come back equal; deleting the configurations stops
  * the server, which removes its socket, and the store, which removes its arena files.
@@ -108,7 +108,8 @@ class BlobRoundTripTest {
     assertTrue(store.gone(), () -> "before configuring: " + store.describe());
     assertTrue(meta.gone(), () -> "before configuring: " + meta.describe());
 
-    Configuration storeConfig = configure(STORE_PID, "size", "64MiB", "shm.dir", shmDir.toString());
+    // keep false (vineyardd --no-keep): the arenas go with the store, as checked below
+    Configuration storeConfig = configure(STORE_PID, "size", "64MiB", "shm.dir", shmDir.toString(), "keep", "false");
     Configuration metaConfig = configure(META_PID, "data.dir", tmp.resolve("data").toString(), "socket", socket.toString());
     Configuration serverConfig = configure(SERVER_PID, "socket", socket.toString());
     Await.until(server::active,
