@@ -139,7 +139,11 @@ record Carry(Map<ObjectId, ObjectNode> trees, Map<String, ObjectId> names) {
         machine.readContentFrom(in);
         offset = 1;
       }
-      for (long i = Math.max(1, log.firstAppended() + offset); i <= log.commitIndex(); i++) {
+      // up to the last entry appended, not the commit index the log recorded: that one is written
+      // lazily, so after a crash it lags behind changes that were committed and acknowledged (an
+      // entry appended and never committed is a change whose caller saw a timeout; bringing it is
+      // the late commit Raft allows for such a change anyway)
+      for (long i = Math.max(1, log.firstAppended() + offset); i <= log.lastAppended(); i++) {
         LogEntry e = log.get(i);
         if (e != null && e.command() != null && !e.internal()) {
           machine.apply(e.command(), e.offset(), e.length(), false);

@@ -87,12 +87,7 @@ sealed interface MetadataCommand {
       switch (this) {
         case Persist p -> {
           out.writeByte(PERSIST);
-          out.writeInt(p.trees().size());
-          for (ObjectNode t : p.trees()) {
-            byte[] b = Trees.encode(t);
-            out.writeInt(b.length);
-            out.write(b);
-          }
+          writeTrees(out, p.trees());
         }
         case Delete d -> {
           out.writeByte(DELETE);
@@ -127,12 +122,7 @@ sealed interface MetadataCommand {
         case Announce a -> {
           out.writeByte(ANNOUNCE);
           out.writeLong(a.instance());
-          out.writeInt(a.trees().size());
-          for (ObjectNode t : a.trees()) {
-            byte[] b = Trees.encode(t);
-            out.writeInt(b.length);
-            out.write(b);
-          }
+          writeTrees(out, a.trees());
           out.writeInt(a.names().size());
           for (Map.Entry<String, ObjectId> e : a.names().entrySet()) {
             writeString(out, e.getKey());
@@ -159,16 +149,7 @@ sealed interface MetadataCommand {
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, offset, length));
     byte type = in.readByte();
     return switch (type) {
-      case PERSIST -> {
-        int n = in.readInt();
-        List<ObjectNode> trees = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-          byte[] b = new byte[in.readInt()];
-          in.readFully(b);
-          trees.add(Trees.decode(b));
-        }
-        yield new Persist(trees);
-      }
+      case PERSIST -> new Persist(readTrees(in));
       case DELETE -> new Delete(ObjectId.of(in.readLong()));
       case PUT_NAME -> new PutName(in.readUTF(), ObjectId.of(in.readLong()));
       case DROP_NAME -> new DropName(in.readUTF());
@@ -183,13 +164,7 @@ sealed interface MetadataCommand {
       }
       case ANNOUNCE -> {
         long instance = in.readLong();
-        int n = in.readInt();
-        List<ObjectNode> trees = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-          byte[] b = new byte[in.readInt()];
-          in.readFully(b);
-          trees.add(Trees.decode(b));
-        }
+        List<ObjectNode> trees = readTrees(in);
         Map<String, ObjectId> names = new LinkedHashMap<>();
         for (int i = in.readInt(); i > 0; i--) {
           names.put(readString(in), ObjectId.of(in.readLong()));
@@ -201,6 +176,26 @@ sealed interface MetadataCommand {
       case BARRIER -> new Barrier();
       default -> throw new IOException("unknown metadata command type " + type + " (" + length + " bytes)");
     };
+  }
+
+  private static void writeTrees(DataOutputStream out, List<ObjectNode> trees) throws IOException {
+    out.writeInt(trees.size());
+    for (ObjectNode t : trees) {
+      byte[] b = Trees.encode(t);
+      out.writeInt(b.length);
+      out.write(b);
+    }
+  }
+
+  private static List<ObjectNode> readTrees(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    List<ObjectNode> trees = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      byte[] b = new byte[in.readInt()];
+      in.readFully(b);
+      trees.add(Trees.decode(b));
+    }
+    return trees;
   }
 
   /** UTF-8 with an int length (label values may pass writeUTF's 64 KiB limit). */
