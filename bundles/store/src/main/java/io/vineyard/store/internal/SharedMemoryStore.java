@@ -72,7 +72,9 @@ public final class SharedMemoryStore implements BulkStore {
       throw e;
     }
     LOG.log(Level.INFO, "bulk store of " + Sizes.format(limit) + " in " + shmDir);
-    return new SharedMemoryStore(shmDir, limit, arenas, index, keep);
+    SharedMemoryStore s = new SharedMemoryStore(shmDir, limit, arenas, index, keep);
+    s.warnIfFilesystemSmaller();
+    return s;
   }
 
   private static SharedMemoryStore reopen(Path dir, long limit) throws IOException {
@@ -100,6 +102,7 @@ public final class SharedMemoryStore implements BulkStore {
     }
     LOG.log(Level.INFO, "bulk store of " + Sizes.format(limit) + " in " + dir + ": " + s.table.size()
         + " blobs (" + Sizes.format(bytes) + ") kept from the last run");
+    s.warnIfFilesystemSmaller();
     return s;
   }
 
@@ -138,6 +141,13 @@ public final class SharedMemoryStore implements BulkStore {
     if (at == null) {
       throw new VineyardException.NotEnoughMemory("cannot create blob " + id + ": "
           + ArenaAllocator.shortage(size, arenas.used(), limit, arenas.largestFree()));
+    }
+    if (!at.arena().reserve(at.offset(), ArenaAllocator.align(size))) {
+      at.arena().allocator().free(at.offset(), size);
+      throw new VineyardException.NotEnoughMemory("cannot create blob " + id + " of " + size + " bytes ("
+          + Sizes.format(size) + "): the filesystem of " + dir + " cannot back it (" + Sizes.format(fsFree())
+          + " free there, " + Sizes.format(arenas.used()) + " of --size " + Sizes.format(limit)
+          + " in use): free space in it, or lower --size to what it holds");
     }
     BlobEntry e = new BlobEntry(id, at.arena(), at.offset(), size, connection);
     table.add(e);
@@ -306,6 +316,24 @@ public final class SharedMemoryStore implements BulkStore {
     } else {
       arenas.close();
       LOG.log(Level.INFO, "bulk store in " + dir + " closed");
+    }
+  }
+
+  private long fsFree() {
+    try {
+      return java.nio.file.Files.getFileStore(dir).getUsableSpace();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /** Warns at open when the filesystem cannot hold {@code --size}: creates beyond what it can fail with NotEnoughMemory. */
+  private void warnIfFilesystemSmaller() {
+    long free = fsFree() + arenas.used();
+    if (free < limit) {
+      LOG.log(Level.WARNING, "--size " + Sizes.format(limit) + " is more than the filesystem of " + dir + " can hold ("
+          + Sizes.format(free) + " free for this store): creates beyond that fail with NotEnoughMemory (code 41);"
+          + " lower --size or make room there");
     }
   }
 

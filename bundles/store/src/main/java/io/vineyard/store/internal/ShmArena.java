@@ -68,6 +68,35 @@ final class ShmArena implements AutoCloseable {
     Posix.close(file.fd());
   }
 
+  /**
+   * Makes the filesystem back {@code [offset, offset + length)} now (fallocate), so that a client
+   * writing there never faults (SIGBUS) on a full tmpfs.
+   *
+   * @return false when the filesystem has no room for it
+   */
+  boolean reserve(long offset, long length) {
+    if (!reserveSupported) {
+      return true;
+    }
+    try {
+      Posix.fallocate(file.fd(), Posix.FALLOC_FL_KEEP_SIZE, offset, length);
+      return true;
+    } catch (Posix.ErrnoException e) {
+      if (e.errno() == ENOSPC) {
+        return false;
+      }
+      reserveSupported = false; // e.g. EOPNOTSUPP off tmpfs: clients' writes allocate as they go
+      LOG.log(System.Logger.Level.WARNING, "cannot reserve pages in " + file.path() + ": " + e.getMessage());
+      return true;
+    } catch (IOException e) {
+      reserveSupported = false;
+      return true;
+    }
+  }
+
+  private static final int ENOSPC = 28;
+  private boolean reserveSupported = true;
+
   ArenaFile file() {
     return file;
   }
