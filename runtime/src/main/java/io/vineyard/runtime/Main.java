@@ -36,6 +36,10 @@ public final class Main implements Callable<Integer> {
             + "else /var/run/vineyard.sock for root, else ~/.local/vineyard/vineyard.sock)")
     Path socket;
 
+    @Option(names = "--socket-mode", paramLabel = "MODE", defaultValue = "600", description = "the socket file's mode "
+            + "in octal: 600 (default) lets only this user connect; e.g. 660 lets this user's group connect too, on purpose")
+    String socketMode;
+
     @Option(names = "--size", paramLabel = "SIZE", defaultValue = Defaults.SIZE, converter = Flags.SizeConverter.class,
             description = "shared memory of the bulk store, e.g. 512M, 2G, 1.5GiB; binary units (default: ${DEFAULT-VALUE})")
     long size;
@@ -242,6 +246,9 @@ public final class Main implements Callable<Integer> {
      */
     Settings settings(Defaults defaults) {
         Path sock = absolute(socket != null ? socket : defaults.socket());
+        if (!socketMode.matches("0?[0-7]{3}")) {
+            throw new IllegalArgumentException("--socket-mode '" + socketMode + "' is not an octal mode such as 600 or 660");
+        }
         Path bundles = bundleDir != null ? bundleDir : besideLauncher("bundles");
         if (bundles == null) {
             throw new IllegalArgumentException("--bundle-dir is required: the launcher jar has no bundles folder beside it");
@@ -256,7 +263,8 @@ public final class Main implements Callable<Integer> {
                 clusterKey == null ? null : absolute(clusterKey));
         return new Settings(sock, size, absolute(shmDir != null ? shmDir : defaults.shmDir(sock)),
                 absolute(pluginsDir != null ? pluginsDir : defaults.pluginsDir()),
-                absolute(dataDir != null ? dataDir : defaults.dataDir(sock)), joining, choice, !noKeep);
+                absolute(dataDir != null ? dataDir : defaults.dataDir(sock)), joining, choice, !noKeep,
+                Integer.parseInt(socketMode, 8));
     }
 
     private static void createFolder(Path folder, String what) {

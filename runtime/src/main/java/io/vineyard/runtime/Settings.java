@@ -17,13 +17,14 @@ import java.util.Map;
  * @param cluster how this instance joins a cluster, if the metadata service is a cluster's
  * @param bundles where the bundles to install come from
  * @param keep whether sealed blobs outlive the runtime for its next start (false: {@code --no-keep})
+ * @param socketMode the socket file's mode ({@code --socket-mode}, 0600 by default)
  */
 public record Settings(Path socket, long size, Path shmDir, Path pluginsDir, Path dataDir, Cluster cluster,
-        BundleChoice bundles, boolean keep) {
-    /** Settings that keep sealed blobs across runs (the default). */
+        BundleChoice bundles, boolean keep, int socketMode) {
+    /** Settings that keep sealed blobs across runs and serve a socket of mode 0600 (the defaults). */
     public Settings(Path socket, long size, Path shmDir, Path pluginsDir, Path dataDir, Cluster cluster,
             BundleChoice bundles) {
-        this(socket, size, shmDir, pluginsDir, dataDir, cluster, bundles, true);
+        this(socket, size, shmDir, pluginsDir, dataDir, cluster, bundles, true, 0600);
     }
 
     /** The Config Admin PID of the bulk store. */
@@ -52,7 +53,8 @@ public record Settings(Path socket, long size, Path shmDir, Path pluginsDir, Pat
     public Map<String, Map<String, String>> configurations() {
         Map<String, Map<String, String>> configs = new LinkedHashMap<>();
         configs.put(STORE_PID, Map.of("size", Long.toString(size), "shm.dir", shmDir.toString(), "keep", Boolean.toString(keep)));
-        configs.put(SERVER_PID, Map.of("socket", socket.toString()));
+        configs.put(SERVER_PID, socketMode == 0600 ? Map.of("socket", socket.toString())
+                : Map.of("socket", socket.toString(), "socket.mode", Integer.toOctalString(socketMode)));
         configs.put(CLIENT_PID, Map.of("socket", socket.toString()));
         Map<String, String> raft = new LinkedHashMap<>();
         raft.put("cluster", cluster.name());

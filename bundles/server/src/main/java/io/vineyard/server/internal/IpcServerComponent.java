@@ -34,6 +34,11 @@ public final class IpcServerComponent {
     /** The UNIX socket path. */
     @AttributeDefinition(description = "The UNIX-domain socket to serve (vineyardd --socket)")
     String socket();
+
+    /** The socket file's mode, octal (--socket-mode); 600, the owner's only, unless widened on purpose. */
+    @AttributeDefinition(description = "The socket file's mode in octal, e.g. 660 to let the owner's group connect"
+        + " (--socket-mode); default 600: the owner only")
+    String socket_mode() default "600";
   }
 
   private final ServerCore core;
@@ -42,6 +47,28 @@ public final class IpcServerComponent {
   public IpcServerComponent(Config config, @Reference BulkStore store, @Reference MetadataService meta,
       @Reference PluginRegistry plugins) throws IOException {
     this.core = ServerCore.start(Path.of(config.socket()), store, meta, plugins);
+    String mode = config.socket_mode();
+    if (mode != null && !mode.isBlank() && Integer.parseInt(mode.strip(), 8) != 0600) {
+      try {
+        java.nio.file.Files.setPosixFilePermissions(Path.of(config.socket()), permissions(Integer.parseInt(mode.strip(), 8)));
+      } catch (IOException | RuntimeException e) {
+        core.close();
+        throw e;
+      }
+    }
+  }
+
+  /** The permission set of an octal mode such as 0660. */
+  static java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions(int mode) {
+    java.nio.file.attribute.PosixFilePermission[] bits = java.nio.file.attribute.PosixFilePermission.values(); // OWNER_READ first
+    java.util.Set<java.nio.file.attribute.PosixFilePermission> out = java.util.EnumSet.noneOf(
+        java.nio.file.attribute.PosixFilePermission.class);
+    for (int i = 0; i < 9; i++) {
+      if ((mode & (0400 >> i)) != 0) {
+        out.add(bits[i]);
+      }
+    }
+    return out;
   }
 
   @Deactivate
