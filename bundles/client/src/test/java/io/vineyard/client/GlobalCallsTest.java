@@ -75,9 +75,7 @@ class GlobalCallsTest {
   }
 
   private static Map<String, String> labels(ObjectMeta meta) {
-    Map<String, String> out = new java.util.HashMap<>();
-    meta.field("__labels").orElseThrow().properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
-    return out;
+    return meta.labels();
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.VineyardException;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -24,7 +25,7 @@ import java.util.List;
  */
 public final class Json {
   /** The shared mapper (thread-safe once configured). */
-  public static final ObjectMapper MAPPER = new ObjectMapper();
+  public static final ObjectMapper MAPPER = new ObjectMapper().registerModule(MetaJson.module());
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
@@ -68,6 +69,23 @@ public final class Json {
       throw new VineyardException.Invalid("Invalid message: expected a JSON object, got " + (n == null ? "nothing" : n.getNodeType()));
     }
     return (ObjectNode) n;
+  }
+
+  /** A metadata tree as a JSON tree. */
+  public static ObjectNode tree(ObjectMeta meta) {
+    return MAPPER.valueToTree(meta);
+  }
+
+  /**
+   * A JSON tree as a metadata tree.
+   *
+   * @throws VineyardException.MetaTreeInvalid when it is not a JSON object
+   */
+  public static ObjectMeta meta(JsonNode tree) {
+    if (tree == null || !tree.isObject()) {
+      throw new VineyardException.MetaTreeInvalid("a metadata tree must be a JSON object, got " + tree);
+    }
+    return MAPPER.convertValue(tree, ObjectMeta.class);
   }
 
   /** Writes an ID as an unsigned JSON number. */

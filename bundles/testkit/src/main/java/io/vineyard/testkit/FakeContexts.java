@@ -152,11 +152,7 @@ public final class FakeContexts implements PutContext, ResolveContext, AutoClose
   public ObjectMeta create(ObjectMeta meta) {
     created.add(meta);
     plugin(meta.typename()).ifPresent(p -> p.validate(meta));
-    var tree = meta.tree();
-    tree.put("id", ObjectId.of(nextObject++).toString());
-    tree.put("instance_id", 0L);
-    tree.put("signature", nextObject);
-    ObjectMeta stored = ObjectMeta.of(tree);
+    ObjectMeta stored = meta.toBuilder().id(ObjectId.of(nextObject++)).instanceId(0).put("signature", nextObject).build();
     store.put(stored.id(), stored);
     return stored;
   }

@@ -121,22 +121,20 @@ public final class IpcClient implements VineyardClient {
   public ObjectMeta createMetadata(ObjectMeta meta) {
     checkOpen();
     plugins.forTypename(meta.typename()).ifPresent(p -> p.validate(meta));
-    ObjectNode content = meta.tree();
-    content.remove("id"); // the server assigns it
-    content.set("instance_id", Json.idNode(ObjectId.of(instanceId())));
+    ObjectMeta.Builder content = meta.toBuilder().remove("id").instanceId(instanceId()); // the server assigns the id
     if (!content.has("transient")) {
       content.put("transient", true);
     }
     if (!content.has("nbytes")) {
-      content.put("nbytes", 0);
+      content.put("nbytes", 0L);
     }
     ObjectNode req = Json.object();
-    req.set("content", content);
+    req.set("content", Json.tree(content.build()));
     ObjectNode reply = conn.call(Command.CREATE_DATA, req);
-    content.put("id", Json.id(reply, "id").toString());
-    content.set("signature", Json.idNode(ObjectId.of(Replies.unsigned(reply, "signature"))));
-    content.set("instance_id", Json.idNode(ObjectId.of(Replies.unsigned(reply, "instance_id"))));
-    return ObjectMeta.of(content);
+    return content.id(Json.id(reply, "id"))
+        .put("signature", new java.math.BigInteger(Long.toUnsignedString(Replies.unsigned(reply, "signature"))))
+        .instanceId(Replies.unsigned(reply, "instance_id"))
+        .build();
   }
 
   @Override
@@ -212,8 +210,7 @@ public final class IpcClient implements VineyardClient {
   }
 
   private Resolver resolverFor(ObjectMeta meta) {
-    SortedSet<ObjectId> local = new TreeSet<>();
-    MetaTrees.localBlobs(meta.tree(), instanceId(), local);
+    SortedSet<ObjectId> local = new TreeSet<>(meta.localBlobs(instanceId()));
     local.remove(ObjectId.EMPTY_BLOB);
     return new Resolver(this, local.isEmpty() ? new HashMap<>() : new HashMap<>(fetch(local)));
   }

@@ -4,49 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
 import io.vineyard.api.ObjectMeta;
-import io.vineyard.api.VineyardException;
+import io.vineyard.protocol.Json;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** Reading metadata trees as vineyardd's client does. */
 final class MetaTrees {
   private MetaTrees() {}
-
-  /**
-   * Adds to {@code out} every blob in the tree (walking nested objects) whose {@code instance_id}
-   * is {@code instanceId}: the blobs this client can map (vineyardd's {@code findAllBlobs}).
-   */
-  static void localBlobs(JsonNode tree, long instanceId, Set<ObjectId> out) {
-    if (!tree.isObject()) {
-      return;
-    }
-    JsonNode id = tree.get("id");
-    JsonNode instance = tree.get("instance_id");
-    if (id != null && id.isTextual() && tree.has("typename") && instance != null && instance.isIntegralNumber()
-        && instance.bigIntegerValue().longValue() == instanceId) {
-      try {
-        ObjectId oid = ObjectId.parse(id.asText());
-        if (oid.isBlob()) {
-          out.add(oid);
-        }
-      } catch (IllegalArgumentException e) {
-        throw new VineyardException.MetaTreeInvalid("metadata tree with a bad id: " + e.getMessage());
-      }
-    }
-    for (JsonNode child : tree) {
-      if (child.isObject()) {
-        localBlobs(child, instanceId, out);
-      }
-    }
-  }
 
   /** The trees of a get_data_reply's {@code content}. */
   static List<ObjectMeta> content(ObjectNode reply) {
     JsonNode content = reply.get("content");
     List<ObjectMeta> out = new ArrayList<>();
     if (content != null && content.isObject()) {
-      content.forEach(tree -> out.add(ObjectMeta.of(tree)));
+      content.forEach(tree -> out.add(Json.meta(tree)));
     }
     return out;
   }
@@ -58,6 +29,6 @@ final class MetaTrees {
       return null;
     }
     JsonNode tree = content.get(id.toString());
-    return tree != null && tree.isObject() ? ObjectMeta.of(tree) : null;
+    return tree != null && tree.isObject() ? Json.meta(tree) : null;
   }
 }

@@ -1,7 +1,7 @@
 package io.vineyard.server.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vineyard.api.ObjectMeta;
+import io.vineyard.protocol.Json;
 import io.vineyard.api.VineyardException;
 import io.vineyard.api.spi.ObjectTypePlugin;
 import io.vineyard.api.spi.PluginRegistry;
@@ -41,7 +41,7 @@ final class PluginValidator {
       return;
     }
     try {
-      plugin.get().validate(ObjectMeta.of(tree));
+      plugin.get().validate(Json.meta(tree));
     } catch (VineyardException e) {
       throw e;
     } catch (RuntimeException | LinkageError | StackOverflowError e) {

@@ -24,7 +24,7 @@ final class Trees {
 
   /** The tree of a blob, as vineyardd describes blobs: {@code length} is the size. */
   ObjectNode blobTree(ObjectId id, long size) {
-    return ObjectMeta.blob(id, size, meta.instanceId()).tree();
+    return Json.tree(ObjectMeta.blob(id, size, meta.instanceId()));
   }
 
   /** The tree of any object this instance knows: a stored tree, or a blob of the store. */

@@ -1,6 +1,5 @@
 package io.vineyard.plugin.blob;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.vineyard.api.Blob;
 import io.vineyard.api.BlobWriter;
 import io.vineyard.api.ObjectMeta;
@@ -84,10 +83,9 @@ public final class BlobPlugin implements ObjectTypePlugin {
   }
 
   private static void requireSize(ObjectMeta meta, String field) {
-    JsonNode n = meta.field(field).orElse(null);
-    if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < 0) {
+    if (!(meta.value(field).orElse(null) instanceof Long n) || n < 0) {
       throw new VineyardException.Invalid("vineyard::Blob " + meta.string("id").orElse("(new)") + ": field '" + field
-          + "' must be a non-negative integer, got " + (n == null ? "nothing" : n.toString()));
+          + "' must be a non-negative integer, got " + meta.json(field).orElse("nothing"));
     }
   }
 }

@@ -47,7 +47,7 @@ class PairEndToEndTest {
   }
 
   static Set<String> fields(ObjectMeta m) {
-    return m.tree().properties().stream().map(Map.Entry::getKey).collect(Collectors.toSet());
+    return Set.copyOf(m.entries().keySet());
   }
 
   static ByteBuffer bytes(byte[] b) {

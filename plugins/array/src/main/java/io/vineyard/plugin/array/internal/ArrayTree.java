@@ -1,7 +1,6 @@
 package io.vineyard.plugin.array.internal;
 
 import io.vineyard.api.Blob;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.vineyard.api.ElementType;
 import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.VineyardException;
@@ -29,10 +28,10 @@ record ArrayTree(ElementType type, long size, ObjectMeta buffer) {
     String where = meta.typename() + " " + meta.string("id").orElse("(new)");
     ElementType type = elementType(meta.typename()).orElseThrow(() -> invalid(where, "typename",
         "must be vineyard::Array<T> with T one of " + Arrays.stream(ElementType.values()).map(ElementType::cppName).toList()));
-    long size = nonNegative(meta.field("size_").orElse(null), where, "size_");
+    long size = nonNegative(meta, "size_", where, "size_");
     ObjectMeta buffer = meta.member("buffer_").filter(b -> b.typename().equals(Blob.TYPENAME)).orElseThrow(() -> invalid(where,
-        "buffer_", "must be a member of typename vineyard::Blob, got " + meta.field("buffer_").map(JsonNode::toString).orElse("nothing")));
-    long length = nonNegative(buffer.field("length").orElse(null), where, "buffer_.length");
+        "buffer_", "must be a member of typename vineyard::Blob, got " + meta.json("buffer_").orElse("nothing")));
+    long length = nonNegative(buffer, "length", where, "buffer_.length");
     long expected;
     try {
       expected = Math.multiplyExact(size, type.byteSize());
@@ -55,19 +54,10 @@ record ArrayTree(ElementType type, long size, ObjectMeta buffer) {
   }
 
   /** A non-negative integer: a JSON integer, or text holding one (as some writers store numbers). */
-  static long nonNegative(JsonNode n, String where, String field) {
-    long v = -1;
-    if (n != null && n.isIntegralNumber() && n.canConvertToLong()) {
-      v = n.asLong();
-    } else if (n != null && n.isTextual()) {
-      try {
-        v = Long.parseLong(n.asText().trim());
-      } catch (NumberFormatException e) {
-        v = -1;
-      }
-    }
+  static long nonNegative(ObjectMeta meta, String field, String where, String name) {
+    long v = meta.number(field).orElse(-1L);
     if (v < 0) {
-      throw invalid(where, field, "must be a non-negative integer, got " + (n == null ? "nothing" : n.toString()));
+      throw invalid(where, name, "must be a non-negative integer, got " + meta.json(field).orElse("nothing"));
     }
     return v;
   }

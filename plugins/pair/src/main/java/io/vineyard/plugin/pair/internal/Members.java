@@ -1,6 +1,5 @@
 package io.vineyard.plugin.pair.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.VineyardException;
 import io.vineyard.api.spi.PutContext;
@@ -29,7 +28,7 @@ final class Members {
    */
   static ObjectMeta require(ObjectMeta meta, String name) {
     return meta.member(name).orElseThrow(() -> new VineyardException.Invalid(describe(meta) + ": member '" + name
-        + "' is missing" + (meta.field(name).isPresent() ? " (the field holds a plain value, not an object tree)" : "")));
+        + "' is missing" + (meta.has(name) ? " (the field holds a plain value, not an object tree)" : "")));
   }
 
   /**
@@ -39,20 +38,10 @@ final class Members {
    * @throws VineyardException.Invalid naming the tree, the field and the value found
    */
   static int count(ObjectMeta meta, String field) {
-    JsonNode n = meta.field(field).orElse(null);
-    long value = -1;
-    if (n != null && n.isIntegralNumber() && n.canConvertToLong()) {
-      value = n.asLong();
-    } else if (n != null && n.isTextual()) {
-      try {
-        value = Long.parseLong(n.asText().trim());
-      } catch (NumberFormatException e) {
-        value = -1;
-      }
-    }
+    long value = meta.number(field).orElse(-1L);
     if (value < 0 || value > Integer.MAX_VALUE) {
       throw new VineyardException.Invalid(describe(meta) + ": field '" + field + "' must be a non-negative integer of at most "
-          + Integer.MAX_VALUE + ", got " + (n == null ? "nothing" : n.toString()));
+          + Integer.MAX_VALUE + ", got " + meta.json(field).orElse("nothing"));
     }
     return (int) value;
   }

@@ -87,9 +87,9 @@ public final class SequencePlugin implements ObjectTypePlugin {
   @Override
   public void validate(ObjectMeta meta) {
     int n = Members.count(meta, SIZE);
-    if (meta.field(ELEMENTS_SIZE).isPresent() && Members.count(meta, ELEMENTS_SIZE) != n) {
+    if (meta.has(ELEMENTS_SIZE) && Members.count(meta, ELEMENTS_SIZE) != n) {
       throw new VineyardException.Invalid(Members.describe(meta) + ": field '" + ELEMENTS_SIZE + "' ("
-          + meta.field(ELEMENTS_SIZE).get() + ") disagrees with '" + SIZE + "' (" + n + ")");
+          + meta.json(ELEMENTS_SIZE).orElse("") + ") disagrees with '" + SIZE + "' (" + n + ")");
     }
     for (int i = 0; i < n; i++) {
       Members.require(meta, element(i));

@@ -28,8 +28,7 @@ class PairPluginTest {
   void putsFirstAndSecondAsMembers() {
     ObjectMeta stored = plugin.put(Pair.of("a", "bc"), ctx);
     ObjectMeta tree = ctx.last();
-    assertEquals(Set.of("typename", "first_", "second_", "nbytes", "transient"), tree.tree().properties().stream()
-        .map(e -> e.getKey()).collect(java.util.stream.Collectors.toSet()));
+    assertEquals(Set.of("typename", "first_", "second_", "nbytes", "transient"), tree.entries().keySet());
     assertEquals("vineyard::Pair", tree.typename());
     assertTrue(tree.isTransient());
     assertEquals(3, tree.nbytes());

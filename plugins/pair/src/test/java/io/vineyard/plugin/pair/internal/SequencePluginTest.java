@@ -27,7 +27,7 @@ class SequencePluginTest {
   final FakeContexts ctx = new FakeContexts(new PairPlugin(), plugin);
 
   static Set<String> fields(ObjectMeta m) {
-    return m.tree().properties().stream().map(Map.Entry::getKey).collect(Collectors.toSet());
+    return Set.copyOf(m.entries().keySet());
   }
 
   @Test

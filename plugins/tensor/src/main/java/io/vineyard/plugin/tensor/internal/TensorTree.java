@@ -78,15 +78,14 @@ record TensorTree(ElementType type, long[] shape, Tensor.Order order, long size,
       throw invalid(where, "partition_index_", "must be a JSON list, got " + p);
     });
     ObjectMeta buffer = meta.member("buffer_").filter(b -> b.typename().equals(Blob.TYPENAME)).orElseThrow(() -> invalid(where,
-        "buffer_", "must be a member of typename vineyard::Blob, got " + meta.field("buffer_").map(JsonNode::toString).orElse("nothing")));
-    JsonNode lengthNode = buffer.field("length").orElse(null);
-    if (lengthNode == null || !lengthNode.isIntegralNumber() || !lengthNode.canConvertToLong() || lengthNode.asLong() < 0) {
-      throw invalid(where, "buffer_.length", "must be a non-negative integer, got " + lengthNode);
+        "buffer_", "must be a member of typename vineyard::Blob, got " + meta.json("buffer_").orElse("nothing")));
+    if (!(buffer.value("length").orElse(null) instanceof Long length) || length < 0) {
+      throw invalid(where, "buffer_.length", "must be a non-negative integer, got " + buffer.json("length").orElse("null"));
     }
     long expected = multiply(size, type.byteSize(), where, "shape_");
-    if (expected != lengthNode.asLong()) {
+    if (expected != length) {
       throw invalid(where, "shape_", "is " + shapeText(shape) + ": " + size + " elements of " + type.byteSize() + " bytes ("
-          + expected + " bytes), but member 'buffer_' has length " + lengthNode.asLong());
+          + expected + " bytes), but member 'buffer_' has length " + length);
     }
     return new TensorTree(type, shape, order, size, buffer);
   }
@@ -101,14 +100,16 @@ record TensorTree(ElementType type, long[] shape, Tensor.Order order, long size,
 
   /** A field holding a JSON text, parsed; a field that is already JSON (not text) is taken as it is. */
   private static Optional<JsonNode> json(ObjectMeta meta, String field, String where) {
-    JsonNode n = meta.field(field).orElse(null);
-    if (n == null || !n.isTextual()) {
-      return Optional.ofNullable(n);
+    if (!meta.has(field)) {
+      return Optional.empty();
+    }
+    if (!(meta.value(field).orElse(null) instanceof String text)) {
+      return Optional.of(meta.value(field).<JsonNode>map(JSON::valueToTree).orElse(JSON.getNodeFactory().nullNode()));
     }
     try {
-      return Optional.of(JSON.readTree(n.asText()));
+      return Optional.of(JSON.readTree(text));
     } catch (JsonProcessingException e) {
-      throw invalid(where, field, "must hold a JSON text, got " + n + " (" + e.getOriginalMessage() + ")");
+      throw invalid(where, field, "must hold a JSON text, got " + meta.json(field).orElse("") + " (" + e.getOriginalMessage() + ")");
     }
   }
 
