@@ -1,54 +1,112 @@
 package io.vineyard.protocol;
 
+import io.vineyard.protocol.BlobMessages.CreateBufferReply;
+import io.vineyard.protocol.BlobMessages.CreateBufferRequest;
+import io.vineyard.protocol.BlobMessages.DropBufferReply;
+import io.vineyard.protocol.BlobMessages.DropBufferRequest;
+import io.vineyard.protocol.BlobMessages.GetBuffersReply;
+import io.vineyard.protocol.BlobMessages.GetBuffersRequest;
+import io.vineyard.protocol.BlobMessages.IncreaseReferenceCountReply;
+import io.vineyard.protocol.BlobMessages.IncreaseReferenceCountRequest;
+import io.vineyard.protocol.BlobMessages.ReleaseReply;
+import io.vineyard.protocol.BlobMessages.ReleaseRequest;
+import io.vineyard.protocol.BlobMessages.SealReply;
+import io.vineyard.protocol.BlobMessages.SealRequest;
+import io.vineyard.protocol.DataMessages.ClearReply;
+import io.vineyard.protocol.DataMessages.ClearRequest;
+import io.vineyard.protocol.DataMessages.CreateDataReply;
+import io.vineyard.protocol.DataMessages.CreateDataRequest;
+import io.vineyard.protocol.DataMessages.DelDataReply;
+import io.vineyard.protocol.DataMessages.DelDataRequest;
+import io.vineyard.protocol.DataMessages.DelDataWithFeedbacksReply;
+import io.vineyard.protocol.DataMessages.DelDataWithFeedbacksRequest;
+import io.vineyard.protocol.DataMessages.ExistsReply;
+import io.vineyard.protocol.DataMessages.ExistsRequest;
+import io.vineyard.protocol.DataMessages.GetDataReply;
+import io.vineyard.protocol.DataMessages.GetDataRequest;
+import io.vineyard.protocol.DataMessages.ListDataRequest;
+import io.vineyard.protocol.InstanceMessages.ClusterMetaReply;
+import io.vineyard.protocol.InstanceMessages.ClusterMetaRequest;
+import io.vineyard.protocol.InstanceMessages.ExitRequest;
+import io.vineyard.protocol.InstanceMessages.InstanceStatusReply;
+import io.vineyard.protocol.InstanceMessages.InstanceStatusRequest;
+import io.vineyard.protocol.InstanceMessages.RegisterReply;
+import io.vineyard.protocol.InstanceMessages.RegisterRequest;
+import io.vineyard.protocol.NameMessages.DropNameReply;
+import io.vineyard.protocol.NameMessages.DropNameRequest;
+import io.vineyard.protocol.NameMessages.GetNameReply;
+import io.vineyard.protocol.NameMessages.GetNameRequest;
+import io.vineyard.protocol.NameMessages.IfPersistReply;
+import io.vineyard.protocol.NameMessages.IfPersistRequest;
+import io.vineyard.protocol.NameMessages.LabelReply;
+import io.vineyard.protocol.NameMessages.LabelRequest;
+import io.vineyard.protocol.NameMessages.ListNameReply;
+import io.vineyard.protocol.NameMessages.ListNameRequest;
+import io.vineyard.protocol.NameMessages.PersistReply;
+import io.vineyard.protocol.NameMessages.PersistRequest;
+import io.vineyard.protocol.NameMessages.PutNameReply;
+import io.vineyard.protocol.NameMessages.PutNameRequest;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The IPC commands this implementation speaks, with vineyardd's request and reply type strings.
+ * The IPC commands this implementation speaks: vineyardd's request and reply type strings, and
+ * the record types each is read into.
  *
  * <p>Two of vineyardd's quirks are kept: {@code list_data_request} is answered with a
  * {@code get_data_reply}, and {@code cluster_meta} uses one string for request and reply.
  */
 public enum Command {
-  REGISTER("register_request", "register_reply"),
-  EXIT("exit_request", null),
-  CREATE_BUFFER("create_buffer_request", "create_buffer_reply"),
-  SEAL("seal_request", "seal_reply"),
-  GET_BUFFERS("get_buffers_request", "get_buffers_reply"),
-  DROP_BUFFER("drop_buffer_request", "drop_buffer_reply"),
-  RELEASE("release_request", "release_reply"),
-  INCREASE_REFERENCE_COUNT("increase_reference_count_request", "increase_reference_count_reply"),
-  CREATE_DATA("create_data_request", "create_data_reply"),
-  GET_DATA("get_data_request", "get_data_reply"),
-  LIST_DATA("list_data_request", "get_data_reply"),
-  DEL_DATA("del_data_request", "del_data_reply"),
-  DEL_DATA_WITH_FEEDBACKS("del_data_with_feedbacks_request", "del_data_with_feedbacks_reply"),
-  EXISTS("exists_request", "exists_reply"),
-  PERSIST("persist_request", "persist_reply"),
-  IF_PERSIST("if_persist_request", "if_persist_reply"),
-  PUT_NAME("put_name_request", "put_name_reply"),
-  GET_NAME("get_name_request", "get_name_reply"),
-  LIST_NAME("list_name_request", "list_name_reply"),
-  DROP_NAME("drop_name_request", "drop_name_reply"),
-  LABEL("label_request", "label_reply"),
-  CLUSTER_META("cluster_meta", "cluster_meta"),
-  INSTANCE_STATUS("instance_status_request", "instance_status_reply"),
-  CLEAR("clear_request", "clear_reply");
+  REGISTER("register_request", RegisterRequest.class, "register_reply", RegisterReply.class),
+  EXIT("exit_request", ExitRequest.class, null, null),
+  CREATE_BUFFER("create_buffer_request", CreateBufferRequest.class, "create_buffer_reply", CreateBufferReply.class),
+  SEAL("seal_request", SealRequest.class, "seal_reply", SealReply.class),
+  GET_BUFFERS("get_buffers_request", GetBuffersRequest.class, "get_buffers_reply", GetBuffersReply.class),
+  DROP_BUFFER("drop_buffer_request", DropBufferRequest.class, "drop_buffer_reply", DropBufferReply.class),
+  RELEASE("release_request", ReleaseRequest.class, "release_reply", ReleaseReply.class),
+  INCREASE_REFERENCE_COUNT("increase_reference_count_request", IncreaseReferenceCountRequest.class,
+      "increase_reference_count_reply", IncreaseReferenceCountReply.class),
+  CREATE_DATA("create_data_request", CreateDataRequest.class, "create_data_reply", CreateDataReply.class),
+  GET_DATA("get_data_request", GetDataRequest.class, "get_data_reply", GetDataReply.class),
+  LIST_DATA("list_data_request", ListDataRequest.class, "get_data_reply", GetDataReply.class),
+  DEL_DATA("del_data_request", DelDataRequest.class, "del_data_reply", DelDataReply.class),
+  DEL_DATA_WITH_FEEDBACKS("del_data_with_feedbacks_request", DelDataWithFeedbacksRequest.class,
+      "del_data_with_feedbacks_reply", DelDataWithFeedbacksReply.class),
+  EXISTS("exists_request", ExistsRequest.class, "exists_reply", ExistsReply.class),
+  PERSIST("persist_request", PersistRequest.class, "persist_reply", PersistReply.class),
+  IF_PERSIST("if_persist_request", IfPersistRequest.class, "if_persist_reply", IfPersistReply.class),
+  PUT_NAME("put_name_request", PutNameRequest.class, "put_name_reply", PutNameReply.class),
+  GET_NAME("get_name_request", GetNameRequest.class, "get_name_reply", GetNameReply.class),
+  LIST_NAME("list_name_request", ListNameRequest.class, "list_name_reply", ListNameReply.class),
+  DROP_NAME("drop_name_request", DropNameRequest.class, "drop_name_reply", DropNameReply.class),
+  LABEL("label_request", LabelRequest.class, "label_reply", LabelReply.class),
+  CLUSTER_META("cluster_meta", ClusterMetaRequest.class, "cluster_meta", ClusterMetaReply.class),
+  INSTANCE_STATUS("instance_status_request", InstanceStatusRequest.class, "instance_status_reply", InstanceStatusReply.class),
+  CLEAR("clear_request", ClearRequest.class, "clear_reply", ClearReply.class);
 
-  private static final Map<String, Command> BY_REQUEST = new HashMap<>();
+  private static final Map<Class<?>, Command> BY_REQUEST_TYPE = new HashMap<>();
+  private static final Map<Class<?>, String> REPLY_NAMES = new HashMap<>();
 
   static {
     for (Command c : values()) {
-      BY_REQUEST.put(c.request, c);
+      BY_REQUEST_TYPE.put(c.requestType, c);
+      if (c.replyType != null) {
+        REPLY_NAMES.putIfAbsent(c.replyType, c.reply);
+      }
     }
   }
 
   private final String request;
+  private final Class<? extends Request<?>> requestType;
   private final String reply;
+  private final Class<? extends Reply> replyType;
 
-  Command(String request, String reply) {
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  Command(String request, Class<? extends Request> requestType, String reply, Class<? extends Reply> replyType) {
     this.request = request;
+    this.requestType = (Class<? extends Request<?>>) requestType;
     this.reply = reply;
+    this.replyType = replyType;
   }
 
   /** The request's {@code type} string. */
@@ -61,8 +119,23 @@ public enum Command {
     return reply;
   }
 
-  /** The command for a request type string, or null when unknown. */
-  public static Command forRequest(String type) {
-    return BY_REQUEST.get(type);
+  /** The record a request of this command is read into. */
+  public Class<? extends Request<?>> requestType() {
+    return requestType;
+  }
+
+  /** The record the reply is read into, or null when the command has no reply. */
+  public Class<? extends Reply> replyType() {
+    return replyType;
+  }
+
+  /** The command of a request record. */
+  public static Command of(Request<?> request) {
+    return BY_REQUEST_TYPE.get(request.getClass());
+  }
+
+  /** The {@code type} string of a reply record (null for an error reply). */
+  static String replyName(Class<?> replyType) {
+    return REPLY_NAMES.get(replyType);
   }
 }

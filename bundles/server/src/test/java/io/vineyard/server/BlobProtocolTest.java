@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
 import io.vineyard.protocol.Json;
-import io.vineyard.protocol.Payload;
 import io.vineyard.protocol.unix.Posix;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -39,11 +39,11 @@ class BlobProtocolTest {
       assertEquals("create_buffer_reply", created.path("type").asText());
       id = Json.id(created, "id");
       assertTrue(id.isBlob());
-      Payload p = Payload.fromJson(created.get("created"));
-      assertEquals(p.storeFd(), created.get("fd").asInt(), "first use of the arena: fd announced");
+      JsonNode p = created.get("created"); // vineyardd's clients map map_size - 8 bytes
+      assertEquals(p.get("store_fd").asInt(), created.get("fd").asInt(), "first use of the arena: fd announced");
       int fd = writer.socket.receiveFd();
-      MemorySegment map = Posix.mmap(fd, p.mappingLength(), true);
-      MemorySegment.copy(hello, 0, map, ValueLayout.JAVA_BYTE, p.dataOffset(), hello.length);
+      MemorySegment map = Posix.mmap(fd, p.get("map_size").asLong() - 8, true);
+      MemorySegment.copy(hello, 0, map, ValueLayout.JAVA_BYTE, p.get("data_offset").asLong(), hello.length);
       ObjectNode second = writer.call("{\"type\":\"create_buffer_request\",\"size\":100}");
       assertEquals(-1, second.get("fd").asInt(), "the arena fd is passed once per connection");
       ObjectNode sealed = writer.call("{\"type\":\"seal_request\",\"object_id\":" + id.toUnsignedString() + "}");
@@ -54,12 +54,12 @@ class BlobProtocolTest {
       try (RawClient reader = RawClient.registered(fx.socket())) {
         ObjectNode got = reader.call("{\"type\":\"get_buffers_request\",\"num\":1,\"0\":" + id.toUnsignedString() + ",\"unsafe\":false}");
         assertEquals("get_buffers_reply", got.path("type").asText(), got.toString());
-        Payload rp = Payload.fromJson(got.get("payloads").get(0));
-        assertEquals(13, rp.dataSize());
-        assertEquals(rp.storeFd(), got.get("fds").get(0).asInt());
+        JsonNode rp = got.get("payloads").get(0);
+        assertEquals(13, rp.get("data_size").asLong());
+        assertEquals(rp.get("store_fd").asInt(), got.get("fds").get(0).asInt());
         int rfd = reader.socket.receiveFd();
-        MemorySegment rmap = Posix.mmap(rfd, rp.mappingLength(), false);
-        byte[] back = rmap.asSlice(rp.dataOffset(), 13).toArray(ValueLayout.JAVA_BYTE);
+        MemorySegment rmap = Posix.mmap(rfd, rp.get("map_size").asLong() - 8, false);
+        byte[] back = rmap.asSlice(rp.get("data_offset").asLong(), 13).toArray(ValueLayout.JAVA_BYTE);
         assertEquals("Hello, World!", new String(back, StandardCharsets.UTF_8));
         Posix.munmap(rmap);
         Posix.close(rfd);

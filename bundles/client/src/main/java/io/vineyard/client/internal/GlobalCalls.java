@@ -1,12 +1,17 @@
 package io.vineyard.client.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ClusterInstance;
 import io.vineyard.api.ObjectId;
 import io.vineyard.api.VineyardException;
-import io.vineyard.protocol.Command;
-import io.vineyard.protocol.Json;
+import io.vineyard.protocol.InstanceMessages.ClusterMetaRequest;
+import io.vineyard.protocol.InstanceMessages.Member;
+import io.vineyard.protocol.NameMessages.DropNameRequest;
+import io.vineyard.protocol.NameMessages.GetNameRequest;
+import io.vineyard.protocol.NameMessages.IfPersistRequest;
+import io.vineyard.protocol.NameMessages.LabelRequest;
+import io.vineyard.protocol.NameMessages.ListNameRequest;
+import io.vineyard.protocol.NameMessages.PersistRequest;
+import io.vineyard.protocol.NameMessages.PutNameRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,29 +26,20 @@ final class GlobalCalls {
   }
 
   void persist(ObjectId id) {
-    ObjectNode req = Json.object();
-    Json.putId(req, "id", id);
-    conn.call(Command.PERSIST, req);
+    conn.call(new PersistRequest(id));
   }
 
   boolean isPersisted(ObjectId id) {
-    ObjectNode req = Json.object();
-    Json.putId(req, "id", id);
-    return Json.bool(conn.call(Command.IF_PERSIST, req), "persist", false);
+    return conn.call(new IfPersistRequest(id)).persist();
   }
 
   void putName(ObjectId id, String name) {
-    ObjectNode req = Json.object();
-    Json.putId(req, "object_id", id);
-    req.put("name", checked(name));
-    conn.call(Command.PUT_NAME, req);
+    conn.call(new PutNameRequest(id, checked(name)));
   }
 
   void label(ObjectId id, Map<String, String> labels) {
-    ObjectNode req = Json.object();
-    Json.putId(req, "id", id);
-    var keys = req.putArray("keys");
-    var values = req.putArray("values");
+    List<String> keys = new ArrayList<>();
+    List<String> values = new ArrayList<>();
     labels.forEach((k, v) -> {
       if (k == null || v == null) {
         throw new VineyardException.Invalid("a label's key and value must not be null");
@@ -51,46 +47,44 @@ final class GlobalCalls {
       keys.add(k);
       values.add(v);
     });
-    conn.call(Command.LABEL, req);
+    conn.call(new LabelRequest(id, keys, values));
   }
 
   ObjectId getName(String name, boolean wait) {
-    ObjectNode req = Json.object();
-    req.put("name", checked(name));
-    req.put("wait", wait);
-    return Json.id(conn.call(Command.GET_NAME, req), "object_id");
+    ObjectId id = conn.call(new GetNameRequest(checked(name), wait)).objectId();
+    if (id == null) {
+      throw new VineyardException.Invalid("get_name_reply without 'object_id'");
+    }
+    return id;
   }
 
   Map<String, ObjectId> listNames(String pattern, boolean regex, int limit) {
     if (limit < 0) {
       throw new VineyardException.Invalid("list limit must not be negative, got " + limit);
     }
-    ObjectNode req = Json.object();
-    req.put("pattern", pattern);
-    req.put("regex", regex);
-    req.put("limit", limit);
-    JsonNode names = conn.call(Command.LIST_NAME, req).path("names");
-    Map<String, ObjectId> out = new LinkedHashMap<>();
-    names.properties().forEach(e -> out.put(e.getKey(), Json.toId(e.getValue(), "names/" + e.getKey())));
-    return out;
+    Map<String, ObjectId> names = conn.call(new ListNameRequest(pattern, regex, (long) limit)).names();
+    return names == null ? new LinkedHashMap<>() : new LinkedHashMap<>(names);
   }
 
   void dropName(String name) {
-    ObjectNode req = Json.object();
-    req.put("name", checked(name));
-    conn.call(Command.DROP_NAME, req);
+    conn.call(new DropNameRequest(checked(name)));
   }
 
   List<ClusterInstance> clusterMeta() {
-    JsonNode meta = conn.call(Command.CLUSTER_META, Json.object()).path("meta");
+    Map<String, Member> meta = conn.call(new ClusterMetaRequest()).meta();
     List<ClusterInstance> out = new ArrayList<>();
-    meta.properties().forEach(e -> {
-      JsonNode i = e.getValue();
-      long id = Long.parseUnsignedLong(e.getKey().startsWith("i") ? e.getKey().substring(1) : e.getKey());
-      out.add(new ClusterInstance(id, i.path("ipc_socket").asText(""), i.path("hostname").asText(""),
-          i.path("rpc_endpoint").asText(""), i.path("status").asText("running"), i.path("timestamp").asLong(0)));
-    });
+    if (meta != null) {
+      meta.forEach((key, i) -> {
+        long id = Long.parseUnsignedLong(key.startsWith("i") ? key.substring(1) : key);
+        out.add(new ClusterInstance(id, orEmpty(i.ipcSocket()), orEmpty(i.hostname()), orEmpty(i.rpcEndpoint()),
+            i.status() == null ? "running" : i.status(), i.timestamp()));
+      });
+    }
     return out;
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
   }
 
   private static String checked(String name) {

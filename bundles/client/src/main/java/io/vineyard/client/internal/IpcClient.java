@@ -1,7 +1,6 @@
 package io.vineyard.client.internal;
 
 import io.vineyard.api.spi.PluginTable;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.BlobWriter;
 import io.vineyard.api.ClusterInstance;
 import io.vineyard.api.InstanceStatus;
@@ -12,8 +11,16 @@ import io.vineyard.api.VineyardException;
 import io.vineyard.api.VineyardObject;
 import io.vineyard.api.spi.ObjectTypePlugin;
 import io.vineyard.api.spi.PluginRegistry;
-import io.vineyard.protocol.Command;
-import io.vineyard.protocol.Json;
+import io.vineyard.protocol.BlobMessages.DropBufferRequest;
+import io.vineyard.protocol.BlobMessages.ReleaseRequest;
+import io.vineyard.protocol.BlobMessages.SealRequest;
+import io.vineyard.protocol.DataMessages.CreateDataReply;
+import io.vineyard.protocol.DataMessages.CreateDataRequest;
+import io.vineyard.protocol.DataMessages.DelDataRequest;
+import io.vineyard.protocol.DataMessages.ExistsRequest;
+import io.vineyard.protocol.DataMessages.GetDataRequest;
+import io.vineyard.protocol.DataMessages.ListDataRequest;
+import io.vineyard.protocol.InstanceMessages.InstanceStatusRequest;
 import io.vineyard.protocol.Payload;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
@@ -101,9 +108,7 @@ public final class IpcClient implements VineyardClient {
 
   void seal(ObjectId id) {
     if (!ObjectId.EMPTY_BLOB.equals(id)) {
-      ObjectNode req = Json.object();
-      Json.putId(req, "object_id", id);
-      conn.call(Command.SEAL, req);
+      conn.call(new SealRequest(id));
       held.add(id);
     }
   }
@@ -111,9 +116,7 @@ public final class IpcClient implements VineyardClient {
   void drop(ObjectId id) {
     // a closed connection's unsealed blobs are freed by the server
     if (!ObjectId.EMPTY_BLOB.equals(id) && !conn.isClosed()) {
-      ObjectNode req = Json.object();
-      Json.putId(req, "id", id);
-      conn.call(Command.DROP_BUFFER, req);
+      conn.call(new DropBufferRequest(id));
     }
   }
 
@@ -128,12 +131,13 @@ public final class IpcClient implements VineyardClient {
     if (!content.has("nbytes")) {
       content.put("nbytes", 0L);
     }
-    ObjectNode req = Json.object();
-    req.set("content", Json.tree(content.build()));
-    ObjectNode reply = conn.call(Command.CREATE_DATA, req);
-    return content.id(Json.id(reply, "id"))
-        .put("signature", new java.math.BigInteger(Long.toUnsignedString(Replies.unsigned(reply, "signature"))))
-        .instanceId(Replies.unsigned(reply, "instance_id"))
+    CreateDataReply reply = conn.call(new CreateDataRequest(content.build()));
+    if (reply.id() == null) {
+      throw new VineyardException.Invalid("create_data_reply without 'id'");
+    }
+    return content.id(reply.id())
+        .put("signature", new java.math.BigInteger(Long.toUnsignedString(reply.signature())))
+        .instanceId(reply.instanceId())
         .build();
   }
 
@@ -233,11 +237,8 @@ public final class IpcClient implements VineyardClient {
   @Override
   public ObjectMeta getMeta(ObjectId id, boolean syncRemote) {
     checkOpen();
-    ObjectNode req = Json.object();
-    Json.putIds(req, "id", List.of(id));
-    req.put("sync_remote", syncRemote);
-    req.put("wait", false);
-    ObjectMeta meta = MetaTrees.find(conn.call(Command.GET_DATA, req), id);
+    Map<String, ObjectMeta> content = conn.call(new GetDataRequest(List.of(id), syncRemote, false)).content();
+    ObjectMeta meta = content == null ? null : content.get(id.toString());
     if (meta == null) {
       throw new VineyardException.ObjectNotExists("object " + id + " does not exist on the Vineyard instance at " + conn.path());
     }
@@ -247,22 +248,14 @@ public final class IpcClient implements VineyardClient {
   @Override
   public boolean exists(ObjectId id) {
     checkOpen();
-    ObjectNode req = Json.object();
-    Json.putId(req, "id", id);
-    return Json.bool(conn.call(Command.EXISTS, req), "exists", false);
+    return conn.call(new ExistsRequest(id)).exists();
   }
 
   @Override
   public void delete(List<ObjectId> ids, boolean force, boolean deep) {
     checkOpen();
     release(ids.stream().filter(held::contains).toList());
-    ObjectNode req = Json.object();
-    Json.putIds(req, "id", ids);
-    req.put("force", force);
-    req.put("deep", deep);
-    req.put("fastpath", false);
-    req.put("memory_trim", false);
-    conn.call(Command.DEL_DATA, req);
+    conn.call(new DelDataRequest(ids, force, deep, false, false));
   }
 
   @Override
@@ -271,11 +264,8 @@ public final class IpcClient implements VineyardClient {
     if (limit < 0) {
       throw new VineyardException.Invalid("list limit must not be negative, got " + limit);
     }
-    ObjectNode req = Json.object();
-    req.put("pattern", pattern);
-    req.put("regex", regex);
-    req.put("limit", limit);
-    return MetaTrees.content(conn.call(Command.LIST_DATA, req));
+    Map<String, ObjectMeta> content = conn.call(new ListDataRequest(pattern, regex, (long) limit)).content();
+    return content == null ? List.of() : List.copyOf(content.values());
   }
 
   /** Releases blob references; views of released blobs must not be used afterwards (their memory may be reused). */
@@ -283,9 +273,7 @@ public final class IpcClient implements VineyardClient {
   public void release(List<ObjectId> ids) {
     checkOpen();
     for (ObjectId id : ids) {
-      ObjectNode req = Json.object();
-      Json.putId(req, "object_id", id);
-      conn.call(Command.RELEASE, req);
+      conn.call(new ReleaseRequest(id));
       held.remove(id);
     }
   }
@@ -341,7 +329,7 @@ public final class IpcClient implements VineyardClient {
   @Override
   public InstanceStatus status() {
     checkOpen();
-    return Replies.status(conn.call(Command.INSTANCE_STATUS, Json.object()));
+    return Replies.status(conn.call(new InstanceStatusRequest()).meta());
   }
 
   @Override

@@ -1,11 +1,14 @@
 package io.vineyard.client.internal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.VineyardException;
+import io.vineyard.protocol.Codec;
 import io.vineyard.protocol.Command;
-import io.vineyard.protocol.Errors;
 import io.vineyard.protocol.Frames;
-import io.vineyard.protocol.Json;
+import io.vineyard.protocol.InstanceMessages.ExitRequest;
+import io.vineyard.protocol.InstanceMessages.RegisterReply;
+import io.vineyard.protocol.InstanceMessages.RegisterRequest;
+import io.vineyard.protocol.Reply;
+import io.vineyard.protocol.Request;
 import io.vineyard.protocol.unix.UnixSocket;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,8 +37,8 @@ final class IpcConnection implements AutoCloseable {
 
   /** What a caller does with the descriptors that follow a successful reply, under the lock. */
   @FunctionalInterface
-  interface AfterReply<T> {
-    T apply(ObjectNode reply, UnixSocket socket) throws IOException;
+  interface AfterReply<R extends Reply, T> {
+    T apply(R reply, UnixSocket socket) throws IOException;
   }
 
   private IpcConnection(UnixSocket socket, Path path) {
@@ -54,15 +57,9 @@ final class IpcConnection implements AutoCloseable {
     }
     IpcConnection c = new IpcConnection(s, path);
     try {
-      ObjectNode req = Json.object();
-      req.put("version", VERSION);
-      req.put("store_type", 1);
-      req.put("session_id", 0);
-      req.put("username", "");
-      req.put("password", "");
-      ObjectNode reply = c.call(Command.REGISTER, req);
-      c.instanceId = Replies.unsigned(reply, "instance_id");
-      if (!reply.path("store_match").asBoolean(true)) {
+      RegisterReply reply = c.call(new RegisterRequest(VERSION, 1, 0, "", ""));
+      c.instanceId = reply.instanceId();
+      if (Boolean.FALSE.equals(reply.storeMatch())) {
         throw new VineyardException.Invalid("the instance at " + path + " refused the store type (store_match=false)");
       }
       return c;
@@ -82,27 +79,28 @@ final class IpcConnection implements AutoCloseable {
   }
 
   /** Sends a request and returns its checked reply. */
-  ObjectNode call(Command command, ObjectNode request) {
-    return call(command, request, (reply, s) -> reply);
+  <R extends Reply> R call(Request<R> request) {
+    return call(request, (reply, s) -> reply);
   }
 
   /**
    * Sends a request, reads and checks the reply, then lets {@code after} receive the descriptors
    * the reply announces, all under the connection's lock.
    */
-  <T> T call(Command command, ObjectNode request, AfterReply<T> after) {
+  @SuppressWarnings("unchecked")
+  <R extends Reply, T> T call(Request<R> request, AfterReply<R, T> after) {
+    Command command = Command.of(request);
     lock.lock();
     try {
       checkUsable();
-      ObjectNode reply;
+      byte[] body;
       try {
-        request.put("type", command.request());
-        Frames.write(socket, Json.encode(request));
-        reply = Json.decode(Frames.read(socket));
+        Frames.write(socket, Codec.encode(request));
+        body = Frames.read(socket);
       } catch (IOException e) {
         throw breakWith(command, e);
       }
-      Errors.check(reply, command);
+      R reply = Codec.decodeReply(body, command, (Class<R>) command.replyType());
       try {
         return after.apply(reply, socket);
       } catch (IOException | RuntimeException e) {
@@ -154,9 +152,7 @@ final class IpcConnection implements AutoCloseable {
     try {
       locked = lock.tryLock(1, TimeUnit.SECONDS);
       if (locked && broken == null) {
-        ObjectNode exit = Json.object();
-        exit.put("type", Command.EXIT.request());
-        Frames.write(socket, Json.encode(exit));
+        Frames.write(socket, Codec.encode(new ExitRequest()));
       }
     } catch (IOException e) {
       // the server is gone already; closing is all that is left

@@ -86,7 +86,7 @@ final class Mappings implements AutoCloseable {
     long length = p.mappingLength();
     if (length <= 0 || p.dataOffset() < 0 || p.dataOffset() + p.dataSize() > length) {
       throw new VineyardException.Invalid("blob " + p.objectId() + ": data at offset " + p.dataOffset() + " (" + p.dataSize()
-          + " bytes) does not fit in map_size " + p.mapSize() + " - 8");
+          + " bytes) does not fit in the mapping of " + length + " bytes (map_size - 8)");
     }
     MemorySegment raw;
     boolean writable = true;

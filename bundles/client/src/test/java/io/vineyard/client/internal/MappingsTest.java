@@ -60,7 +60,7 @@ class MappingsTest {
   }
 
   static Payload payload(long id, int storeFd, long offset, long size) {
-    return new Payload(ObjectId.of(ObjectId.BLOB_BIT | id), storeFd, offset, size, FILE + Payload.REALIGN, 0, true, true);
+    return new Payload(ObjectId.of(ObjectId.BLOB_BIT | id), storeFd, offset, size, FILE, 0, true, true);
   }
 
   static long openFds() throws IOException {

@@ -66,7 +66,7 @@ class WireTest {
       assertEquals(7, client.instanceId());
       client.close();
       List<ObjectNode> sent = peer.finish();
-      assertEquals("{\"version\":\"0.24.2\",\"store_type\":1,\"session_id\":0,\"username\":\"\",\"password\":\"\",\"type\":\"register_request\"}",
+      assertEquals("{\"type\":\"register_request\",\"version\":\"0.24.2\",\"store_type\":1,\"session_id\":0,\"username\":\"\",\"password\":\"\"}",
           sent.get(0).toString());
       assertEquals("{\"type\":\"exit_request\"}", sent.get(1).toString());
       assertEquals(2, sent.size());
@@ -86,7 +86,7 @@ class WireTest {
       }
       List<ObjectNode> sent = peer.finish();
       // a blob's tree follows from its payload: no get_data_request before the get_buffers_request
-      assertEquals("{\"num\":1,\"0\":" + BLOB_NUM + ",\"unsafe\":false,\"type\":\"get_buffers_request\"}", sent.get(1).toString());
+      assertEquals("{\"type\":\"get_buffers_request\",\"num\":1,\"0\":" + BLOB_NUM + ",\"unsafe\":false}", sent.get(1).toString());
     }
   }
 

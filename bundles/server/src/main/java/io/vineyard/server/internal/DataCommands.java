@@ -1,14 +1,26 @@
 package io.vineyard.server.internal;
 
 import io.vineyard.api.Blob;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.VineyardException;
-import io.vineyard.protocol.Command;
+import io.vineyard.protocol.DataMessages.ClearReply;
+import io.vineyard.protocol.DataMessages.ClearRequest;
+import io.vineyard.protocol.DataMessages.CreateDataReply;
+import io.vineyard.protocol.DataMessages.CreateDataRequest;
+import io.vineyard.protocol.DataMessages.DelDataReply;
+import io.vineyard.protocol.DataMessages.DelDataRequest;
+import io.vineyard.protocol.DataMessages.DelDataWithFeedbacksReply;
+import io.vineyard.protocol.DataMessages.DelDataWithFeedbacksRequest;
+import io.vineyard.protocol.DataMessages.ExistsReply;
+import io.vineyard.protocol.DataMessages.ExistsRequest;
+import io.vineyard.protocol.DataMessages.GetDataReply;
+import io.vineyard.protocol.DataMessages.GetDataRequest;
+import io.vineyard.protocol.DataMessages.ListDataRequest;
 import io.vineyard.protocol.Json;
 import io.vineyard.store.BlobHandle;
-import java.util.List;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -30,59 +42,45 @@ final class DataCommands {
     this.deletion = new Deletion(core.store(), core.meta());
   }
 
-  void register(Map<Command, Dispatcher.Handler> h) {
-    h.put(Command.CREATE_DATA, (s, r) -> create(r));
-    h.put(Command.GET_DATA, this::get);
-    h.put(Command.LIST_DATA, (s, r) -> list(r));
-    h.put(Command.EXISTS, (s, r) -> {
-      ObjectNode reply = Reply.body(Command.EXISTS);
-      reply.put("exists", trees.exists(Json.id(r, "id")));
-      return Reply.of(reply);
-    });
-    h.put(Command.DEL_DATA, (s, r) -> {
+  void register(Dispatcher d) {
+    d.on(CreateDataRequest.class, (s, r) -> create(r));
+    d.on(GetDataRequest.class, this::get);
+    d.on(ListDataRequest.class, (s, r) -> list(r));
+    d.on(ExistsRequest.class, (s, r) -> new ExistsReply(trees.exists(r.id())));
+    d.on(DelDataRequest.class, (s, r) -> {
       deletion.delete(s.id(), r);
-      return Reply.ok(Command.DEL_DATA);
+      return new DelDataReply();
     });
-    h.put(Command.DEL_DATA_WITH_FEEDBACKS, (s, r) -> {
-      List<ObjectId> blobs = deletion.delete(s.id(), r);
-      ObjectNode reply = Reply.body(Command.DEL_DATA_WITH_FEEDBACKS);
-      Json.putIds(reply, "deleted_bids", blobs);
-      return Reply.of(reply);
-    });
-    h.put(Command.CLEAR, (s, r) -> {
+    d.on(DelDataWithFeedbacksRequest.class, (s, r) -> new DelDataWithFeedbacksReply(deletion.delete(s.id(), r.plain())));
+    d.on(ClearRequest.class, (s, r) -> {
       deletion.clear();
-      return Reply.ok(Command.CLEAR);
+      return new ClearReply();
     });
   }
 
-  private Reply create(ObjectNode request) {
-    JsonNode content = request.get("content");
-    if (content == null || !content.isObject()) {
+  private CreateDataReply create(CreateDataRequest request) {
+    ObjectMeta content = request.content();
+    if (content == null) {
       throw new VineyardException.MetaTreeInvalid("field 'content': expected the object's metadata tree (a JSON object)");
     }
-    ObjectNode tree = ((ObjectNode) content).deepCopy();
-    JsonNode typename = tree.get("typename");
-    if (typename == null || !typename.isTextual() || typename.asText().isEmpty()) {
+    if (!(content.value("typename").orElse(null) instanceof String typename) || typename.isEmpty()) {
       throw new VineyardException.MetaTreeInvalid("content has no 'typename' (a non-empty string)");
     }
-    if (typename.asText().equals(Blob.TYPENAME)) {
+    if (typename.equals(Blob.TYPENAME)) {
       throw new VineyardException.AssertionFailed("a vineyard::Blob has no metadata of its own: create it with create_buffer_request");
     }
-    trees.expandMembers(tree, "");
+    ObjectMeta expanded = trees.expandMembers(content, "");
     ObjectId id = core.ids().nextObjectId();
-    JsonNode sig = tree.get("signature");
-    long signature = sig != null && sig.canConvertToLong() ? sig.asLong() : core.ids().nextSignature();
+    long signature = expanded.value("signature").orElse(null) instanceof Long sig ? sig : core.ids().nextSignature();
     long instance = core.meta().instanceId();
-    tree.put("id", id.toString());
-    tree.put("signature", signature);
-    tree.put("instance_id", instance);
-    tree.put("transient", true);
+    ObjectMeta.Builder tree = expanded.toBuilder().id(id).put("signature", signature).put("instance_id", instance).put("transient", true);
     if (!tree.has("nbytes")) {
-      tree.put("nbytes", 0);
+      tree.nbytes(0);
     }
-    core.validator().validate(tree); // the complete tree, as it would be stored and read back
-    core.meta().put(tree);
-    if (trees.spansInstances(tree)) {
+    ObjectMeta complete = tree.build();
+    core.validator().validate(complete); // the complete tree, as it would be stored and read back
+    core.meta().put(Json.tree(complete));
+    if (trees.spansInstances(complete)) {
       // members of other instances are global: so is an object made of them, from the start
       try {
         core.meta().persist(id);
@@ -91,64 +89,52 @@ final class DataCommands {
         throw e;
       }
     }
-    ObjectNode reply = Reply.body(Command.CREATE_DATA);
-    Json.putId(reply, "id", id);
-    reply.put("signature", signature);
-    reply.put("instance_id", instance);
-    return Reply.of(reply);
+    return new CreateDataReply(id, signature, instance);
   }
 
   /**
    * Absent IDs are left out, as vineyardd does; with {@code wait}, the reply waits until every ID
    * exists (only this connection waits, and it stops waiting when the client goes away).
    */
-  private Reply get(Session session, ObjectNode request) {
-    List<ObjectId> ids = Json.ids(request, "id");
-    boolean wait = Json.bool(request, "wait", false);
-    ObjectNode reply = Reply.body(Command.GET_DATA);
-    ObjectNode content = reply.putObject("content");
+  private GetDataReply get(Session session, GetDataRequest request) {
+    Map<String, ObjectMeta> content = new LinkedHashMap<>();
+    int wanted = new HashSet<>(request.id()).size();
     while (true) {
-      for (ObjectId id : ids) {
-        if (!content.has(id.toString())) {
-          trees.find(id).ifPresent(t -> content.set(id.toString(), t));
+      for (ObjectId id : request.id()) {
+        if (!content.containsKey(id.toString())) {
+          trees.find(id).ifPresent(t -> content.put(id.toString(), t));
         }
       }
-      if (!wait || content.size() >= new java.util.HashSet<>(ids).size() || !session.peerConnected()) {
-        return Reply.of(reply);
+      if (!request.waitFor() || content.size() >= wanted || !session.peerConnected()) {
+        return new GetDataReply(content);
       }
       try {
         Thread.sleep(WAIT_POLL_MILLIS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return Reply.of(reply);
+        return new GetDataReply(content);
       }
     }
   }
 
-  private Reply list(ObjectNode request) {
-    String pattern = request.has("pattern") ? Json.requiredText(request, "pattern") : "*";
-    boolean regex = Json.bool(request, "regex", false);
-    long limit = Json.longOr(request, "limit", 5);
-    if (limit < 0) {
-      throw new VineyardException.Invalid("field 'limit': must not be negative (" + limit + ")");
+  private GetDataReply list(ListDataRequest request) {
+    if (request.limit() < 0) {
+      throw new VineyardException.Invalid("field 'limit': must not be negative (" + request.limit() + ")");
     }
-    Predicate<String> matches = TypenamePattern.compile(pattern, regex);
-    ObjectNode reply = Reply.body(Command.LIST_DATA);
-    ObjectNode content = reply.putObject("content");
-    int max = (int) Math.min(limit, Integer.MAX_VALUE);
-    for (ObjectNode t : core.meta().list(matches, max)) {
-      content.set(t.path("id").asText(), t);
-    }
+    Predicate<String> matches = TypenamePattern.compile(request.pattern(), request.regex());
+    Map<String, ObjectMeta> content = new LinkedHashMap<>();
+    int max = (int) Math.min(request.limit(), Integer.MAX_VALUE);
+    core.meta().list(matches, max).forEach(t -> content.put(t.path("id").asText(), Json.meta(t)));
     if (content.size() < max && matches.test(Blob.TYPENAME)) {
       for (BlobHandle b : core.store().blobs()) {
         if (content.size() >= max) {
           break;
         }
         if (b.sealed()) {
-          content.set(b.id().toString(), trees.blobTree(b.id(), b.size()));
+          content.put(b.id().toString(), trees.blobTree(b.id(), b.size()));
         }
       }
     }
-    return Reply.of(reply);
+    return new GetDataReply(content);
   }
 }

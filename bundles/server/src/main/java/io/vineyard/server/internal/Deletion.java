@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
 import io.vineyard.api.VineyardException;
 import io.vineyard.meta.MetadataService;
+import io.vineyard.protocol.DataMessages.DelDataRequest;
 import io.vineyard.protocol.Json;
 import io.vineyard.store.BlobHandle;
 import io.vineyard.store.BulkStore;
@@ -30,12 +31,12 @@ final class Deletion {
   }
 
   /** Deletes what the request names; returns the blobs deleted. */
-  synchronized List<ObjectId> delete(long connection, ObjectNode request) {
-    List<ObjectId> ids = Json.ids(request, "id");
-    boolean force = Json.bool(request, "force", false);
-    boolean deep = Json.bool(request, "deep", false);
-    boolean fastpath = Json.bool(request, "fastpath", false);
-    boolean trim = Json.bool(request, "memory_trim", false);
+  synchronized List<ObjectId> delete(long connection, DelDataRequest request) {
+    List<ObjectId> ids = request.id();
+    boolean force = request.force();
+    boolean deep = request.deep();
+    boolean fastpath = request.fastpath();
+    boolean trim = request.memoryTrim();
     for (ObjectId id : ids) {
       if (fastpath && !id.isBlob()) {
         throw new VineyardException.AssertionFailed("failed to delete " + id + ": fastpath deletes blobs only");
@@ -93,14 +94,11 @@ final class Deletion {
       }
       return;
     }
-    meta.remove(id).ifPresent(tree -> {
+    meta.remove(id).map(Json::meta).ifPresent(tree -> {
       if (members != null) {
-        tree.properties().forEach(e -> {
-          if (e.getValue().isObject() && e.getValue().has("typename") && e.getValue().has("id")) {
-            ObjectId m = ObjectId.parse(e.getValue().get("id").asText());
-            if (!m.equals(ObjectId.EMPTY_BLOB)) {
-              members.push(m);
-            }
+        tree.members().values().forEach(m -> {
+          if (!m.id().equals(ObjectId.EMPTY_BLOB)) {
+            members.push(m.id());
           }
         });
       }

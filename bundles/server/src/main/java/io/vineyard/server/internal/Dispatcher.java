@@ -1,49 +1,50 @@
 package io.vineyard.server.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.VineyardException;
+import io.vineyard.protocol.Codec;
 import io.vineyard.protocol.Command;
-import java.util.EnumMap;
+import io.vineyard.protocol.InstanceMessages.ExitRequest;
+import io.vineyard.protocol.InstanceMessages.RegisterRequest;
+import io.vineyard.protocol.Reply;
+import io.vineyard.protocol.Request;
+import java.util.HashMap;
 import java.util.Map;
 
-/** Routes each request to its handler by {@code type}; enforces register-first. */
+/** Reads each request into its record and hands it to the typed handler of its command; enforces register-first. */
 final class Dispatcher {
 
-  /** Handles one request of a connection. */
+  /** Handles one request of a connection; store fds to pass after the reply go to {@link Session#passFd}. */
   @FunctionalInterface
-  interface Handler {
-    Reply handle(Session session, ObjectNode request);
+  interface Handler<Q extends Request<?>> {
+    Reply handle(Session session, Q request);
   }
 
-  private final Map<Command, Handler> handlers = new EnumMap<>(Command.class);
+  private final Map<Class<?>, Handler<?>> handlers = new HashMap<>();
 
   Dispatcher(ServerCore core) {
-    new InstanceCommands(core).register(handlers);
-    new BlobCommands(core).register(handlers);
-    new DataCommands(core).register(handlers);
-    new PersistCommands(core).register(handlers);
+    new InstanceCommands(core).register(this);
+    new BlobCommands(core).register(this);
+    new DataCommands(core).register(this);
+    new PersistCommands(core).register(this);
   }
 
-  Reply dispatch(Session session, ObjectNode request) {
-    JsonNode typeNode = request.get("type");
-    if (typeNode == null || !typeNode.isTextual()) {
-      throw new VineyardException.Invalid("Invalid message: no 'type' field");
+  <Q extends Request<?>> void on(Class<Q> type, Handler<Q> handler) {
+    handlers.put(type, handler);
+  }
+
+  /** The reply to a request body, or null for {@code exit_request} (no reply: close). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  Reply dispatch(Session session, byte[] body) {
+    Request<?> request = Codec.decodeRequest(body);
+    if (request instanceof ExitRequest) {
+      return null;
     }
-    String type = typeNode.asText();
-    Command command = Command.forRequest(type);
-    if (command == null) {
-      throw new VineyardException.Invalid("Got unexpected command: " + type);
+    if (!(request instanceof RegisterRequest) && !session.registered()) {
+      throw new VineyardException.Invalid("The connection is not registered yet, command is: " + Command.of(request).request());
     }
-    if (command == Command.EXIT) {
-      return Reply.EXIT;
-    }
-    if (command != Command.REGISTER && !session.registered()) {
-      throw new VineyardException.Invalid("The connection is not registered yet, command is: " + type);
-    }
-    Handler h = handlers.get(command);
+    Handler h = handlers.get(request.getClass());
     if (h == null) {
-      throw new VineyardException.NotImplemented(type + " is not implemented by this instance yet");
+      throw new VineyardException.NotImplemented(Command.of(request).request() + " is not implemented by this instance yet");
     }
     return h.handle(session, request);
   }

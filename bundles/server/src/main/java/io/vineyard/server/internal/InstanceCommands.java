@@ -1,12 +1,16 @@
 package io.vineyard.server.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.meta.InstanceInfo;
-import io.vineyard.protocol.Command;
-import io.vineyard.protocol.Json;
+import io.vineyard.protocol.InstanceMessages.ClusterMetaReply;
+import io.vineyard.protocol.InstanceMessages.ClusterMetaRequest;
+import io.vineyard.protocol.InstanceMessages.InstanceStatusReply;
+import io.vineyard.protocol.InstanceMessages.InstanceStatusRequest;
+import io.vineyard.protocol.InstanceMessages.Member;
+import io.vineyard.protocol.InstanceMessages.RegisterReply;
+import io.vineyard.protocol.InstanceMessages.RegisterRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** register, instance_status and cluster_meta: who this instance is and how it is doing. */
@@ -22,33 +26,20 @@ final class InstanceCommands {
     this.core = core;
   }
 
-  void register(Map<Command, Dispatcher.Handler> h) {
-    h.put(Command.REGISTER, this::register);
-    h.put(Command.INSTANCE_STATUS, (s, r) -> status());
-    h.put(Command.CLUSTER_META, (s, r) -> clusterMeta());
+  void register(Dispatcher d) {
+    d.on(RegisterRequest.class, this::register);
+    d.on(InstanceStatusRequest.class, (s, r) -> status());
+    d.on(ClusterMetaRequest.class, (s, r) -> clusterMeta());
   }
 
-  private Reply register(Session session, ObjectNode request) {
-    // store_type: 1 (kDefault) or "Normal" from older clients; Plasma (2) is not served here
-    JsonNode storeType = request.get("store_type");
-    boolean match = storeType == null
-        || (storeType.isNumber() && storeType.asInt() == 1)
-        || (storeType.isTextual() && storeType.asText().equalsIgnoreCase("normal"));
+  private RegisterReply register(Session session, RegisterRequest request) {
     session.markRegistered();
-    ObjectNode reply = Reply.body(Command.REGISTER);
-    reply.put("ipc_socket", core.socketPath().toString());
-    reply.put("rpc_endpoint", NO_RPC);
-    reply.put("instance_id", core.meta().instanceId());
-    reply.put("session_id", 0);
-    reply.put("version", PROTOCOL_VERSION);
-    reply.put("store_match", match);
-    reply.put("support_rpc_compression", false);
-    return Reply.of(reply);
+    return new RegisterReply(core.socketPath().toString(), NO_RPC, core.meta().instanceId(), 0, PROTOCOL_VERSION,
+        request.storeMatches(), false);
   }
 
-  private Reply status() {
-    ObjectNode reply = Reply.body(Command.INSTANCE_STATUS);
-    ObjectNode meta = reply.putObject("meta");
+  private InstanceStatusReply status() {
+    Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("instance_id", core.meta().instanceId());
     meta.put("deployment", "local");
     meta.put("memory_usage", core.store().used());
@@ -57,27 +48,19 @@ final class InstanceCommands {
     meta.put("ipc_connections", core.connections());
     meta.put("rpc_connections", 0);
     meta.put("objects", core.meta().size());
-    core.meta().status().forEach((k, v) -> meta.set(k, Json.MAPPER.valueToTree(v)));
-    return Reply.of(reply);
+    meta.putAll(core.meta().status());
+    return new InstanceStatusReply(meta);
   }
 
-  private Reply clusterMeta() {
-    ObjectNode reply = Reply.body(Command.CLUSTER_META);
-    ObjectNode all = reply.putObject("meta");
+  private ClusterMetaReply clusterMeta() {
+    Map<String, Member> all = new LinkedHashMap<>();
     for (InstanceInfo i : core.meta().instances()) {
-      ObjectNode one = Json.object();
       boolean self = i.id() == core.meta().instanceId();
       String host = i.host().isEmpty() ? hostname() : i.host();
-      one.put("hostid", host.hashCode() & 0xffffffffL);
-      one.put("hostname", host);
-      one.put("nodename", host);
-      one.put("rpc_endpoint", NO_RPC);
-      one.put("ipc_socket", self && i.socket().isEmpty() ? core.socketPath().toString() : i.socket());
-      one.put("timestamp", self ? startedAt : i.startedAt());
-      one.put("status", i.status());
-      all.set("i" + i.id(), one);
+      all.put("i" + i.id(), new Member(host.hashCode() & 0xffffffffL, host, host, NO_RPC,
+          self && i.socket().isEmpty() ? core.socketPath().toString() : i.socket(), self ? startedAt : i.startedAt(), i.status()));
     }
-    return Reply.of(reply);
+    return new ClusterMetaReply(all);
   }
 
   private static String hostname() {

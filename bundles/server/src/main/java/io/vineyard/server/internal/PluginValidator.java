@@ -1,7 +1,6 @@
 package io.vineyard.server.internal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vineyard.protocol.Json;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.VineyardException;
 import io.vineyard.api.spi.ObjectTypePlugin;
 import io.vineyard.api.spi.PluginRegistry;
@@ -34,21 +33,21 @@ final class PluginValidator {
    * @throws VineyardException what the plugin threw, or {@link VineyardException.Invalid} when
    *     it failed otherwise
    */
-  void validate(ObjectNode tree) {
-    String typename = tree.path("typename").asText("");
+  void validate(ObjectMeta tree) {
+    String typename = tree.typename();
     Optional<ObjectTypePlugin> plugin = plugins.forTypename(typename);
     if (plugin.isEmpty()) {
       return;
     }
     try {
-      plugin.get().validate(Json.meta(tree));
+      plugin.get().validate(tree);
     } catch (VineyardException e) {
       throw e;
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       // LinkageError: a plugin bundle uninstalled or refreshed while it was validating
       String family = PluginTable.family(typename);
       LOG.log(Level.WARNING, "object-type plugin " + family + " (" + plugin.get().getClass().getName() + ") failed validating "
-          + tree.path("id").asText("a new tree") + " of type " + typename, e);
+          + tree.string("id").orElse("a new tree") + " of type " + typename, e);
       throw new VineyardException.Invalid("plugin " + family + " failed validating " + typename + ": " + e, e);
     }
   }

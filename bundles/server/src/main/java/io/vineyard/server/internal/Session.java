@@ -1,13 +1,16 @@
 package io.vineyard.server.internal;
 
 import io.vineyard.api.VineyardException;
+import io.vineyard.protocol.Codec;
+import io.vineyard.protocol.ErrorReply;
 import io.vineyard.protocol.Frames;
-import io.vineyard.protocol.Json;
 import io.vineyard.protocol.unix.UnixSocket;
 import java.io.EOFException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,6 +24,7 @@ final class Session implements Runnable {
   private final UnixSocket socket;
   private final ServerCore core;
   private final Set<Integer> sentFds = new HashSet<>();
+  private final List<Integer> fdsToPass = new ArrayList<>();
   private volatile boolean registered;
 
   Session(long id, UnixSocket socket, ServerCore core) {
@@ -42,9 +46,16 @@ final class Session implements Runnable {
     registered = true;
   }
 
-  /** Records that a store fd goes to this connection now; false if it was sent before. */
-  boolean firstSend(int storeFd) {
-    return storeFd >= 0 && sentFds.add(storeFd);
+  /**
+   * Passes a store fd with SCM_RIGHTS right after the reply being built, unless this connection
+   * has it already; returns whether it will be passed now.
+   */
+  boolean passFd(int storeFd) {
+    if (storeFd >= 0 && sentFds.add(storeFd)) {
+      fdsToPass.add(storeFd);
+      return true;
+    }
+    return false;
   }
 
   @Override
@@ -52,14 +63,15 @@ final class Session implements Runnable {
     try {
       while (true) {
         byte[] body = Frames.read(socket);
-        Reply reply = handle(body);
-        if (reply.body() == null) {
+        Object reply = handle(body);
+        if (reply == null) {
           return;
         }
-        Frames.write(socket, Json.encode(reply.body()));
-        for (int fd : reply.fds()) {
+        Frames.write(socket, Codec.encode(reply));
+        for (int fd : fdsToPass) {
           socket.sendFd(fd);
         }
+        fdsToPass.clear();
       }
     } catch (Frames.FrameTooLargeException e) {
       LOG.log(Level.WARNING, "closing connection " + id + ": " + e.getMessage());
@@ -73,15 +85,24 @@ final class Session implements Runnable {
     }
   }
 
-  private Reply handle(byte[] body) {
+  /** The reply (a record, or an error reply), or null for none. */
+  private Object handle(byte[] body) {
     try {
-      return core.dispatcher().dispatch(this, Json.decode(body));
+      return core.dispatcher().dispatch(this, body);
     } catch (VineyardException e) {
-      return Reply.error(e);
+      unpassFds();
+      return ErrorReply.of(e);
     } catch (RuntimeException e) {
+      unpassFds();
       LOG.log(Level.ERROR, "request on connection " + id + " failed unexpectedly", e);
-      return Reply.error(new VineyardException.UnknownError("internal error: " + e));
+      return ErrorReply.of(new VineyardException.UnknownError("internal error: " + e));
     }
+  }
+
+  /** No fd follows an error reply: those queued are not this connection's yet. */
+  private void unpassFds() {
+    sentFds.removeAll(fdsToPass);
+    fdsToPass.clear();
   }
 
   /** Whether the client is still there (no EOF pending): for requests that wait. */
