@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
 import io.vineyard.protocol.Frames;
-import io.vineyard.protocol.Json;
+import io.vineyard.protocol.RawJson;
 import io.vineyard.protocol.unix.UnixSocket;
 import java.io.EOFException;
 import java.io.IOException;
@@ -34,7 +34,7 @@ class ProcessBadInputTest {
 
   static ObjectNode call(UnixSocket s, String json) throws IOException {
     Frames.write(s, json.getBytes(StandardCharsets.UTF_8));
-    return Json.decode(Frames.read(s));
+    return RawJson.decode(Frames.read(s));
   }
 
   static void assertError(ObjectNode reply, int code, String fragment) {
@@ -68,7 +68,7 @@ class ProcessBadInputTest {
 
       ObjectNode created = call(s, "{\"type\":\"create_buffer_request\",\"size\":4096}");
       s.receiveFd();
-      String id = Json.id(created, "id").toUnsignedString();
+      String id = RawJson.id(created, "id").toUnsignedString();
       assertError(call(s, "{\"type\":\"get_buffers_request\",\"num\":1,\"0\":" + id + "}"), 14, "not sealed");
       assertEquals("seal_reply", call(s, "{\"type\":\"seal_request\",\"object_id\":" + id + "}").path("type").asText());
       assertError(call(s, "{\"type\":\"seal_request\",\"object_id\":" + id + "}"), 13, "sealed");

@@ -166,6 +166,32 @@ public final class ObjectMeta {
     return out;
   }
 
+  /** The IDs of the direct members that carry one, in tree order. */
+  public java.util.List<ObjectId> memberIds() {
+    java.util.List<ObjectId> out = new java.util.ArrayList<>();
+    entries.forEach((k, v) -> {
+      if (v instanceof ObjectMeta m && m.has("id")) {
+        out.add(m.id());
+      }
+    });
+    return out;
+  }
+
+  /**
+   * This tree as a persisted object's: {@code transient: false} here and in every non-blob member,
+   * at every depth. Blob members stay as they are: a blob's payload never leaves its instance.
+   */
+  public ObjectMeta persisted() {
+    LinkedHashMap<String, Object> out = new LinkedHashMap<>(entries);
+    out.put("transient", false);
+    entries.forEach((k, v) -> {
+      if (v instanceof ObjectMeta m && !m.id().isBlob()) {
+        out.put(k, m.persisted());
+      }
+    });
+    return new ObjectMeta(out);
+  }
+
   /** The object's labels ({@code __labels}), empty when it has none. */
   public Map<String, String> labels() {
     Map<String, String> out = new LinkedHashMap<>();

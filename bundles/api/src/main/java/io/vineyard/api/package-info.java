@@ -3,7 +3,7 @@
  * and one exception type per vineyardd error code.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.vineyard.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,7 +3,7 @@
  * by ID, the members they reference, and cluster-unique ID generation.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.vineyard.meta;
 
 import org.osgi.annotation.bundle.Export;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class MetaJsonTest {
   private static ObjectMeta parse(String json) throws Exception {
-    return Json.MAPPER.readValue(json, ObjectMeta.class);
+    return Codec.decodeMeta(json.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -39,7 +39,7 @@ class MetaJsonTest {
         + "\"transient\":false,\"f\":1.5,\"n\":null,\"l\":[1,\"a\",{\"x\":true}],\"__labels\":{\"id\":\"k\"},"
         + "\"m_\":{\"typename\":\"vineyard::Blob\",\"id\":\"o8000000000000001\",\"length\":8}}";
     ObjectMeta tree = parse(json);
-    assertEquals(json, new String(Json.MAPPER.writeValueAsBytes(tree), StandardCharsets.UTF_8));
+    assertEquals(json, new String(Codec.encodeMeta(tree), StandardCharsets.UTF_8));
     assertEquals(json, tree.toString());
     assertEquals(-1L, tree.instanceId());
     assertFalse(tree.isTransient());
@@ -50,7 +50,8 @@ class MetaJsonTest {
 
   @Test
   void aTreeMustBeAnObject() {
-    assertThrows(VineyardException.MetaTreeInvalid.class, () -> Json.meta(Json.array()));
-    assertTrue(Json.meta(Json.object()).entries().isEmpty());
+    assertThrows(VineyardException.MetaTreeInvalid.class, () -> Codec.decodeMeta("[1]".getBytes(StandardCharsets.UTF_8)));
+    assertThrows(VineyardException.MetaTreeInvalid.class, () -> Codec.decodeMeta("{\"a\":".getBytes(StandardCharsets.UTF_8)));
+    assertTrue(Codec.decodeMeta("{}".getBytes(StandardCharsets.UTF_8)).entries().isEmpty());
   }
 }

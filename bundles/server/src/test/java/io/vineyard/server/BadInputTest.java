@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
 import io.vineyard.protocol.Frames;
-import io.vineyard.protocol.Json;
+import io.vineyard.protocol.RawJson;
 import java.io.EOFException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -73,7 +73,7 @@ class BadInputTest {
   @Test
   void sealTwiceAndGetUnsealed() throws Exception {
     try (RawClient c = RawClient.registered(fx.socket())) {
-      ObjectId id = Json.id(c.call("{\"type\":\"create_buffer_request\",\"size\":64}"), "id");
+      ObjectId id = RawJson.id(c.call("{\"type\":\"create_buffer_request\",\"size\":64}"), "id");
       c.socket.receiveFd();
       String num = id.toUnsignedString();
       assertError(c.call("{\"type\":\"get_buffers_request\",\"num\":1,\"0\":" + num + "}"), 14, id.toString());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
-import io.vineyard.protocol.Json;
+import io.vineyard.protocol.RawJson;
 import io.vineyard.protocol.unix.Posix;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -37,7 +37,7 @@ class BlobProtocolTest {
     try (RawClient writer = RawClient.registered(fx.socket())) {
       ObjectNode created = writer.call("{\"type\":\"create_buffer_request\",\"size\":13}");
       assertEquals("create_buffer_reply", created.path("type").asText());
-      id = Json.id(created, "id");
+      id = RawJson.id(created, "id");
       assertTrue(id.isBlob());
       JsonNode p = created.get("created"); // vineyardd's clients map map_size - 8 bytes
       assertEquals(p.get("store_fd").asInt(), created.get("fd").asInt(), "first use of the arena: fd announced");
@@ -77,7 +77,7 @@ class BlobProtocolTest {
   void emptyBlobNeedsNoMemory() throws Exception {
     try (RawClient c = RawClient.registered(fx.socket())) {
       ObjectNode created = c.call("{\"type\":\"create_buffer_request\",\"size\":0}");
-      assertEquals(ObjectId.EMPTY_BLOB, Json.id(created, "id"));
+      assertEquals(ObjectId.EMPTY_BLOB, RawJson.id(created, "id"));
       assertEquals(-1, created.get("fd").asInt());
       ObjectNode got = c.call("{\"type\":\"get_buffers_request\",\"ids\":[" + ObjectId.EMPTY_BLOB.toUnsignedString() + "]}");
       assertEquals(0, got.get("payloads").get(0).get("data_size").asLong());
@@ -102,7 +102,7 @@ class BlobProtocolTest {
   @Test
   void deleteFreesMemoryAfterTheLastReaderReleases() throws Exception {
     try (RawClient c = RawClient.registered(fx.socket()); RawClient other = RawClient.registered(fx.socket())) {
-      ObjectId id = Json.id(c.call("{\"type\":\"create_buffer_request\",\"size\":4096}"), "id");
+      ObjectId id = RawJson.id(c.call("{\"type\":\"create_buffer_request\",\"size\":4096}"), "id");
       c.socket.receiveFd();
       c.call("{\"type\":\"seal_request\",\"object_id\":" + id.toUnsignedString() + "}");
       other.call("{\"type\":\"get_buffers_request\",\"ids\":[" + id.toUnsignedString() + "]}");

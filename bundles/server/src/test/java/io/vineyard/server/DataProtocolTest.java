@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
-import io.vineyard.protocol.Json;
+import io.vineyard.protocol.RawJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class DataProtocolTest {
     ObjectNode r = c.createData(content);
     assertEquals("create_data_reply", r.path("type").asText(), r.toString());
     assertEquals(0, r.get("instance_id").asLong());
-    return Json.id(r, "id");
+    return RawJson.id(r, "id");
   }
 
   ObjectNode tree(ObjectId id) throws Exception {
@@ -74,7 +74,7 @@ class DataProtocolTest {
 
     ObjectNode deleted = c.call("{\"type\":\"del_data_with_feedbacks_request\",\"id\":[" + pair.toUnsignedString() + "],\"force\":false,\"deep\":true}");
     assertEquals("del_data_with_feedbacks_reply", deleted.path("type").asText(), deleted.toString());
-    assertEquals(blob, Json.ids(deleted, "deleted_bids").get(0));
+    assertEquals(blob, RawJson.ids(deleted, "deleted_bids").get(0));
     for (ObjectId id : new ObjectId[] {pair, array, blob}) {
       assertFalse(c.call("{\"type\":\"exists_request\",\"id\":" + id.toUnsignedString() + "}").get("exists").asBoolean(), id.toString());
     }

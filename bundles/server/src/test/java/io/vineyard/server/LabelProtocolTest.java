@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
-import io.vineyard.protocol.Json;
+import io.vineyard.protocol.RawJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,15 +41,15 @@ class LabelProtocolTest {
     ObjectNode reply = c.call("{\"type\":\"label_request\",\"id\":" + num + ",\"keys\":[\"a\"],\"values\":[\"1\"]}");
     assertEquals("label_reply", reply.path("type").asText(), reply.toString());
     assertFalse(reply.has("code"), reply.toString());
-    assertEquals(Json.decode("{\"a\":\"1\"}".getBytes()), labels(id));
+    assertEquals(RawJson.decode("{\"a\":\"1\"}".getBytes()), labels(id));
 
     c.call("{\"type\":\"label_request\",\"id\":" + num + ",\"keys\":[\"b\",\"a\"],\"values\":[\"2\",\"3\"]}");
-    assertEquals(Json.decode("{\"a\":\"3\",\"b\":\"2\"}".getBytes()), labels(id));
+    assertEquals(RawJson.decode("{\"a\":\"3\",\"b\":\"2\"}".getBytes()), labels(id));
 
     // a persisted object keeps its labels and takes more
     c.call("{\"type\":\"persist_request\",\"id\":" + num + "}");
     c.call("{\"type\":\"label_request\",\"id\":" + num + ",\"keys\":[\"c\"],\"values\":[\"4\"]}");
-    assertEquals(Json.decode("{\"a\":\"3\",\"b\":\"2\",\"c\":\"4\"}".getBytes()), labels(id));
+    assertEquals(RawJson.decode("{\"a\":\"3\",\"b\":\"2\",\"c\":\"4\"}".getBytes()), labels(id));
   }
 
   @Test

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
-import io.vineyard.protocol.Json;
+import io.vineyard.protocol.RawJson;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -43,10 +43,10 @@ class NamesProtocolTest {
     assertFalse(tree.get("transient").asBoolean());
 
     assertEquals("put_name_reply", c.call("{\"type\":\"put_name_request\",\"object_id\":" + num + ",\"name\":\"thing\"}").path("type").asText());
-    assertEquals(id, Json.id(c.call("{\"type\":\"get_name_request\",\"name\":\"thing\",\"wait\":false}"), "object_id"));
+    assertEquals(id, RawJson.id(c.call("{\"type\":\"get_name_request\",\"name\":\"thing\",\"wait\":false}"), "object_id"));
     ObjectNode listed = c.call("{\"type\":\"list_name_request\",\"pattern\":\"th*\",\"regex\":false,\"limit\":10}");
     assertEquals(1, listed.get("size").asInt());
-    assertEquals(id, Json.id(listed.get("names"), "thing"));
+    assertEquals(id, RawJson.id(listed.get("names"), "thing"));
     assertEquals("drop_name_reply", c.call("{\"type\":\"drop_name_request\",\"name\":\"thing\"}").path("type").asText());
     assertError(c.call("{\"type\":\"get_name_request\",\"name\":\"thing\",\"wait\":false}"), 12, "thing");
     assertEquals("drop_name_reply", c.call("{\"type\":\"drop_name_request\",\"name\":\"thing\"}").path("type").asText());
@@ -76,7 +76,7 @@ class NamesProtocolTest {
       Thread.sleep(300);
       assertFalse(waiting.isDone());
       c.call("{\"type\":\"put_name_request\",\"object_id\":" + id.toUnsignedString() + ",\"name\":\"later\"}");
-      assertEquals(id, Json.id(waiting.get(10, TimeUnit.SECONDS), "object_id"));
+      assertEquals(id, RawJson.id(waiting.get(10, TimeUnit.SECONDS), "object_id"));
     }
   }
 }

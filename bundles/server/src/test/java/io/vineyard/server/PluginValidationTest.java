@@ -12,7 +12,7 @@ import io.vineyard.api.spi.ObjectTypePlugin;
 import io.vineyard.api.spi.PluginTable;
 import io.vineyard.api.spi.PutContext;
 import io.vineyard.api.spi.ResolveContext;
-import io.vineyard.protocol.Json;
+import io.vineyard.protocol.RawJson;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -109,7 +109,7 @@ class PluginValidationTest {
     assertEquals(1, stored("test::*"));
     // the plugin sees the tree as it is stored: members expanded, id assigned
     ObjectMeta checked = seen.get();
-    assertEquals(Json.id(ok, "id"), checked.id());
+    assertEquals(RawJson.id(ok, "id"), checked.id());
     assertEquals("vineyard::Blob", checked.member("buffer_").orElseThrow().typename());
     assertEquals(64L, checked.member("buffer_").orElseThrow().number("length").orElseThrow());
   }
@@ -135,7 +135,7 @@ class PluginValidationTest {
 
   @Test
   void pluginsAddedLaterCheckNewTreesButNotTheirMembersAgain() throws Exception {
-    ObjectId gadget = Json.id(c.createData("{\"typename\":\"test::Gadget\",\"broken\":true}"), "id");
+    ObjectId gadget = RawJson.id(c.createData("{\"typename\":\"test::Gadget\",\"broken\":true}"), "id");
     plugins.add("test::Gadget", 0, new Validating("test::Gadget", m -> {
       if (m.has("broken")) {
         throw new VineyardException.Invalid("test::Gadget: field 'broken' is not allowed");

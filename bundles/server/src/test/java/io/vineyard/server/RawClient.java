@@ -3,7 +3,7 @@ package io.vineyard.server;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
 import io.vineyard.protocol.Frames;
-import io.vineyard.protocol.Json;
+import io.vineyard.protocol.RawJson;
 import io.vineyard.protocol.unix.UnixSocket;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,12 +29,12 @@ final class RawClient implements AutoCloseable {
 
   ObjectNode call(String json) throws IOException {
     send(json.getBytes(StandardCharsets.UTF_8));
-    return Json.decode(Frames.read(socket));
+    return RawJson.decode(Frames.read(socket));
   }
 
   ObjectNode call(ObjectNode request) throws IOException {
-    send(Json.encode(request));
-    return Json.decode(Frames.read(socket));
+    send(RawJson.encode(request));
+    return RawJson.decode(Frames.read(socket));
   }
 
   /** Creates, fills nothing, and seals a blob of {@code size} bytes (taking the arena fd if sent). */
@@ -43,7 +43,7 @@ final class RawClient implements AutoCloseable {
     if (r.get("fd").asInt() != -1) {
       socket.receiveFd();
     }
-    ObjectId id = Json.id(r, "id");
+    ObjectId id = RawJson.id(r, "id");
     call("{\"type\":\"seal_request\",\"object_id\":" + id.toUnsignedString() + "}");
     return id;
   }
@@ -55,7 +55,7 @@ final class RawClient implements AutoCloseable {
 
   /** Creates a member-less object of typename {@code my::Thing}; returns its ID. */
   ObjectId thing() throws IOException {
-    return Json.id(createData("{\"typename\":\"my::Thing\",\"nbytes\":0}"), "id");
+    return RawJson.id(createData("{\"typename\":\"my::Thing\",\"nbytes\":0}"), "id");
   }
 
   /** Asserts an error reply: its code, and a message mentioning {@code fragment}. */

@@ -2,7 +2,7 @@ package io.vineyard.client.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.protocol.Frames;
-import io.vineyard.protocol.Json;
+import io.vineyard.protocol.RawJson;
 import io.vineyard.protocol.unix.UnixServerSocket;
 import io.vineyard.protocol.unix.UnixSocket;
 import java.io.IOException;
@@ -33,12 +33,12 @@ final class ScriptedPeer implements AutoCloseable {
     done = CompletableFuture.runAsync(() -> {
       try (UnixSocket s = server.accept()) {
         for (Step step : steps) {
-          ObjectNode req = Json.decode(Frames.read(s));
+          ObjectNode req = RawJson.decode(Frames.read(s));
           requests.add(req);
           step.answer(req, s);
         }
         while (true) {
-          requests.add(Json.decode(Frames.read(s)));
+          requests.add(RawJson.decode(Frames.read(s)));
         }
       } catch (IOException end) {
         // the client closed the connection

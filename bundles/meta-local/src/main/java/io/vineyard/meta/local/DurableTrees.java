@@ -1,10 +1,9 @@
 package io.vineyard.meta.local;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
-import io.vineyard.api.VineyardException;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.meta.MetadataService;
+import io.vineyard.protocol.Codec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -27,7 +26,6 @@ import org.mapdb.Serializer;
  * changes.
  */
 final class DurableTrees implements AutoCloseable {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private final Path dir;
   private final FileChannel lockChannel;
   private final FileLock lock;
@@ -88,13 +86,13 @@ final class DurableTrees implements AutoCloseable {
   /** Puts every stored tree, then every name, into the in-memory service. */
   void load(MetadataService into) {
     for (String json : objects.values()) {
-      into.put(parse(json));
+      into.put(Codec.decodeMeta(json.getBytes(StandardCharsets.UTF_8)));
     }
     names.forEach((name, id) -> into.putName(name, ObjectId.parse(id)));
   }
 
-  void write(Map<ObjectId, ObjectNode> trees) {
-    trees.forEach((id, tree) -> objects.put(id.toString(), tree.toString()));
+  void write(Map<ObjectId, ObjectMeta> trees) {
+    trees.forEach((id, tree) -> objects.put(id.toString(), new String(Codec.encodeMeta(tree), StandardCharsets.UTF_8)));
     db.commit();
   }
 
@@ -112,14 +110,6 @@ final class DurableTrees implements AutoCloseable {
   void dropName(String name) {
     names.remove(name);
     db.commit();
-  }
-
-  private static ObjectNode parse(String json) {
-    try {
-      return (ObjectNode) MAPPER.readTree(json);
-    } catch (IOException e) {
-      throw new VineyardException.MetaTreeInvalid("a stored tree does not parse: " + e.getMessage());
-    }
   }
 
   @Override

@@ -1,8 +1,7 @@
 package io.vineyard.meta.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.VineyardException;
 import io.vineyard.meta.InstanceInfo;
 import io.vineyard.meta.MetadataService;
@@ -84,12 +83,12 @@ public final class StandaloneMetadataService implements MetadataService, AutoClo
   }
 
   @Override
-  public void put(ObjectNode tree) {
+  public void put(ObjectMeta tree) {
     memory.put(tree);
   }
 
   @Override
-  public Optional<ObjectNode> get(ObjectId id) {
+  public Optional<ObjectMeta> get(ObjectId id) {
     return memory.get(id);
   }
 
@@ -99,14 +98,14 @@ public final class StandaloneMetadataService implements MetadataService, AutoClo
   }
 
   @Override
-  public List<ObjectNode> list(Predicate<String> typename, int limit) {
+  public List<ObjectMeta> list(Predicate<String> typename, int limit) {
     return memory.list(typename, limit);
   }
 
   @Override
-  public synchronized Optional<ObjectNode> remove(ObjectId id) {
+  public synchronized Optional<ObjectMeta> remove(ObjectId id) {
     boolean wasPersisted = memory.isPersisted(id);
-    Optional<ObjectNode> removed = memory.remove(id);
+    Optional<ObjectMeta> removed = memory.remove(id);
     if (removed.isPresent() && wasPersisted) {
       durable.remove(id);
     }
@@ -126,24 +125,19 @@ public final class StandaloneMetadataService implements MetadataService, AutoClo
   @Override
   public synchronized void persist(ObjectId id) {
     memory.persist(id);
-    Map<ObjectId, ObjectNode> trees = new TreeMap<>();
+    Map<ObjectId, ObjectMeta> trees = new TreeMap<>();
     collect(id, trees);
     durable.write(trees);
   }
 
   /** The stored tree of an object and of its non-blob members, at every depth. */
-  private void collect(ObjectId id, Map<ObjectId, ObjectNode> into) {
+  private void collect(ObjectId id, Map<ObjectId, ObjectMeta> into) {
     if (id.isBlob() || into.containsKey(id)) {
       return;
     }
-    ObjectNode tree = memory.get(id).orElseThrow(() -> new VineyardException.ObjectNotExists("member " + id + " is gone"));
+    ObjectMeta tree = memory.get(id).orElseThrow(() -> new VineyardException.ObjectNotExists("member " + id + " is gone"));
     into.put(id, tree);
-    for (Map.Entry<String, JsonNode> e : tree.properties()) {
-      JsonNode v = e.getValue();
-      if (v.isObject() && v.has("typename") && v.has("id")) {
-        collect(ObjectId.parse(v.get("id").asText()), into);
-      }
-    }
+    tree.memberIds().forEach(m -> collect(m, into));
   }
 
   @Override

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.ObjectId;
 import io.vineyard.api.VineyardException;
 import java.nio.file.Path;
@@ -19,17 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Persisted objects and names survive a restart; transient ones do not; the data dir is exclusive. */
 class StandaloneMetadataServiceTest {
-  static final ObjectMapper M = new ObjectMapper();
-
   @TempDir
   Path dir;
 
-  static ObjectNode tree(ObjectId id, String typename) {
-    ObjectNode t = M.createObjectNode();
-    t.put("id", id.toString());
-    t.put("typename", typename);
-    t.put("transient", true);
-    return t;
+  static ObjectMeta tree(ObjectId id, String typename) {
+    return ObjectMeta.builder(typename).id(id).build();
   }
 
   @Test
@@ -39,9 +32,7 @@ class StandaloneMetadataServiceTest {
     ObjectId scratch = ObjectId.of(3);
     try (StandaloneMetadataService s = new StandaloneMetadataService(dir, "/tmp/x.sock")) {
       s.put(tree(member, "my::Leaf"));
-      ObjectNode p = tree(pair, "my::Pair");
-      p.set("first_", tree(member, "my::Leaf"));
-      s.put(p);
+      s.put(tree(pair, "my::Pair").toBuilder().member("first_", tree(member, "my::Leaf")).build());
       s.put(tree(scratch, "my::Scratch"));
       s.persist(pair);
       s.putName("the-pair", pair);
@@ -50,7 +41,7 @@ class StandaloneMetadataServiceTest {
     try (StandaloneMetadataService s = new StandaloneMetadataService(dir, "/tmp/x.sock")) {
       assertTrue(s.isPersisted(pair));
       assertTrue(s.isPersisted(member), "members are persisted with their object");
-      assertFalse(s.get(pair).orElseThrow().get("first_").get("transient").asBoolean());
+      assertFalse(s.get(pair).orElseThrow().member("first_").orElseThrow().isTransient());
       assertFalse(s.contains(scratch), "transient objects are gone after a restart");
       assertEquals(Optional.of(pair), s.getName("the-pair", Duration.ZERO));
       assertEquals(Set.of(pair), s.referrers(member));
@@ -75,12 +66,12 @@ class StandaloneMetadataServiceTest {
       s.label(kept, Map.of("a", "1", "b", "2"));
       s.label(kept, Map.of("b", "3"));
       s.label(scratch, Map.of("c", "4"));
-      assertEquals("4", s.get(scratch).orElseThrow().get("__labels").get("c").asText());
+      assertEquals("4", s.get(scratch).orElseThrow().labels().get("c"));
       assertThrows(VineyardException.Invalid.class, () -> s.label(ObjectId.parse("o8000000000000042"), Map.of("a", "1")));
       assertThrows(VineyardException.ObjectNotExists.class, () -> s.label(ObjectId.of(99), Map.of("a", "1")));
     }
     try (StandaloneMetadataService s = new StandaloneMetadataService(dir, "")) {
-      assertEquals(M.readTree("{\"a\":\"1\",\"b\":\"3\"}"), s.get(kept).orElseThrow().get("__labels"));
+      assertEquals(Map.of("a", "1", "b", "3"), s.get(kept).orElseThrow().labels());
       assertFalse(s.contains(scratch));
     }
   }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
+import io.vineyard.api.ObjectMeta;
+import io.vineyard.protocol.Codec;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -31,7 +33,7 @@ import org.jgroups.protocols.raft.PersistentState;
  * @param trees the trees, by ID
  * @param names name to ID, every ID one of {@code trees}
  */
-record Carry(Map<ObjectId, ObjectNode> trees, Map<String, ObjectId> names) {
+record Carry(Map<ObjectId, ObjectMeta> trees, Map<String, ObjectId> names) {
   private static final ObjectMapper JSON = new ObjectMapper();
   static final String FILE = "carry.json";
 
@@ -43,7 +45,7 @@ record Carry(Map<ObjectId, ObjectNode> trees, Map<String, ObjectId> names) {
   static Carry of(GlobalMetadata g, long instance) {
     Carry c = empty();
     for (ObjectId id : g.ownedBy(instance)) {
-      c.trees.put(id, g.get(id).orElseThrow().deepCopy());
+      c.trees.put(id, g.get(id).orElseThrow());
     }
     g.names().forEach((name, id) -> {
       if (c.trees.containsKey(id)) {
@@ -112,13 +114,13 @@ record Carry(Map<ObjectId, ObjectNode> trees, Map<String, ObjectId> names) {
     return c;
   }
 
-  private static boolean payloadPresent(JsonNode tree, long instance, Predicate<ObjectId> blobPresent) {
-    ObjectId id = Trees.id(tree);
+  private static boolean payloadPresent(ObjectMeta tree, long instance, Predicate<ObjectId> blobPresent) {
+    ObjectId id = tree.id();
     if (id.isBlob()) {
-      return id.value() == ObjectId.EMPTY_BLOB.value() || Trees.instanceOf(tree) != instance || blobPresent.test(id);
+      return id.value() == ObjectId.EMPTY_BLOB.value() || tree.instanceId() != instance || blobPresent.test(id);
     }
-    for (Map.Entry<String, JsonNode> e : tree.properties()) {
-      if (Trees.isMember(e.getValue()) && !payloadPresent(e.getValue(), instance, blobPresent)) {
+    for (ObjectMeta m : tree.members().values()) {
+      if (m.has("id") && m.has("typename") && !payloadPresent(m, instance, blobPresent)) {
         return false;
       }
     }
@@ -155,10 +157,13 @@ record Carry(Map<ObjectId, ObjectNode> trees, Map<String, ObjectId> names) {
     return machine.read(g -> of(g, instance));
   }
 
-  private ObjectNode toJson() {
+  /** The file's form: the trees, in the codec's JSON, and the names. */
+  private ObjectNode toJson() throws IOException {
     ObjectNode out = JSON.createObjectNode();
     var t = out.putArray("trees");
-    trees.values().forEach(t::add);
+    for (ObjectMeta tree : trees.values()) {
+      t.add(JSON.readTree(Codec.encodeMeta(tree)));
+    }
     ObjectNode n = out.putObject("names");
     names.forEach((name, id) -> n.put(name, id.toString()));
     return out;
@@ -168,8 +173,9 @@ record Carry(Map<ObjectId, ObjectNode> trees, Map<String, ObjectId> names) {
     JsonNode root = JSON.readTree(file.toFile());
     Carry c = empty();
     for (JsonNode t : root.path("trees")) {
-      if (t instanceof ObjectNode o) {
-        c.trees.put(Trees.id(o), o);
+      if (t.isObject()) {
+        ObjectMeta tree = Codec.decodeMeta(JSON.writeValueAsBytes(t));
+        c.trees.put(tree.id(), tree);
       }
     }
     for (Map.Entry<String, JsonNode> e : root.path("names").properties()) {
@@ -179,7 +185,7 @@ record Carry(Map<ObjectId, ObjectNode> trees, Map<String, ObjectId> names) {
   }
 
   /** The trees in ID order, for an {@link MetadataCommand.Announce}. */
-  List<ObjectNode> treeList() {
+  List<ObjectMeta> treeList() {
     return new ArrayList<>(trees.values());
   }
 

@@ -1,7 +1,8 @@
 package io.vineyard.meta.raft;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.ObjectId;
+import io.vineyard.protocol.Codec;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -21,27 +22,27 @@ import java.util.TreeMap;
  * MetadataStateMachine} guards it.
  */
 final class GlobalMetadata {
-  private final TreeMap<ObjectId, ObjectNode> trees = new TreeMap<>();
+  private final TreeMap<ObjectId, ObjectMeta> trees = new TreeMap<>();
   private final Map<ObjectId, Set<ObjectId>> referrers = new HashMap<>();
   private final TreeMap<String, ObjectId> names = new TreeMap<>();
   private final TreeMap<Long, InstanceRecord> instances = new TreeMap<>();
   private long nextInstanceId;
 
   /** Adds or replaces a persisted tree. */
-  void put(ObjectNode tree) {
-    ObjectId id = Trees.id(tree);
-    ObjectNode old = trees.put(id, tree);
+  void put(ObjectMeta tree) {
+    ObjectId id = tree.id();
+    ObjectMeta old = trees.put(id, tree);
     if (old != null) {
       unlink(id, old);
     }
-    for (ObjectId member : Trees.memberIds(tree)) {
+    for (ObjectId member : tree.memberIds()) {
       referrers.computeIfAbsent(member, k -> new HashSet<>()).add(id);
     }
   }
 
   /** Removes a tree and the names that refer to it; false when it was not there. */
   boolean remove(ObjectId id) {
-    ObjectNode t = trees.remove(id);
+    ObjectMeta t = trees.remove(id);
     if (t == null) {
       return false;
     }
@@ -50,8 +51,8 @@ final class GlobalMetadata {
     return true;
   }
 
-  private void unlink(ObjectId id, ObjectNode tree) {
-    for (ObjectId member : Trees.memberIds(tree)) {
+  private void unlink(ObjectId id, ObjectMeta tree) {
+    for (ObjectId member : tree.memberIds()) {
       Set<ObjectId> r = referrers.get(member);
       if (r != null && r.remove(id) && r.isEmpty()) {
         referrers.remove(member);
@@ -61,29 +62,28 @@ final class GlobalMetadata {
 
   /** Names a stored object (the previous holder of the name loses it); false when the object is gone. */
   boolean putName(String name, ObjectId id) {
-    ObjectNode t = trees.get(id);
+    ObjectMeta t = trees.get(id);
     if (t == null) {
       return false;
     }
     ObjectId previous = names.put(name, id);
     if (previous != null && !previous.equals(id)) {
-      ObjectNode p = trees.get(previous);
-      if (p != null && name.equals(p.path("__name").asText(null))) {
-        p.remove("__name");
+      ObjectMeta p = trees.get(previous);
+      if (p != null && p.string("__name").filter(name::equals).isPresent()) {
+        trees.put(previous, p.toBuilder().remove("__name").build());
       }
     }
-    t.put("__name", name);
+    trees.put(id, t.toBuilder().put("__name", name).build());
     return true;
   }
 
   /** Merges labels into a stored tree's {@code __labels} (a key labelled again takes the new value); false when it is gone. */
   boolean label(ObjectId id, Map<String, String> labels) {
-    ObjectNode t = trees.get(id);
+    ObjectMeta t = trees.get(id);
     if (t == null) {
       return false;
     }
-    ObjectNode out = t.get("__labels") instanceof ObjectNode o ? o : t.putObject("__labels");
-    labels.forEach(out::put);
+    trees.put(id, t.toBuilder().labels(labels).build());
     return true;
   }
 
@@ -93,9 +93,9 @@ final class GlobalMetadata {
     if (id == null) {
       return false;
     }
-    ObjectNode t = trees.get(id);
-    if (t != null && name.equals(t.path("__name").asText(null))) {
-      t.remove("__name");
+    ObjectMeta t = trees.get(id);
+    if (t != null && t.string("__name").filter(name::equals).isPresent()) {
+      trees.put(id, t.toBuilder().remove("__name").build());
     }
     return true;
   }
@@ -129,10 +129,10 @@ final class GlobalMetadata {
    *
    * @return the number of trees dropped
    */
-  int announce(long instance, List<ObjectNode> owned, Map<String, ObjectId> ownedNames) {
+  int announce(long instance, List<ObjectMeta> owned, Map<String, ObjectId> ownedNames) {
     Set<ObjectId> keep = new HashSet<>();
-    for (ObjectNode t : owned) {
-      keep.add(Trees.id(t));
+    for (ObjectMeta t : owned) {
+      keep.add(t.id());
     }
     int dropped = 0;
     for (ObjectId id : ownedBy(instance)) {
@@ -171,14 +171,14 @@ final class GlobalMetadata {
   List<ObjectId> ownedBy(long instance) {
     List<ObjectId> out = new ArrayList<>();
     trees.forEach((id, t) -> {
-      if (Trees.instanceOf(t) == instance) {
+      if (t.instanceId() == instance) {
         out.add(id);
       }
     });
     return out;
   }
 
-  Optional<ObjectNode> get(ObjectId id) {
+  Optional<ObjectMeta> get(ObjectId id) {
     return Optional.ofNullable(trees.get(id));
   }
 
@@ -194,8 +194,8 @@ final class GlobalMetadata {
     return trees.size();
   }
 
-  /** The trees in ID order (live view: copy what leaves the lock). */
-  Iterable<ObjectNode> trees() {
+  /** The trees in ID order (a live view of immutable trees). */
+  Iterable<ObjectMeta> trees() {
     return trees.values();
   }
 
@@ -214,8 +214,8 @@ final class GlobalMetadata {
   /** Writes everything, for a snapshot. */
   void writeTo(DataOutput out) throws IOException {
     out.writeInt(trees.size());
-    for (ObjectNode t : trees.values()) {
-      byte[] b = Trees.encode(t);
+    for (ObjectMeta t : trees.values()) {
+      byte[] b = Codec.encodeMeta(t);
       out.writeInt(b.length);
       out.write(b);
     }
@@ -244,7 +244,7 @@ final class GlobalMetadata {
     for (int i = in.readInt(); i > 0; i--) {
       byte[] b = new byte[in.readInt()];
       in.readFully(b);
-      put(Trees.decode(b));
+      put(Codec.decodeMeta(b));
     }
     for (int i = in.readInt(); i > 0; i--) {
       names.put(in.readUTF(), ObjectId.of(in.readLong()));

@@ -1,6 +1,6 @@
 package io.vineyard.meta.raft;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.ObjectId;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
-/** Reads of this instance's replica of the global metadata; what leaves it is a copy. */
+/** Reads of this instance's replica of the global metadata (immutable trees). */
 final class GlobalView {
   private final MetadataStateMachine machine;
 
@@ -22,19 +22,19 @@ final class GlobalView {
     return machine.read(g -> g.contains(id));
   }
 
-  Optional<ObjectNode> get(ObjectId id) {
-    return machine.read(g -> g.get(id).map(ObjectNode::deepCopy));
+  Optional<ObjectMeta> get(ObjectId id) {
+    return machine.read(g -> g.get(id));
   }
 
-  List<ObjectNode> list(Predicate<String> typename, int limit) {
+  List<ObjectMeta> list(Predicate<String> typename, int limit) {
     return machine.read(g -> {
-      List<ObjectNode> out = new ArrayList<>();
-      for (ObjectNode t : g.trees()) {
+      List<ObjectMeta> out = new ArrayList<>();
+      for (ObjectMeta t : g.trees()) {
         if (out.size() >= limit) {
           break;
         }
-        if (typename.test(t.path("typename").asText())) {
-          out.add(t.deepCopy());
+        if (typename.test(t.typename())) {
+          out.add(t);
         }
       }
       return out;

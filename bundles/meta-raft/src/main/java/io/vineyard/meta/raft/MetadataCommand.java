@@ -1,7 +1,8 @@
 package io.vineyard.meta.raft;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.ObjectId;
+import io.vineyard.protocol.Codec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -32,7 +33,7 @@ sealed interface MetadataCommand {
   byte FORGET = 10;
 
   /** Commits trees (members expanded, {@code transient: false}) to the global metadata in one entry. */
-  record Persist(List<ObjectNode> trees) implements MetadataCommand {}
+  record Persist(List<ObjectMeta> trees) implements MetadataCommand {}
 
   /** Removes a persisted tree and the names referring to it; the outcome says whether it was there. */
   record Delete(ObjectId id) implements MetadataCommand {}
@@ -69,7 +70,7 @@ sealed interface MetadataCommand {
    * What a runtime entering the cluster brings: the trees it owns and the names of them; replaces
    * whatever the cluster held as that instance's (see {@link GlobalMetadata#announce}).
    */
-  record Announce(long instance, List<ObjectNode> trees, Map<String, ObjectId> names) implements MetadataCommand {
+  record Announce(long instance, List<ObjectMeta> trees, Map<String, ObjectId> names) implements MetadataCommand {
     public Announce {
       trees = List.copyOf(trees);
       names = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(names));
@@ -164,7 +165,7 @@ sealed interface MetadataCommand {
       }
       case ANNOUNCE -> {
         long instance = in.readLong();
-        List<ObjectNode> trees = readTrees(in);
+        List<ObjectMeta> trees = readTrees(in);
         Map<String, ObjectId> names = new LinkedHashMap<>();
         for (int i = in.readInt(); i > 0; i--) {
           names.put(readString(in), ObjectId.of(in.readLong()));
@@ -178,22 +179,22 @@ sealed interface MetadataCommand {
     };
   }
 
-  private static void writeTrees(DataOutputStream out, List<ObjectNode> trees) throws IOException {
+  private static void writeTrees(DataOutputStream out, List<ObjectMeta> trees) throws IOException {
     out.writeInt(trees.size());
-    for (ObjectNode t : trees) {
-      byte[] b = Trees.encode(t);
+    for (ObjectMeta t : trees) {
+      byte[] b = Codec.encodeMeta(t);
       out.writeInt(b.length);
       out.write(b);
     }
   }
 
-  private static List<ObjectNode> readTrees(DataInputStream in) throws IOException {
+  private static List<ObjectMeta> readTrees(DataInputStream in) throws IOException {
     int n = in.readInt();
-    List<ObjectNode> trees = new ArrayList<>(n);
+    List<ObjectMeta> trees = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       byte[] b = new byte[in.readInt()];
       in.readFully(b);
-      trees.add(Trees.decode(b));
+      trees.add(Codec.decodeMeta(b));
     }
     return trees;
   }

@@ -1,6 +1,6 @@
 package io.vineyard.meta.raft;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.ObjectId;
 import io.vineyard.api.VineyardException;
 import java.util.ArrayList;
@@ -22,11 +22,11 @@ import java.util.function.Predicate;
 final class PersistPlan {
   private final ObjectId root;
   private final long self;
-  private final Function<ObjectId, Optional<ObjectNode>> local;
+  private final Function<ObjectId, Optional<ObjectMeta>> local;
   private final Predicate<ObjectId> global;
-  private final Map<ObjectId, ObjectNode> trees = new LinkedHashMap<>();
+  private final Map<ObjectId, ObjectMeta> trees = new LinkedHashMap<>();
 
-  private PersistPlan(ObjectId root, long self, Function<ObjectId, Optional<ObjectNode>> local, Predicate<ObjectId> global) {
+  private PersistPlan(ObjectId root, long self, Function<ObjectId, Optional<ObjectMeta>> local, Predicate<ObjectId> global) {
     this.root = root;
     this.self = self;
     this.local = local;
@@ -36,46 +36,48 @@ final class PersistPlan {
   /**
    * Collects what persisting {@code tree} commits.
    *
-   * @param tree the object's tree (not modified)
+   * @param tree the object's tree
    * @param self this instance's ID
-   * @param local this instance's transient trees (copies)
+   * @param local this instance's transient trees
    * @param global whether an object is global already
    */
-  static List<ObjectNode> collect(ObjectNode tree, long self, Function<ObjectId, Optional<ObjectNode>> local,
+  static List<ObjectMeta> collect(ObjectMeta tree, long self, Function<ObjectId, Optional<ObjectMeta>> local,
       Predicate<ObjectId> global) {
-    ObjectId id = Trees.id(tree);
+    ObjectId id = tree.id();
     PersistPlan plan = new PersistPlan(id, self, local, global);
-    ObjectNode copy = tree.deepCopy();
-    plan.walk(copy, "");
-    plan.trees.put(id, copy);
+    ObjectMeta persisted = plan.walk(tree, "");
+    plan.trees.put(id, persisted);
     return new ArrayList<>(plan.trees.values());
   }
 
-  private void walk(ObjectNode node, String path) {
-    node.put("transient", false);
-    for (Map.Entry<String, ObjectNode> m : Trees.members(node)) {
-      ObjectNode member = m.getValue();
-      ObjectId id = Trees.id(member);
+  /** The tree with transient false, and its members likewise, collecting those not global yet. */
+  private ObjectMeta walk(ObjectMeta node, String path) {
+    ObjectMeta.Builder out = node.toBuilder().put("transient", false);
+    for (Map.Entry<String, ObjectMeta> m : node.members().entrySet()) {
+      ObjectMeta member = m.getValue();
+      if (!member.has("id") || !member.has("typename")) {
+        continue;
+      }
+      ObjectId id = member.id();
       if (id.isBlob()) {
         continue;
       }
       String where = path + "/" + m.getKey();
       if (global.test(id)) {
-        walk(member, where); // already global: only the nested copy is marked
+        out.member(m.getKey(), walk(member, where)); // already global: only the nested copy is marked
         continue;
       }
-      Optional<ObjectNode> mine = local.apply(id);
-      long owner = Trees.instanceOf(member);
+      Optional<ObjectMeta> mine = local.apply(id);
+      long owner = member.instanceId();
       if (mine.isEmpty() && owner >= 0 && owner != self) {
         throw new VineyardException.Invalid("cannot persist " + root + ": member '" + where + "' (" + id
             + ") is a transient object of instance " + owner + "; persist it there first");
       }
-      walk(member, where);
+      out.member(m.getKey(), walk(member, where));
       if (!trees.containsKey(id)) {
-        ObjectNode standalone = mine.orElse(member).deepCopy();
-        walk(standalone, where);
-        trees.put(id, standalone);
+        trees.put(id, walk(mine.orElse(member), where));
       }
     }
+    return out.build();
   }
 }

@@ -1,6 +1,6 @@
 package io.vineyard.meta.raft;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.ObjectId;
 import io.vineyard.api.VineyardException;
 import io.vineyard.meta.InstanceInfo;
@@ -245,8 +245,8 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
    * when the caller persists it (the server does so at once); its remote members must be global.
    */
   @Override
-  public void put(ObjectNode tree) {
-    ObjectId id = Trees.id(tree);
+  public void put(ObjectMeta tree) {
+    ObjectId id = tree.id();
     if (global().contains(id)) {
       throw new VineyardException.ObjectExists("object " + id + " already exists");
     }
@@ -254,8 +254,8 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
   }
 
   @Override
-  public Optional<ObjectNode> get(ObjectId id) {
-    Optional<ObjectNode> t = local.get(id);
+  public Optional<ObjectMeta> get(ObjectId id) {
+    Optional<ObjectMeta> t = local.get(id);
     if (t.isPresent()) {
       return t;
     }
@@ -273,24 +273,24 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
 
   /** Whether a miss on {@code id} is worth catching up for (another instance created it), and did. */
   private boolean catchUpFor(ObjectId id) {
-    return !id.isBlob() && Trees.creatorOf(id) != instanceId() && cluster.catchUp();
+    return !id.isBlob() && id.instance() != instanceId() && cluster.catchUp();
   }
 
   @Override
-  public List<ObjectNode> list(Predicate<String> typename, int limit) {
-    TreeMap<ObjectId, ObjectNode> merged = new TreeMap<>();
-    for (ObjectNode t : local.list(typename, limit)) {
-      merged.put(Trees.id(t), t);
+  public List<ObjectMeta> list(Predicate<String> typename, int limit) {
+    TreeMap<ObjectId, ObjectMeta> merged = new TreeMap<>();
+    for (ObjectMeta t : local.list(typename, limit)) {
+      merged.put(t.id(), t);
     }
-    for (ObjectNode t : global().list(typename, limit)) {
-      merged.put(Trees.id(t), t);
+    for (ObjectMeta t : global().list(typename, limit)) {
+      merged.put(t.id(), t);
     }
     return new ArrayList<>(merged.values()).subList(0, Math.min(limit, merged.size()));
   }
 
   @Override
-  public Optional<ObjectNode> remove(ObjectId id) {
-    Optional<ObjectNode> t = local.remove(id);
+  public Optional<ObjectMeta> remove(ObjectId id) {
+    Optional<ObjectMeta> t = local.remove(id);
     if (t.isPresent()) {
       return t;
     }
@@ -319,7 +319,7 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
     if (id.isBlob()) {
       throw new VineyardException.AssertionFailed("a blob alone cannot be persisted (" + id + "): persist an object that has it as a member");
     }
-    Optional<ObjectNode> tree = local.get(id);
+    Optional<ObjectMeta> tree = local.get(id);
     if (tree.isEmpty()) {
       if (global().contains(id) || (catchUpFor(id) && global().contains(id))) {
         return; // persisted already
@@ -329,11 +329,11 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
     commitPersist(id, tree.get());
   }
 
-  private void commitPersist(ObjectId id, ObjectNode tree) {
-    List<ObjectNode> trees = PersistPlan.collect(tree, instanceId(), local::get, global()::contains);
+  private void commitPersist(ObjectId id, ObjectMeta tree) {
+    List<ObjectMeta> trees = PersistPlan.collect(tree, instanceId(), local::get, global()::contains);
     cluster.commit(new MetadataCommand.Persist(trees), "persist of " + id);
-    for (ObjectNode t : trees) {
-      local.remove(Trees.id(t)); // global now: the replica answers for it
+    for (ObjectMeta t : trees) {
+      local.remove(t.id()); // global now: the replica answers for it
     }
   }
 

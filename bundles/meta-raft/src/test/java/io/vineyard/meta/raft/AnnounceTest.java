@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.ObjectId;
 import java.util.List;
 import java.util.Map;
@@ -14,23 +13,17 @@ import org.junit.jupiter.api.Test;
 
 /** What instances bring into the cluster and take with them, as the replicated state applies it. */
 class AnnounceTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private static ObjectNode tree(long id, long instance) {
-    ObjectNode t = JSON.createObjectNode();
-    t.put("id", ObjectId.of(id).toString());
-    t.put("typename", "vineyard::Scalar<int>");
-    t.put("instance_id", instance);
-    t.put("transient", false);
-    return t;
+  private static ObjectMeta tree(long id, long instance) {
+    return ObjectMeta.builder("vineyard::Scalar<int>").id(ObjectId.of(id)).instanceId(instance).put("transient", false).build();
   }
 
-  private static ObjectNode withBlob(long id, long instance, long blob) {
-    ObjectNode t = tree(id, instance);
-    ObjectNode b = tree(ObjectId.BLOB_BIT | blob, instance);
-    b.put("typename", "vineyard::Blob");
-    t.set("buffer_", b);
-    return t;
+  private static ObjectMeta withBlob(long id, long instance, long blob) {
+    return withBlob(id, instance, blob, instance);
+  }
+
+  private static ObjectMeta withBlob(long id, long instance, long blob, long blobInstance) {
+    ObjectMeta b = tree(ObjectId.BLOB_BIT | blob, blobInstance).toBuilder().put("typename", "vineyard::Blob").build();
+    return tree(id, instance).toBuilder().member("buffer_", b).build();
   }
 
   @Test
@@ -68,12 +61,11 @@ class AnnounceTest {
   @Test
   void onlyObjectsWhosePayloadIsHereAreBrought() {
     Carry c = Carry.empty();
-    ObjectNode kept = withBlob(10, 1, 100);
-    ObjectNode lost = withBlob(11, 1, 101);
-    ObjectNode remote = withBlob(12, 1, 102);
-    ((ObjectNode) remote.get("buffer_")).put("instance_id", 2); // its blob is another instance's
-    for (ObjectNode t : List.of(kept, lost, remote)) {
-      c.trees().put(Trees.id(t), t);
+    ObjectMeta kept = withBlob(10, 1, 100);
+    ObjectMeta lost = withBlob(11, 1, 101);
+    ObjectMeta remote = withBlob(12, 1, 102, 2); // its blob is another instance's
+    for (ObjectMeta t : List.of(kept, lost, remote)) {
+      c.trees().put(t.id(), t);
     }
     c.names().put("lost", ObjectId.of(11));
     c.names().put("kept", ObjectId.of(10));

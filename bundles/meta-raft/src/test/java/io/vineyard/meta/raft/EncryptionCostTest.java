@@ -2,8 +2,7 @@ package io.vineyard.meta.raft;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.meta.IdGenerator;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -45,11 +44,7 @@ class EncryptionCostTest {
   }
 
   private static long persistNanos(RaftGroup g, IdGenerator ids) {
-    ObjectNode t = new ObjectMapper().createObjectNode();
-    t.put("id", ids.nextObjectId().toString());
-    t.put("typename", "vineyard::Scalar<int>");
-    t.put("instance_id", 0);
-    t.put("transient", false);
+    ObjectMeta t = ObjectMeta.builder("vineyard::Scalar<int>").id(ids.nextObjectId()).instanceId(0).put("transient", false).build();
     long t0 = System.nanoTime();
     assertTrue(g.commit(new MetadataCommand.Persist(List.of(t)), "persist", Duration.ofSeconds(5)).ok());
     return System.nanoTime() - t0;

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.ObjectId;
 import io.vineyard.meta.raft.MetadataCommand.Outcome;
 import java.io.ByteArrayInputStream;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Replication of the metadata state machine, deterministic (jgroups-raft's testfwk, no sockets). */
 class MetadataReplicationTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectId PAIR = ObjectId.of(0x0000_0001_0000_1001L);
   private static final ObjectId FIRST = ObjectId.of(0x0000_0001_0000_1002L);
   private static final ObjectId BLOB = ObjectId.of(0x8000_0001_0000_1003L);
@@ -46,23 +44,14 @@ class MetadataReplicationTest {
     c.close();
   }
 
-  static ObjectNode tree(ObjectId id, String typename) {
-    ObjectNode t = JSON.createObjectNode();
-    t.put("id", id.toString());
-    t.put("typename", typename);
-    t.put("instance_id", 1);
-    t.put("transient", false);
-    return t;
+  static ObjectMeta.Builder tree(ObjectId id, String typename) {
+    return ObjectMeta.builder(typename).id(id).instanceId(1).put("transient", false);
   }
 
-  static ObjectNode pair() {
-    ObjectNode first = tree(FIRST, "vineyard::Array<int>");
-    ObjectNode blob = tree(BLOB, "vineyard::Blob");
-    blob.put("transient", true);
-    first.set("buffer_", blob);
-    ObjectNode pair = tree(PAIR, "vineyard::Pair");
-    pair.set("first_", first);
-    return pair;
+  static ObjectMeta pair() {
+    ObjectMeta blob = tree(BLOB, "vineyard::Blob").put("transient", true).build();
+    ObjectMeta first = tree(FIRST, "vineyard::Array<int>").member("buffer_", blob).build();
+    return tree(PAIR, "vineyard::Pair").member("first_", first).build();
   }
 
   private MockMetadataCluster.Member m(String name) {
@@ -71,8 +60,8 @@ class MetadataReplicationTest {
 
   @Test
   void aPersistIsAppliedOnEveryReplicaInOneEntry() throws Exception {
-    ObjectNode pair = pair();
-    Outcome o = c.commit("A", new MetadataCommand.Persist(List.of((ObjectNode) pair.get("first_"), pair)));
+    ObjectMeta pair = pair();
+    Outcome o = c.commit("A", new MetadataCommand.Persist(List.of(pair.member("first_").orElseThrow(), pair)));
     assertTrue(o.ok());
     assertEquals(1, o.version());
     for (String n : List.of("A", "B", "C")) {
@@ -92,7 +81,7 @@ class MetadataReplicationTest {
     assertFalse(c.commit("A", new MetadataCommand.PutName("q", FIRST)).ok(), "no such global object");
     for (String n : List.of("A", "B", "C")) {
       assertEquals(Optional.of(PAIR), m(n).view().name("p"), n);
-      assertEquals("p", m(n).view().get(PAIR).orElseThrow().get("__name").asText(), n);
+      assertEquals("p", m(n).view().get(PAIR).orElseThrow().string("__name").orElseThrow(), n);
     }
     assertTrue(c.commit("A", new MetadataCommand.Delete(PAIR)).ok());
     assertFalse(c.commit("A", new MetadataCommand.Delete(PAIR)).ok(), "deleted already");
@@ -114,10 +103,10 @@ class MetadataReplicationTest {
     assertTrue(c.commit("A", new MetadataCommand.Label(PAIR, Map.of("b", "3", "long", "x".repeat(70_000)))).ok());
     assertFalse(c.commit("A", new MetadataCommand.Label(ObjectId.of(77), Map.of("a", "1"))).ok(), "no such global object");
     for (String n : List.of("A", "B", "C")) {
-      ObjectNode labels = (ObjectNode) m(n).view().get(PAIR).orElseThrow().get("__labels");
-      assertEquals("1", labels.get("a").asText(), n);
-      assertEquals("3", labels.get("b").asText(), n);
-      assertEquals(70_000, labels.get("long").asText().length(), n);
+      Map<String, String> labels = m(n).view().get(PAIR).orElseThrow().labels();
+      assertEquals("1", labels.get("a"), n);
+      assertEquals("3", labels.get("b"), n);
+      assertEquals(70_000, labels.get("long").length(), n);
       assertEquals(4, m(n).machine.version(), n);
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.ObjectId;
 import io.vineyard.api.VineyardException;
 import io.vineyard.meta.IdGenerator;
@@ -83,11 +82,7 @@ class PeersOnLoopbackTest {
     assertEquals(new TreeSet<>(peers), new TreeSet<>((List<?>) a.status().get("members")));
 
     ObjectId id = new IdGenerator(a.instanceId()).nextObjectId();
-    ObjectNode t = new ObjectMapper().createObjectNode();
-    t.put("id", id.toString());
-    t.put("typename", "vineyard::Scalar<int>");
-    t.put("instance_id", a.instanceId());
-    t.put("transient", true);
+    ObjectMeta t = ObjectMeta.builder("vineyard::Scalar<int>").id(id).instanceId(a.instanceId()).build();
     a.put(t);
     a.persist(id);
     assertTrue(b.isPersisted(id));
@@ -95,9 +90,7 @@ class PeersOnLoopbackTest {
     b.close();
     b = null;
     ObjectId other = new IdGenerator(a.instanceId()).nextObjectId();
-    ObjectNode u = t.deepCopy();
-    u.put("id", other.toString());
-    a.put(u);
+    a.put(t.toBuilder().id(other).build());
     VineyardException.ConnectionError e = assertThrows(VineyardException.ConnectionError.class, () -> a.persist(other));
     assertEquals("no quorum: persist of " + other + " not committed within 2 s (cluster has 1 of 2 members reachable)",
         e.getMessage());

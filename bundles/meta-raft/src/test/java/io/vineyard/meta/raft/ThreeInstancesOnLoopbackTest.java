@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.ObjectId;
 import io.vineyard.meta.IdGenerator;
 import io.vineyard.meta.InstanceInfo;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * a leader that stops cleanly and so leaves.
  */
 class ThreeInstancesOnLoopbackTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(3);
 
   @TempDir Path tmp;
@@ -70,27 +68,16 @@ class ThreeInstancesOnLoopbackTest {
   /** A transient array with a blob member and a pair holding it, put on {@code on}; returns the pair's ID. */
   private static ObjectId putPair(RaftMetadataService on) {
     IdGenerator ids = new IdGenerator(on.instanceId());
-    ObjectNode blob = JSON.createObjectNode();
-    blob.put("id", ids.nextBlobId().toString());
-    blob.put("typename", "vineyard::Blob");
-    blob.put("instance_id", on.instanceId());
-    blob.put("transient", true);
-    ObjectNode array = tree(ids.nextObjectId(), "vineyard::Array<int>", on.instanceId());
-    array.set("buffer_", blob);
+    ObjectMeta blob = tree(ids.nextBlobId(), "vineyard::Blob", on.instanceId()).build();
+    ObjectMeta array = tree(ids.nextObjectId(), "vineyard::Array<int>", on.instanceId()).member("buffer_", blob).build();
     on.put(array);
-    ObjectNode pair = tree(ids.nextObjectId(), "vineyard::Pair", on.instanceId());
-    pair.set("first_", array.deepCopy());
+    ObjectMeta pair = tree(ids.nextObjectId(), "vineyard::Pair", on.instanceId()).member("first_", array).build();
     on.put(pair);
-    return Trees.id(pair);
+    return pair.id();
   }
 
-  private static ObjectNode tree(ObjectId id, String typename, long instance) {
-    ObjectNode t = JSON.createObjectNode();
-    t.put("id", id.toString());
-    t.put("typename", typename);
-    t.put("instance_id", instance);
-    t.put("transient", true);
-    return t;
+  private static ObjectMeta.Builder tree(ObjectId id, String typename, long instance) {
+    return ObjectMeta.builder(typename).id(id).instanceId(instance);
   }
 
   private static double millis(long nanos) {
@@ -112,10 +99,10 @@ class ThreeInstancesOnLoopbackTest {
     assertFalse(b.contains(pair), "transient objects stay on their instance");
     a.persist(pair);
     assertTrue(a.isPersisted(pair));
-    ObjectNode seen = b.get(pair).orElseThrow();
-    assertFalse(seen.get("transient").asBoolean());
-    assertFalse(seen.get("first_").get("transient").asBoolean());
-    ObjectId array = Trees.id(seen.get("first_"));
+    ObjectMeta seen = b.get(pair).orElseThrow();
+    assertFalse(seen.isTransient());
+    assertFalse(seen.member("first_").orElseThrow().isTransient());
+    ObjectId array = seen.member("first_").orElseThrow().id();
     assertTrue(c.isPersisted(array), "members are persisted with their object");
     assertEquals(2, c.size());
     a.putName("pair", pair);
@@ -125,15 +112,15 @@ class ThreeInstancesOnLoopbackTest {
 
     // labels: of a persisted object through the log, of a transient one locally (until its persist)
     c.label(pair, Map.of("k", "v"));
-    assertEquals("v", c.get(pair).orElseThrow().get("__labels").get("k").asText());
+    assertEquals("v", c.get(pair).orElseThrow().labels().get("k"));
     b.listNames(n -> true, 10); // catches up
-    assertEquals("v", b.get(pair).orElseThrow().get("__labels").get("k").asText());
+    assertEquals("v", b.get(pair).orElseThrow().labels().get("k"));
     ObjectId scratch = putPair(b);
     b.label(scratch, Map.of("t", "1"));
-    assertEquals("1", b.get(scratch).orElseThrow().get("__labels").get("t").asText());
+    assertEquals("1", b.get(scratch).orElseThrow().labels().get("t"));
     assertFalse(a.contains(scratch));
     b.persist(scratch);
-    assertEquals("1", a.get(scratch).orElseThrow().get("__labels").get("t").asText());
+    assertEquals("1", a.get(scratch).orElseThrow().labels().get("t"));
 
     // figures: persist from the leader and from a follower, and a catch-up read on a third instance
     List<Long> fromLeader = new ArrayList<>();

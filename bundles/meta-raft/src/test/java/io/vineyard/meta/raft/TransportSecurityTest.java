@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.ObjectId;
 import io.vineyard.meta.IdGenerator;
 import java.io.ByteArrayOutputStream;
@@ -52,12 +51,7 @@ class TransportSecurityTest {
 
   private ObjectId persistOne(RaftMetadataService on) {
     ObjectId id = new IdGenerator(on.instanceId()).nextObjectId();
-    ObjectNode t = new ObjectMapper().createObjectNode();
-    t.put("id", id.toString());
-    t.put("typename", "vineyard::Scalar<int>");
-    t.put("instance_id", on.instanceId());
-    t.put("transient", true);
-    on.put(t);
+    on.put(ObjectMeta.builder("vineyard::Scalar<int>").id(id).instanceId(on.instanceId()).build());
     on.persist(id);
     return id;
   }

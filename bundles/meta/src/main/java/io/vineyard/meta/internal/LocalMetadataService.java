@@ -1,8 +1,7 @@
 package io.vineyard.meta.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.VineyardException;
 import io.vineyard.meta.MetadataService;
 import io.vineyard.meta.InstanceInfo;
@@ -25,7 +24,7 @@ import java.util.function.Predicate;
  */
 public final class LocalMetadataService implements MetadataService {
 
-  private final Map<ObjectId, ObjectNode> trees = new TreeMap<>();
+  private final Map<ObjectId, ObjectMeta> trees = new TreeMap<>();
   private final Map<ObjectId, Set<ObjectId>> referrers = new HashMap<>();
   private final Map<String, ObjectId> names = new TreeMap<>();
   private final long startedAt = System.currentTimeMillis();
@@ -42,21 +41,20 @@ public final class LocalMetadataService implements MetadataService {
   }
 
   @Override
-  public synchronized void put(ObjectNode tree) {
-    ObjectId id = ObjectId.parse(tree.path("id").asText());
+  public synchronized void put(ObjectMeta tree) {
+    ObjectId id = tree.id();
     if (trees.containsKey(id)) {
       throw new VineyardException.ObjectExists("object " + id + " already exists");
     }
     trees.put(id, tree);
-    for (ObjectId member : directMembers(tree)) {
+    for (ObjectId member : tree.memberIds()) {
       referrers.computeIfAbsent(member, k -> new HashSet<>()).add(id);
     }
   }
 
   @Override
-  public synchronized Optional<ObjectNode> get(ObjectId id) {
-    ObjectNode t = trees.get(id);
-    return t == null ? Optional.empty() : Optional.of(t.deepCopy());
+  public synchronized Optional<ObjectMeta> get(ObjectId id) {
+    return Optional.ofNullable(trees.get(id));
   }
 
   @Override
@@ -65,27 +63,27 @@ public final class LocalMetadataService implements MetadataService {
   }
 
   @Override
-  public synchronized List<ObjectNode> list(Predicate<String> typename, int limit) {
-    List<ObjectNode> out = new ArrayList<>();
-    for (ObjectNode t : trees.values()) {
+  public synchronized List<ObjectMeta> list(Predicate<String> typename, int limit) {
+    List<ObjectMeta> out = new ArrayList<>();
+    for (ObjectMeta t : trees.values()) {
       if (out.size() >= limit) {
         break;
       }
-      if (typename.test(t.path("typename").asText())) {
-        out.add(t.deepCopy());
+      if (typename.test(t.typename())) {
+        out.add(t);
       }
     }
     return out;
   }
 
   @Override
-  public synchronized Optional<ObjectNode> remove(ObjectId id) {
-    ObjectNode t = trees.remove(id);
+  public synchronized Optional<ObjectMeta> remove(ObjectId id) {
+    ObjectMeta t = trees.remove(id);
     if (t == null) {
       return Optional.empty();
     }
     names.values().removeIf(id::equals);
-    for (ObjectId member : directMembers(t)) {
+    for (ObjectId member : t.memberIds()) {
       Set<ObjectId> r = referrers.get(member);
       if (r != null && r.remove(id) && r.isEmpty()) {
         referrers.remove(member);
@@ -104,52 +102,36 @@ public final class LocalMetadataService implements MetadataService {
     return trees.size();
   }
 
-  /** The IDs of a tree's direct members (nested objects that carry a typename and an id). */
-  static List<ObjectId> directMembers(ObjectNode tree) {
-    List<ObjectId> out = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> e : tree.properties()) {
-      JsonNode v = e.getValue();
-      if (v.isObject() && v.has("id") && v.has("typename")) {
-        out.add(ObjectId.parse(v.get("id").asText()));
-      }
-    }
-    return out;
-  }
-
   @Override
   public synchronized void persist(ObjectId id) {
     if (id.isBlob()) {
       throw new VineyardException.AssertionFailed("a blob alone cannot be persisted (" + id + "): persist an object that has it as a member");
     }
-    ObjectNode tree = trees.get(id);
+    ObjectMeta tree = trees.get(id);
     if (tree == null) {
       throw new VineyardException.ObjectNotExists("cannot persist " + id + ": no such object");
     }
-    markPersisted(tree);
+    markPersisted(id);
   }
 
-  /** Sets transient=false on a tree and its non-blob members, nested and stored. */
-  private void markPersisted(ObjectNode tree) {
-    tree.put("transient", false);
-    for (Map.Entry<String, JsonNode> e : tree.properties()) {
-      JsonNode v = e.getValue();
-      if (v.isObject() && v.has("typename") && v.has("id")) {
-        ObjectId member = ObjectId.parse(v.get("id").asText());
-        if (!member.isBlob()) {
-          markPersisted((ObjectNode) v);
-          ObjectNode stored = trees.get(member);
-          if (stored != null && stored != v) {
-            markPersisted(stored);
-          }
-        }
+  /** Stores the persisted form of a tree and of its stored non-blob members, at every depth. */
+  private void markPersisted(ObjectId id) {
+    ObjectMeta tree = trees.get(id);
+    if (tree == null || !tree.isTransient()) {
+      return;
+    }
+    trees.put(id, tree.persisted());
+    for (ObjectId member : tree.memberIds()) {
+      if (!member.isBlob()) {
+        markPersisted(member);
       }
     }
   }
 
   @Override
   public synchronized boolean isPersisted(ObjectId id) {
-    ObjectNode t = trees.get(id);
-    return t != null && !t.path("transient").asBoolean(true);
+    ObjectMeta t = trees.get(id);
+    return t != null && !t.isTransient();
   }
 
   @Override
@@ -157,15 +139,15 @@ public final class LocalMetadataService implements MetadataService {
     if (id.isBlob()) {
       throw new VineyardException.Invalid("blobs cannot have names (" + id + ")");
     }
-    ObjectNode t = trees.get(id);
+    ObjectMeta t = trees.get(id);
     if (t == null) {
       throw new VineyardException.ObjectNotExists("cannot name " + id + " '" + name + "': no such object");
     }
-    if (t.path("transient").asBoolean(true)) {
+    if (t.isTransient()) {
       throw new VineyardException.Invalid("transient objects cannot have names: persist " + id + " first");
     }
     names.put(name, id);
-    t.put("__name", name);
+    trees.put(id, t.toBuilder().put("__name", name).build());
     notifyAll();
   }
 
@@ -174,21 +156,11 @@ public final class LocalMetadataService implements MetadataService {
     if (id.isBlob()) {
       throw new VineyardException.Invalid("blobs cannot have labels (" + id + ")");
     }
-    ObjectNode t = trees.get(id);
+    ObjectMeta t = trees.get(id);
     if (t == null) {
       throw new VineyardException.ObjectNotExists("cannot label " + id + ": no such object");
     }
-    mergeLabels(t, labels);
-  }
-
-  /**
-   * Merges labels into a tree's {@code __labels} (created when missing; a key labelled again takes
-   * the new value).
-   */
-  private static void mergeLabels(ObjectNode tree, Map<String, String> labels) {
-    JsonNode existing = tree.get("__labels");
-    ObjectNode out = existing instanceof ObjectNode o ? o : tree.putObject("__labels");
-    labels.forEach(out::put);
+    trees.put(id, t.toBuilder().labels(labels).build());
   }
 
   @Override
@@ -227,7 +199,7 @@ public final class LocalMetadataService implements MetadataService {
   public synchronized boolean dropName(String name) {
     ObjectId id = names.remove(name);
     if (id != null && trees.get(id) != null) {
-      trees.get(id).remove("__name");
+      trees.put(id, trees.get(id).toBuilder().remove("__name").build());
     }
     return id != null;
   }

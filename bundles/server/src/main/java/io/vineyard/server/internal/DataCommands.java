@@ -17,7 +17,6 @@ import io.vineyard.protocol.DataMessages.ExistsRequest;
 import io.vineyard.protocol.DataMessages.GetDataReply;
 import io.vineyard.protocol.DataMessages.GetDataRequest;
 import io.vineyard.protocol.DataMessages.ListDataRequest;
-import io.vineyard.protocol.Json;
 import io.vineyard.store.BlobHandle;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -79,7 +78,7 @@ final class DataCommands {
     }
     ObjectMeta complete = tree.build();
     core.validator().validate(complete); // the complete tree, as it would be stored and read back
-    core.meta().put(Json.tree(complete));
+    core.meta().put(complete);
     if (trees.spansInstances(complete)) {
       // members of other instances are global: so is an object made of them, from the start
       try {
@@ -124,7 +123,7 @@ final class DataCommands {
     Predicate<String> matches = TypenamePattern.compile(request.pattern(), request.regex());
     Map<String, ObjectMeta> content = new LinkedHashMap<>();
     int max = (int) Math.min(request.limit(), Integer.MAX_VALUE);
-    core.meta().list(matches, max).forEach(t -> content.put(t.path("id").asText(), Json.meta(t)));
+    core.meta().list(matches, max).forEach(t -> content.put(t.id().toString(), t));
     if (content.size() < max && matches.test(Blob.TYPENAME)) {
       for (BlobHandle b : core.store().blobs()) {
         if (content.size() >= max) {

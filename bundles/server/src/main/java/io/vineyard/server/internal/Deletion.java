@@ -1,11 +1,10 @@
 package io.vineyard.server.internal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.VineyardException;
-import io.vineyard.meta.MetadataService;
+import io.vineyard.meta.ObjectTable;
 import io.vineyard.protocol.DataMessages.DelDataRequest;
-import io.vineyard.protocol.Json;
 import io.vineyard.store.BlobHandle;
 import io.vineyard.store.BulkStore;
 import java.util.ArrayDeque;
@@ -23,9 +22,9 @@ import java.util.Set;
  */
 final class Deletion {
   private final BulkStore store;
-  private final MetadataService meta;
+  private final ObjectTable meta;
 
-  Deletion(BulkStore store, MetadataService meta) {
+  Deletion(BulkStore store, ObjectTable meta) {
     this.store = store;
     this.meta = meta;
   }
@@ -94,11 +93,11 @@ final class Deletion {
       }
       return;
     }
-    meta.remove(id).map(Json::meta).ifPresent(tree -> {
+    meta.remove(id).ifPresent(tree -> {
       if (members != null) {
-        tree.members().values().forEach(m -> {
-          if (!m.id().equals(ObjectId.EMPTY_BLOB)) {
-            members.push(m.id());
+        tree.memberIds().forEach(m -> {
+          if (!m.equals(ObjectId.EMPTY_BLOB)) {
+            members.push(m);
           }
         });
       }
@@ -107,8 +106,8 @@ final class Deletion {
 
   /** Deletes every object and every sealed blob (clear_request). */
   synchronized void clear() {
-    for (ObjectNode t : meta.list(s -> true, Integer.MAX_VALUE)) {
-      meta.remove(ObjectId.parse(t.path("id").asText()));
+    for (ObjectMeta t : meta.list(s -> true, Integer.MAX_VALUE)) {
+      meta.remove(t.id());
     }
     for (BlobHandle b : store.blobs()) {
       if (b.sealed()) {

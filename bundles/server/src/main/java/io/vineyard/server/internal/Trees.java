@@ -3,8 +3,7 @@ package io.vineyard.server.internal;
 import io.vineyard.api.ObjectId;
 import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.VineyardException;
-import io.vineyard.meta.MetadataService;
-import io.vineyard.protocol.Json;
+import io.vineyard.meta.ObjectTable;
 import io.vineyard.store.BlobHandle;
 import io.vineyard.store.BulkStore;
 import java.util.Map;
@@ -13,9 +12,9 @@ import java.util.Optional;
 /** Metadata trees as the server builds them: blob trees, and members expanded from what is stored. */
 final class Trees {
   private final BulkStore store;
-  private final MetadataService meta;
+  private final ObjectTable meta;
 
-  Trees(BulkStore store, MetadataService meta) {
+  Trees(BulkStore store, ObjectTable meta) {
     this.store = store;
     this.meta = meta;
   }
@@ -33,7 +32,7 @@ final class Trees {
     if (id.isBlob()) {
       return store.find(id).map(b -> blobTree(id, b.size()));
     }
-    return meta.get(id).map(Json::meta);
+    return meta.get(id);
   }
 
   /** Whether the object exists: a blob in the store, or a stored tree. */

@@ -1,6 +1,6 @@
 package io.vineyard.plugin.array;
 
-import io.vineyard.protocol.Json;
+import io.vineyard.protocol.RawJson;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -77,7 +77,7 @@ class ArrayEndToEndTest {
   void theStoredTreeHasExactlyTheDesignFields() {
     try (VineyardClient client = Vineyard.connect(instance.socket())) {
       ObjectId id = client.put(EIGHT);
-      ObjectNode tree = Json.tree(client.getMeta(id));
+      ObjectNode tree = RawJson.tree(client.getMeta(id));
       assertEquals(Set.of("typename", "id", "instance_id", "nbytes", "transient", "signature", "size_", "buffer_"), fields(tree));
       assertEquals("vineyard::Array<double>", tree.get("typename").asText());
       assertEquals(id.toString(), tree.get("id").asText());

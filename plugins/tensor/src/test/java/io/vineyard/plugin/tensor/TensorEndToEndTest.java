@@ -1,6 +1,6 @@
 package io.vineyard.plugin.tensor;
 
-import io.vineyard.protocol.Json;
+import io.vineyard.protocol.RawJson;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -76,7 +76,7 @@ class TensorEndToEndTest {
       assertEquals(Tensor.Order.F, got.order());
       assertArrayEquals(new long[] {2, 4}, got.shape());
       assertArrayEquals(COLUMN_MAJOR, client.get(id, double[].class));
-      assertEquals("\"F\"", Json.tree(client.getMeta(id)).get("order_").asText());
+      assertEquals("\"F\"", RawJson.tree(client.getMeta(id)).get("order_").asText());
       assertEquals(Tensor.Order.F, client.getObject(id, TensorObject.class).order());
     }
   }
@@ -85,7 +85,7 @@ class TensorEndToEndTest {
   void theRawJsonIsWhatNumpyClientsRead() throws Exception {
     try (VineyardClient client = Vineyard.connect(instance.socket())) {
       ObjectId id = client.put(Tensor.of(ROW_MAJOR, 2, 4));
-      ObjectNode tree = Json.tree(client.getMeta(id));
+      ObjectNode tree = RawJson.tree(client.getMeta(id));
       Set<String> fields = new TreeSet<>();
       tree.fieldNames().forEachRemaining(fields::add);
       assertEquals(Set.of("typename", "id", "instance_id", "nbytes", "transient", "signature", "value_type_", "value_type_meta_",
@@ -110,7 +110,7 @@ class TensorEndToEndTest {
   void zeroDimensionalAndEmptyTensors() {
     try (VineyardClient client = Vineyard.connect(instance.socket())) {
       ObjectId scalar = client.put(Tensor.of(new long[] {-42}));
-      assertEquals("[]", Json.tree(client.getMeta(scalar)).get("shape_").asText());
+      assertEquals("[]", RawJson.tree(client.getMeta(scalar)).get("shape_").asText());
       Tensor s = (Tensor) client.get(scalar);
       assertEquals(0, s.shape().length);
       assertArrayEquals(new long[] {-42}, client.get(scalar, long[].class));

@@ -1,0 +1,16 @@
+package io.vineyard.meta;
+
+import java.util.List;
+import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Who is in the cluster and how this instance's metadata is doing. */
+@ProviderType
+public interface ClusterStatus {
+
+  /** The instances of the cluster (a lone instance lists itself). */
+  List<InstanceInfo> instances();
+
+  /** How this instance's metadata is doing (role, commit index, ...), for status replies. */
+  Map<String, Object> status();
+}
