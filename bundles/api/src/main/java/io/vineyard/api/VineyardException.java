@@ -1,15 +1,36 @@
 package io.vineyard.api;
 
+import java.util.Map;
+import java.util.function.Function;
+
 /**
  * The failure of a Vineyard operation, carrying vineyardd's {@link ErrorCode}.
  *
- * <p>There is exactly one subclass per error code, nested here (for example {@link
- * ObjectNotExists} for code 12), so callers catch what they can act on. {@link #of} maps a code
- * received on the wire to its type; servers use {@link #code()} to answer with the same code.
- * The message names what was wrong (the object, the field, the limit).
+ * <p>Errors callers act on have a subclass, nested here (for example {@link ObjectNotExists} for
+ * code 12); every other code is a plain {@code VineyardException} whose {@link #code()} says it.
+ * {@link #of} is the one table from a code received on the wire to its type; servers answer with
+ * {@link #code()}. The message names what was wrong (the object, the field, the limit).
  */
 public class VineyardException extends RuntimeException {
   private static final long serialVersionUID = 1L;
+
+  /** The subclass of each code that has one. */
+  private static final Map<ErrorCode, Function<String, VineyardException>> TYPED = Map.ofEntries(
+      Map.entry(ErrorCode.INVALID, Invalid::new),
+      Map.entry(ErrorCode.TYPE_ERROR, TypeError::new),
+      Map.entry(ErrorCode.NOT_IMPLEMENTED, NotImplemented::new),
+      Map.entry(ErrorCode.ASSERTION_FAILED, AssertionFailed::new),
+      Map.entry(ErrorCode.OBJECT_EXISTS, ObjectExists::new),
+      Map.entry(ErrorCode.OBJECT_NOT_EXISTS, ObjectNotExists::new),
+      Map.entry(ErrorCode.OBJECT_SEALED, ObjectSealed::new),
+      Map.entry(ErrorCode.OBJECT_NOT_SEALED, ObjectNotSealed::new),
+      Map.entry(ErrorCode.OBJECT_TYPE_ERROR, ObjectTypeError::new),
+      Map.entry(ErrorCode.META_TREE_INVALID, MetaTreeInvalid::new),
+      Map.entry(ErrorCode.CONNECTION_FAILED, ConnectionFailed::new),
+      Map.entry(ErrorCode.CONNECTION_ERROR, ConnectionError::new),
+      Map.entry(ErrorCode.NOT_ENOUGH_MEMORY, NotEnoughMemory::new),
+      Map.entry(ErrorCode.ALREADY_STOPPED, AlreadyStopped::new),
+      Map.entry(ErrorCode.UNKNOWN_ERROR, UnknownError::new));
 
   private final ErrorCode code;
 
@@ -34,51 +55,19 @@ public class VineyardException extends RuntimeException {
     return getClass().getSimpleName() + " (code " + code.code() + "): " + getMessage();
   }
 
-  /** Builds the typed exception for a code received on the wire. */
+  /**
+   * The exception for a code received on the wire: its subclass when it has one, else a
+   * VineyardException of that code (an unknown number: {@link ErrorCode#UNKNOWN_ERROR}).
+   */
   public static VineyardException of(int code, String message) {
-    return switch (ErrorCode.of(code)) {
-      case OK -> new VineyardException(ErrorCode.UNKNOWN_ERROR, "error reply with code 0: " + message);
-      case INVALID -> new Invalid(message);
-      case KEY_ERROR -> new KeyError(message);
-      case TYPE_ERROR -> new TypeError(message);
-      case IO_ERROR -> new IOError(message);
-      case END_OF_FILE -> new EndOfFile(message);
-      case NOT_IMPLEMENTED -> new NotImplemented(message);
-      case ASSERTION_FAILED -> new AssertionFailed(message);
-      case USER_INPUT_ERROR -> new UserInputError(message);
-      case OBJECT_EXISTS -> new ObjectExists(message);
-      case OBJECT_NOT_EXISTS -> new ObjectNotExists(message);
-      case OBJECT_SEALED -> new ObjectSealed(message);
-      case OBJECT_NOT_SEALED -> new ObjectNotSealed(message);
-      case OBJECT_IS_BLOB -> new ObjectIsBlob(message);
-      case OBJECT_TYPE_ERROR -> new ObjectTypeError(message);
-      case OBJECT_SPILLED -> new ObjectSpilled(message);
-      case OBJECT_NOT_SPILLED -> new ObjectNotSpilled(message);
-      case META_TREE_INVALID -> new MetaTreeInvalid(message);
-      case META_TREE_TYPE_INVALID -> new MetaTreeTypeInvalid(message);
-      case META_TREE_TYPE_NOT_EXISTS -> new MetaTreeTypeNotExists(message);
-      case META_TREE_NAME_INVALID -> new MetaTreeNameInvalid(message);
-      case META_TREE_NAME_NOT_EXISTS -> new MetaTreeNameNotExists(message);
-      case META_TREE_LINK_INVALID -> new MetaTreeLinkInvalid(message);
-      case META_TREE_SUBTREE_NOT_EXISTS -> new MetaTreeSubtreeNotExists(message);
-      case VINEYARD_SERVER_NOT_READY -> new ServerNotReady(message);
-      case ARROW_ERROR -> new ArrowError(message);
-      case CONNECTION_FAILED -> new ConnectionFailed(message);
-      case CONNECTION_ERROR -> new ConnectionError(message);
-      case ETCD_ERROR -> new EtcdError(message);
-      case ALREADY_STOPPED -> new AlreadyStopped(message);
-      case REDIS_ERROR -> new RedisError(message);
-      case NOT_ENOUGH_MEMORY -> new NotEnoughMemory(message);
-      case STREAM_DRAINED -> new StreamDrained(message);
-      case STREAM_FAILED -> new StreamFailed(message);
-      case INVALID_STREAM_STATE -> new InvalidStreamState(message);
-      case STREAM_OPENED -> new StreamOpened(message);
-      case GLOBAL_OBJECT_INVALID -> new GlobalObjectInvalid(message);
-      case UNKNOWN_ERROR -> new UnknownError(message);
-    };
+    ErrorCode c = ErrorCode.of(code);
+    if (c == ErrorCode.OK) {
+      return new UnknownError("error reply with code 0: " + message);
+    }
+    return TYPED.getOrDefault(c, m -> new VineyardException(c, m)).apply(message);
   }
 
-  /** Code invalid. */
+  /** A request or a value is malformed or inconsistent: a field missing, of the wrong type, out of range. */
   public static class Invalid extends VineyardException {
     private static final long serialVersionUID = 1L;
 
@@ -93,22 +82,7 @@ public class VineyardException extends RuntimeException {
     }
   }
 
-  /** Code key error. */
-  public static class KeyError extends VineyardException {
-    private static final long serialVersionUID = 1L;
-
-    /** Creates the exception with a message naming what was wrong. */
-    public KeyError(String message) {
-      super(ErrorCode.KEY_ERROR, message);
-    }
-
-    /** Creates the exception with a message and its cause. */
-    public KeyError(String message, Throwable cause) {
-      super(ErrorCode.KEY_ERROR, message, cause);
-    }
-  }
-
-  /** Code type error. */
+  /** A value of a Java type no object-type plugin can put (or null). */
   public static class TypeError extends VineyardException {
     private static final long serialVersionUID = 1L;
 
@@ -123,37 +97,7 @@ public class VineyardException extends RuntimeException {
     }
   }
 
-  /** Code io error. */
-  public static class IOError extends VineyardException {
-    private static final long serialVersionUID = 1L;
-
-    /** Creates the exception with a message naming what was wrong. */
-    public IOError(String message) {
-      super(ErrorCode.IO_ERROR, message);
-    }
-
-    /** Creates the exception with a message and its cause. */
-    public IOError(String message, Throwable cause) {
-      super(ErrorCode.IO_ERROR, message, cause);
-    }
-  }
-
-  /** Code end of file. */
-  public static class EndOfFile extends VineyardException {
-    private static final long serialVersionUID = 1L;
-
-    /** Creates the exception with a message naming what was wrong. */
-    public EndOfFile(String message) {
-      super(ErrorCode.END_OF_FILE, message);
-    }
-
-    /** Creates the exception with a message and its cause. */
-    public EndOfFile(String message, Throwable cause) {
-      super(ErrorCode.END_OF_FILE, message, cause);
-    }
-  }
-
-  /** Code not implemented. */
+  /** A request this instance does not serve, or a typename whose plugin is not installed here. */
   public static class NotImplemented extends VineyardException {
     private static final long serialVersionUID = 1L;
 
@@ -168,7 +112,7 @@ public class VineyardException extends RuntimeException {
     }
   }
 
-  /** Code assertion failed. */
+  /** An operation that makes no sense for its object: persisting a blob alone, creating a blob through create_data. */
   public static class AssertionFailed extends VineyardException {
     private static final long serialVersionUID = 1L;
 
@@ -183,22 +127,7 @@ public class VineyardException extends RuntimeException {
     }
   }
 
-  /** Code user input error. */
-  public static class UserInputError extends VineyardException {
-    private static final long serialVersionUID = 1L;
-
-    /** Creates the exception with a message naming what was wrong. */
-    public UserInputError(String message) {
-      super(ErrorCode.USER_INPUT_ERROR, message);
-    }
-
-    /** Creates the exception with a message and its cause. */
-    public UserInputError(String message, Throwable cause) {
-      super(ErrorCode.USER_INPUT_ERROR, message, cause);
-    }
-  }
-
-  /** Code object exists. */
+  /** An object with that ID exists already. */
   public static class ObjectExists extends VineyardException {
     private static final long serialVersionUID = 1L;
 
@@ -213,7 +142,7 @@ public class VineyardException extends RuntimeException {
     }
   }
 
-  /** Code object not exists. */
+  /** No object (or name) with that ID exists on the instance asked. */
   public static class ObjectNotExists extends VineyardException {
     private static final long serialVersionUID = 1L;
 
@@ -228,7 +157,7 @@ public class VineyardException extends RuntimeException {
     }
   }
 
-  /** Code object sealed. */
+  /** A blob is sealed already (sealed twice, or dropped after sealing). */
   public static class ObjectSealed extends VineyardException {
     private static final long serialVersionUID = 1L;
 
@@ -243,7 +172,7 @@ public class VineyardException extends RuntimeException {
     }
   }
 
-  /** Code object not sealed. */
+  /** A blob is not sealed yet (read, or used as a member, before its seal). */
   public static class ObjectNotSealed extends VineyardException {
     private static final long serialVersionUID = 1L;
 
@@ -258,22 +187,7 @@ public class VineyardException extends RuntimeException {
     }
   }
 
-  /** Code object is blob. */
-  public static class ObjectIsBlob extends VineyardException {
-    private static final long serialVersionUID = 1L;
-
-    /** Creates the exception with a message naming what was wrong. */
-    public ObjectIsBlob(String message) {
-      super(ErrorCode.OBJECT_IS_BLOB, message);
-    }
-
-    /** Creates the exception with a message and its cause. */
-    public ObjectIsBlob(String message, Throwable cause) {
-      super(ErrorCode.OBJECT_IS_BLOB, message, cause);
-    }
-  }
-
-  /** Code object type error. */
+  /** An object-type plugin failed on an object: the message names the plugin and the object. */
   public static class ObjectTypeError extends VineyardException {
     private static final long serialVersionUID = 1L;
 
@@ -288,37 +202,7 @@ public class VineyardException extends RuntimeException {
     }
   }
 
-  /** Code object spilled. */
-  public static class ObjectSpilled extends VineyardException {
-    private static final long serialVersionUID = 1L;
-
-    /** Creates the exception with a message naming what was wrong. */
-    public ObjectSpilled(String message) {
-      super(ErrorCode.OBJECT_SPILLED, message);
-    }
-
-    /** Creates the exception with a message and its cause. */
-    public ObjectSpilled(String message, Throwable cause) {
-      super(ErrorCode.OBJECT_SPILLED, message, cause);
-    }
-  }
-
-  /** Code object not spilled. */
-  public static class ObjectNotSpilled extends VineyardException {
-    private static final long serialVersionUID = 1L;
-
-    /** Creates the exception with a message naming what was wrong. */
-    public ObjectNotSpilled(String message) {
-      super(ErrorCode.OBJECT_NOT_SPILLED, message);
-    }
-
-    /** Creates the exception with a message and its cause. */
-    public ObjectNotSpilled(String message, Throwable cause) {
-      super(ErrorCode.OBJECT_NOT_SPILLED, message, cause);
-    }
-  }
-
-  /** Code meta tree invalid. */
+  /** A metadata tree is malformed: not a JSON object, no typename, a member without an id. */
   public static class MetaTreeInvalid extends VineyardException {
     private static final long serialVersionUID = 1L;
 
@@ -333,127 +217,7 @@ public class VineyardException extends RuntimeException {
     }
   }
 
-  /** Code meta tree type invalid. */
-  public static class MetaTreeTypeInvalid extends VineyardException {
-    private static final long serialVersionUID = 1L;
-
-    /** Creates the exception with a message naming what was wrong. */
-    public MetaTreeTypeInvalid(String message) {
-      super(ErrorCode.META_TREE_TYPE_INVALID, message);
-    }
-
-    /** Creates the exception with a message and its cause. */
-    public MetaTreeTypeInvalid(String message, Throwable cause) {
-      super(ErrorCode.META_TREE_TYPE_INVALID, message, cause);
-    }
-  }
-
-  /** Code meta tree type not exists. */
-  public static class MetaTreeTypeNotExists extends VineyardException {
-    private static final long serialVersionUID = 1L;
-
-    /** Creates the exception with a message naming what was wrong. */
-    public MetaTreeTypeNotExists(String message) {
-      super(ErrorCode.META_TREE_TYPE_NOT_EXISTS, message);
-    }
-
-    /** Creates the exception with a message and its cause. */
-    public MetaTreeTypeNotExists(String message, Throwable cause) {
-      super(ErrorCode.META_TREE_TYPE_NOT_EXISTS, message, cause);
-    }
-  }
-
-  /** Code meta tree name invalid. */
-  public static class MetaTreeNameInvalid extends VineyardException {
-    private static final long serialVersionUID = 1L;
-
-    /** Creates the exception with a message naming what was wrong. */
-    public MetaTreeNameInvalid(String message) {
-      super(ErrorCode.META_TREE_NAME_INVALID, message);
-    }
-
-    /** Creates the exception with a message and its cause. */
-    public MetaTreeNameInvalid(String message, Throwable cause) {
-      super(ErrorCode.META_TREE_NAME_INVALID, message, cause);
-    }
-  }
-
-  /** Code meta tree name not exists. */
-  public static class MetaTreeNameNotExists extends VineyardException {
-    private static final long serialVersionUID = 1L;
-
-    /** Creates the exception with a message naming what was wrong. */
-    public MetaTreeNameNotExists(String message) {
-      super(ErrorCode.META_TREE_NAME_NOT_EXISTS, message);
-    }
-
-    /** Creates the exception with a message and its cause. */
-    public MetaTreeNameNotExists(String message, Throwable cause) {
-      super(ErrorCode.META_TREE_NAME_NOT_EXISTS, message, cause);
-    }
-  }
-
-  /** Code meta tree link invalid. */
-  public static class MetaTreeLinkInvalid extends VineyardException {
-    private static final long serialVersionUID = 1L;
-
-    /** Creates the exception with a message naming what was wrong. */
-    public MetaTreeLinkInvalid(String message) {
-      super(ErrorCode.META_TREE_LINK_INVALID, message);
-    }
-
-    /** Creates the exception with a message and its cause. */
-    public MetaTreeLinkInvalid(String message, Throwable cause) {
-      super(ErrorCode.META_TREE_LINK_INVALID, message, cause);
-    }
-  }
-
-  /** Code meta tree subtree not exists. */
-  public static class MetaTreeSubtreeNotExists extends VineyardException {
-    private static final long serialVersionUID = 1L;
-
-    /** Creates the exception with a message naming what was wrong. */
-    public MetaTreeSubtreeNotExists(String message) {
-      super(ErrorCode.META_TREE_SUBTREE_NOT_EXISTS, message);
-    }
-
-    /** Creates the exception with a message and its cause. */
-    public MetaTreeSubtreeNotExists(String message, Throwable cause) {
-      super(ErrorCode.META_TREE_SUBTREE_NOT_EXISTS, message, cause);
-    }
-  }
-
-  /** Code vineyard server not ready. */
-  public static class ServerNotReady extends VineyardException {
-    private static final long serialVersionUID = 1L;
-
-    /** Creates the exception with a message naming what was wrong. */
-    public ServerNotReady(String message) {
-      super(ErrorCode.VINEYARD_SERVER_NOT_READY, message);
-    }
-
-    /** Creates the exception with a message and its cause. */
-    public ServerNotReady(String message, Throwable cause) {
-      super(ErrorCode.VINEYARD_SERVER_NOT_READY, message, cause);
-    }
-  }
-
-  /** Code arrow error. */
-  public static class ArrowError extends VineyardException {
-    private static final long serialVersionUID = 1L;
-
-    /** Creates the exception with a message naming what was wrong. */
-    public ArrowError(String message) {
-      super(ErrorCode.ARROW_ERROR, message);
-    }
-
-    /** Creates the exception with a message and its cause. */
-    public ArrowError(String message, Throwable cause) {
-      super(ErrorCode.ARROW_ERROR, message, cause);
-    }
-  }
-
-  /** Code connection failed. */
+  /** No Vineyard instance answers at the socket path. */
   public static class ConnectionFailed extends VineyardException {
     private static final long serialVersionUID = 1L;
 
@@ -468,7 +232,7 @@ public class VineyardException extends RuntimeException {
     }
   }
 
-  /** Code connection error. */
+  /** A connection broke, or a change could not be committed in time (no quorum). */
   public static class ConnectionError extends VineyardException {
     private static final long serialVersionUID = 1L;
 
@@ -483,52 +247,7 @@ public class VineyardException extends RuntimeException {
     }
   }
 
-  /** Code etcd error. */
-  public static class EtcdError extends VineyardException {
-    private static final long serialVersionUID = 1L;
-
-    /** Creates the exception with a message naming what was wrong. */
-    public EtcdError(String message) {
-      super(ErrorCode.ETCD_ERROR, message);
-    }
-
-    /** Creates the exception with a message and its cause. */
-    public EtcdError(String message, Throwable cause) {
-      super(ErrorCode.ETCD_ERROR, message, cause);
-    }
-  }
-
-  /** Code already stopped. */
-  public static class AlreadyStopped extends VineyardException {
-    private static final long serialVersionUID = 1L;
-
-    /** Creates the exception with a message naming what was wrong. */
-    public AlreadyStopped(String message) {
-      super(ErrorCode.ALREADY_STOPPED, message);
-    }
-
-    /** Creates the exception with a message and its cause. */
-    public AlreadyStopped(String message, Throwable cause) {
-      super(ErrorCode.ALREADY_STOPPED, message, cause);
-    }
-  }
-
-  /** Code redis error. */
-  public static class RedisError extends VineyardException {
-    private static final long serialVersionUID = 1L;
-
-    /** Creates the exception with a message naming what was wrong. */
-    public RedisError(String message) {
-      super(ErrorCode.REDIS_ERROR, message);
-    }
-
-    /** Creates the exception with a message and its cause. */
-    public RedisError(String message, Throwable cause) {
-      super(ErrorCode.REDIS_ERROR, message, cause);
-    }
-  }
-
-  /** Code not enough memory. */
+  /** The bulk store cannot hold the blob within its {@code --size}. */
   public static class NotEnoughMemory extends VineyardException {
     private static final long serialVersionUID = 1L;
 
@@ -543,82 +262,22 @@ public class VineyardException extends RuntimeException {
     }
   }
 
-  /** Code stream drained. */
-  public static class StreamDrained extends VineyardException {
+  /** The service was stopped while the call ran. */
+  public static class AlreadyStopped extends VineyardException {
     private static final long serialVersionUID = 1L;
 
     /** Creates the exception with a message naming what was wrong. */
-    public StreamDrained(String message) {
-      super(ErrorCode.STREAM_DRAINED, message);
+    public AlreadyStopped(String message) {
+      super(ErrorCode.ALREADY_STOPPED, message);
     }
 
     /** Creates the exception with a message and its cause. */
-    public StreamDrained(String message, Throwable cause) {
-      super(ErrorCode.STREAM_DRAINED, message, cause);
+    public AlreadyStopped(String message, Throwable cause) {
+      super(ErrorCode.ALREADY_STOPPED, message, cause);
     }
   }
 
-  /** Code stream failed. */
-  public static class StreamFailed extends VineyardException {
-    private static final long serialVersionUID = 1L;
-
-    /** Creates the exception with a message naming what was wrong. */
-    public StreamFailed(String message) {
-      super(ErrorCode.STREAM_FAILED, message);
-    }
-
-    /** Creates the exception with a message and its cause. */
-    public StreamFailed(String message, Throwable cause) {
-      super(ErrorCode.STREAM_FAILED, message, cause);
-    }
-  }
-
-  /** Code invalid stream state. */
-  public static class InvalidStreamState extends VineyardException {
-    private static final long serialVersionUID = 1L;
-
-    /** Creates the exception with a message naming what was wrong. */
-    public InvalidStreamState(String message) {
-      super(ErrorCode.INVALID_STREAM_STATE, message);
-    }
-
-    /** Creates the exception with a message and its cause. */
-    public InvalidStreamState(String message, Throwable cause) {
-      super(ErrorCode.INVALID_STREAM_STATE, message, cause);
-    }
-  }
-
-  /** Code stream opened. */
-  public static class StreamOpened extends VineyardException {
-    private static final long serialVersionUID = 1L;
-
-    /** Creates the exception with a message naming what was wrong. */
-    public StreamOpened(String message) {
-      super(ErrorCode.STREAM_OPENED, message);
-    }
-
-    /** Creates the exception with a message and its cause. */
-    public StreamOpened(String message, Throwable cause) {
-      super(ErrorCode.STREAM_OPENED, message, cause);
-    }
-  }
-
-  /** Code global object invalid. */
-  public static class GlobalObjectInvalid extends VineyardException {
-    private static final long serialVersionUID = 1L;
-
-    /** Creates the exception with a message naming what was wrong. */
-    public GlobalObjectInvalid(String message) {
-      super(ErrorCode.GLOBAL_OBJECT_INVALID, message);
-    }
-
-    /** Creates the exception with a message and its cause. */
-    public GlobalObjectInvalid(String message, Throwable cause) {
-      super(ErrorCode.GLOBAL_OBJECT_INVALID, message, cause);
-    }
-  }
-
-  /** Code unknown error. */
+  /** What went wrong is not one of vineyardd's codes (an internal error). */
   public static class UnknownError extends VineyardException {
     private static final long serialVersionUID = 1L;
 
@@ -632,5 +291,4 @@ public class VineyardException extends RuntimeException {
       super(ErrorCode.UNKNOWN_ERROR, message, cause);
     }
   }
-
 }

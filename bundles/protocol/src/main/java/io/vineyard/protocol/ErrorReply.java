@@ -3,6 +3,7 @@ package io.vineyard.protocol;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.vineyard.api.ErrorCode;
 import io.vineyard.api.VineyardException;
 
 /**
@@ -20,13 +21,13 @@ public record ErrorReply(String type, int code, String message) implements Reply
 
   /** The error reply for an exception. */
   public static ErrorReply of(VineyardException e) {
-    return new ErrorReply(null, e.code().code(), e.getMessage() == null ? e.code().name() : e.getMessage());
+    return new ErrorReply(null, e.code().code(), e.getMessage() == null ? e.code().text() : e.getMessage());
   }
 
   /** The typed exception this reply stands for. */
   public VineyardException exception(Command expected) {
     if (code != 0) {
-      return VineyardException.of(code, message == null ? "" : message);
+      return VineyardException.of(code, message == null ? ErrorCode.of(code).text() : message);
     }
     return new VineyardException.Invalid("unexpected reply to " + expected.request() + ": type '" + (type == null ? "" : type)
         + "', expected '" + expected.reply() + "'");

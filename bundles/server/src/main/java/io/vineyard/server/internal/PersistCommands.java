@@ -1,5 +1,6 @@
 package io.vineyard.server.internal;
 
+import io.vineyard.api.ErrorCode;
 import io.vineyard.api.ObjectId;
 import io.vineyard.api.VineyardException;
 import io.vineyard.meta.MetadataService;
@@ -44,7 +45,7 @@ final class PersistCommands {
     d.on(IfPersistRequest.class, (s, r) -> {
       ObjectId id = r.id();
       if (!id.isBlob() && !meta.contains(id)) {
-        throw new VineyardException.MetaTreeSubtreeNotExists("no object " + id);
+        throw new VineyardException(ErrorCode.META_TREE_SUBTREE_NOT_EXISTS, "no object " + id);
       }
       return new IfPersistReply(!id.isBlob() && meta.isPersisted(id));
     });
