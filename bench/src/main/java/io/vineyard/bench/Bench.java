@@ -5,7 +5,7 @@ import io.vineyard.api.BlobWriter;
 import io.vineyard.api.ObjectId;
 import io.vineyard.api.VineyardClient;
 import io.vineyard.client.Vineyard;
-import io.vineyard.server.EmbeddedServer;
+import io.vineyard.testkit.EmbeddedServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.foreign.Arena;

@@ -1,6 +1,6 @@
 package io.vineyard.protocol;
 
-import io.vineyard.protocol.unix.UnixSocket;
+import io.vineyard.posix.UnixSocket;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -34,7 +34,7 @@ class BadInputTest {
   void requestBeforeRegisterIsRefused() throws Exception {
     try (RawClient c = new RawClient(fx.socket())) {
       assertError(c.call("{\"type\":\"create_buffer_request\",\"size\":10}"), 1, "not registered");
-      assertEquals(0, fx.server.store().used());
+      assertEquals(0, fx.store.used());
     }
   }
 
@@ -85,9 +85,9 @@ class BadInputTest {
   @Test
   void createBeyondTheLimitLeaksNothing() throws Exception {
     try (RawClient c = RawClient.registered(fx.socket())) {
-      long before = fx.server.store().used();
+      long before = fx.store.used();
       assertError(c.call("{\"type\":\"create_buffer_request\",\"size\":" + (17L << 20) + "}"), 41, "--size");
-      assertEquals(before, fx.server.store().used());
+      assertEquals(before, fx.store.used());
       ObjectNode ok = c.call("{\"type\":\"create_buffer_request\",\"size\":" + (8L << 20) + "}");
       assertEquals("create_buffer_reply", ok.path("type").asText(), ok.toString());
     }

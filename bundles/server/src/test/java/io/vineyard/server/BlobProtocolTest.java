@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
 import io.vineyard.protocol.RawJson;
-import io.vineyard.protocol.unix.Posix;
+import io.vineyard.posix.Posix;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
@@ -90,13 +90,13 @@ class BlobProtocolTest {
     try (RawClient c = RawClient.registered(fx.socket())) {
       c.call("{\"type\":\"create_buffer_request\",\"size\":1048576}");
       c.socket.receiveFd();
-      assertEquals(1 << 20, fx.server.store().used());
+      assertEquals(1 << 20, fx.store.used());
     }
     long deadline = System.nanoTime() + 5_000_000_000L;
-    while (fx.server.store().used() != 0 && System.nanoTime() < deadline) {
+    while (fx.store.used() != 0 && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
-    assertEquals(0, fx.server.store().used());
+    assertEquals(0, fx.store.used());
   }
 
   @Test
@@ -110,15 +110,15 @@ class BlobProtocolTest {
       ObjectNode del = c.call("{\"type\":\"del_data_request\",\"id\":[" + id.toUnsignedString() + "],\"force\":false,\"deep\":true}");
       assertEquals("del_data_reply", del.path("type").asText(), del.toString());
       assertFalse(c.call("{\"type\":\"exists_request\",\"id\":" + id.toUnsignedString() + "}").get("exists").asBoolean());
-      assertTrue(fx.server.store().used() > 0, "still referenced by the reader");
+      assertTrue(fx.store.used() > 0, "still referenced by the reader");
       other.call("{\"type\":\"release_request\",\"object_id\":" + id.toUnsignedString() + "}");
       c.call("{\"type\":\"release_request\",\"object_id\":" + id.toUnsignedString() + "}");
     }
     long deadline = System.nanoTime() + 5_000_000_000L;
-    while (fx.server.store().used() != 0 && System.nanoTime() < deadline) {
+    while (fx.store.used() != 0 && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
-    assertEquals(0, fx.server.store().used());
+    assertEquals(0, fx.store.used());
   }
 
   @Test

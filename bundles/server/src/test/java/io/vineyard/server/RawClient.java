@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
 import io.vineyard.protocol.Frames;
 import io.vineyard.protocol.RawJson;
-import io.vineyard.protocol.unix.UnixSocket;
+import io.vineyard.posix.UnixSocket;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,7 +1,6 @@
 package io.vineyard.testkit;
 
 import io.vineyard.api.spi.PluginRegistry;
-import io.vineyard.server.EmbeddedServer;
 import io.vineyard.store.BulkStore;
 import java.io.IOException;
 import java.nio.file.Files;

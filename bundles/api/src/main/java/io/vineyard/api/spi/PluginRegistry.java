@@ -2,17 +2,18 @@ package io.vineyard.api.spi;
 
 import java.util.Optional;
 import java.util.ServiceLoader;
-import org.osgi.annotation.versioning.ConsumerType;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The object-type plugins a client uses: by typename for reading, by Java value for putting.
  *
  * <p>Implementations must be thread-safe; lookups happen on every {@code put}, {@code get} and
- * {@code getObject}. Inside an OSGi framework the client bundle registers one backed by the
+ * {@code getObject}. Inside an OSGi framework the API bundle registers one backed by the
  * {@link ObjectTypePlugin} services; outside, {@link #serviceLoader} finds the providers on a
- * class path. The server uses the same registry to validate trees before storing them.
+ * class path. The server uses the same registry to validate trees before storing them. Provided
+ * by Vineyard, not implemented by plugins (they implement {@link ObjectTypePlugin}).
  */
-@ConsumerType
+@ProviderType
 public interface PluginRegistry {
 
   /**

@@ -4,7 +4,7 @@
  * {@link java.util.ServiceLoader} providers of {@link io.vineyard.api.spi.ObjectTypePlugin}.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.vineyard.api.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -9,7 +9,7 @@ import io.vineyard.protocol.InstanceMessages.RegisterReply;
 import io.vineyard.protocol.InstanceMessages.RegisterRequest;
 import io.vineyard.protocol.Reply;
 import io.vineyard.protocol.Request;
-import io.vineyard.protocol.unix.UnixSocket;
+import io.vineyard.posix.UnixSocket;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

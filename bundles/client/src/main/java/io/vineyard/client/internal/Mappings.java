@@ -2,7 +2,7 @@ package io.vineyard.client.internal;
 
 import io.vineyard.api.VineyardException;
 import io.vineyard.protocol.Payload;
-import io.vineyard.protocol.unix.Posix;
+import io.vineyard.posix.Posix;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

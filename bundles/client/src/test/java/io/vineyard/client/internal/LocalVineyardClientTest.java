@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vineyard.api.ObjectId;
 import io.vineyard.api.VineyardException;
 import io.vineyard.api.spi.PluginRegistry;
-import io.vineyard.server.EmbeddedServer;
+import io.vineyard.testkit.EmbeddedServer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

@@ -10,7 +10,7 @@ import io.vineyard.api.Blob;
 import io.vineyard.api.ObjectId;
 import io.vineyard.api.VineyardException;
 import io.vineyard.api.spi.PluginRegistry;
-import io.vineyard.protocol.unix.Posix;
+import io.vineyard.posix.Posix;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -20,7 +20,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * track it; SCR registers the service just before activation binds the socket, so "serving" is
  * when the socket accepts a connection (what the launcher waits for), not when the service appears.
  *
- * <p>The {@link PluginRegistry} is the client bundle's (backed by the {@code ObjectTypePlugin}
+ * <p>The {@link PluginRegistry} is the API bundle's (backed by the {@code ObjectTypePlugin}
  * services): it is one service for the framework's lifetime and follows plugins as they come and
  * go, so installing or removing a plugin never restarts the server.
  */

@@ -4,7 +4,7 @@ import io.vineyard.api.VineyardException;
 import io.vineyard.protocol.Codec;
 import io.vineyard.protocol.ErrorReply;
 import io.vineyard.protocol.Frames;
-import io.vineyard.protocol.unix.UnixSocket;
+import io.vineyard.posix.UnixSocket;
 import java.io.EOFException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;

@@ -1,6 +1,6 @@
 package io.vineyard.store.internal;
 
-import io.vineyard.protocol.unix.Posix;
+import io.vineyard.posix.Posix;
 import io.vineyard.store.ArenaFile;
 import java.io.IOException;
 import java.nio.file.Files;

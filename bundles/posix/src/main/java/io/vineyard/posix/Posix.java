@@ -1,4 +1,4 @@
-package io.vineyard.protocol.unix;
+package io.vineyard.posix;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;

@@ -1,4 +1,4 @@
-package io.vineyard.protocol.unix;
+package io.vineyard.posix;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,6 +1,6 @@
-package io.vineyard.protocol.unix;
+package io.vineyard.posix;
 
-import static io.vineyard.protocol.unix.Posix.rethrow;
+import static io.vineyard.posix.Posix.rethrow;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;

@@ -1,4 +1,4 @@
-package io.vineyard.client.internal;
+package io.vineyard.api.internal;
 
 import io.vineyard.api.spi.PluginTable;
 import io.vineyard.api.spi.ObjectTypePlugin;

@@ -1,4 +1,4 @@
-package io.vineyard.client.internal;
+package io.vineyard.api.internal;
 
 import io.vineyard.api.spi.PluginTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +10,6 @@ import io.vineyard.api.VineyardObject;
 import io.vineyard.api.spi.ObjectTypePlugin;
 import io.vineyard.api.spi.PutContext;
 import io.vineyard.api.spi.ResolveContext;
-import io.vineyard.api.spi.PluginRegistry;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -82,13 +81,5 @@ class PluginTableTest {
     assertSame(unnamed, r.forTypename("x::Y<int>").orElseThrow());
     r.removePlugin(p);
     assertTrue(r.forTypename("vineyard::Blob").isEmpty());
-  }
-
-  @Test
-  void serviceLoaderFindsTheBlobPluginOnTheClassPath() {
-    PluginRegistry r = PluginRegistry.serviceLoader(getClass().getClassLoader());
-    assertEquals("vineyard::Blob", r.forTypename("vineyard::Blob").orElseThrow().typename());
-    assertEquals("vineyard::Blob", r.forValue(new byte[0]).orElseThrow().typename());
-    assertTrue(r.forValue(new Thread(() -> {})).isEmpty());
   }
 }

@@ -1,4 +1,4 @@
-package io.vineyard.server;
+package io.vineyard.testkit;
 
 import io.vineyard.api.spi.PluginRegistry;
 import io.vineyard.meta.MetadataService;
@@ -12,7 +12,7 @@ import java.nio.file.Path;
 /**
  * A complete single instance outside OSGi: its own bulk store, local metadata and IPC server.
  *
- * <p>For tests and embedding. {@link #close()} stops serving, removes the socket file and
+ * <p>For tests and benchmarks (it is no part of the server's API). {@link #close()} stops serving, removes the socket file and
  * releases the store (arena files are deleted). Trees given to {@code create_data} are checked by
  * the object-type plugin of their typename: the {@link java.util.ServiceLoader} providers visible
  * to this class's class loader, or the registry given.
