@@ -14,7 +14,7 @@ final class ExpectedPlugins {
       "vineyard-plugin-blob", Set.of("vineyard::Blob"),
       "vineyard-plugin-array", Set.of("vineyard::Array"),
       "vineyard-plugin-tensor", Set.of("vineyard::Tensor"),
-      "vineyard-plugin-pair", Set.of("vineyard::Pair", "vineyard::Sequence"));
+      "vineyard-plugin-composite", Set.of("vineyard::Pair", "vineyard::Sequence"));
 
   private ExpectedPlugins() {}
 

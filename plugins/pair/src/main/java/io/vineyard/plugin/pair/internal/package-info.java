@@ -1,5 +1,0 @@
-/**
- * The {@code vineyard::Pair} and {@code vineyard::Sequence} plugins and their views. Private:
- * the plugins are reached as {@code ObjectTypePlugin} services or ServiceLoader providers.
- */
-package io.vineyard.plugin.pair.internal;
