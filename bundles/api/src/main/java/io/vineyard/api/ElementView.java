@@ -17,9 +17,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * in memory order (an array, a tensor): typed read-only buffers and copies over its
  * {@link #segment()}.
  *
- * <p>A view implements {@link #size()}, {@link #valueType()} and {@link #segment()}; the
- * accessors here read the segment through {@link ElementData}, so that every element-typed view
- * reads elements the same way.
+ * <p>A view implements {@link #size()}, {@link #valueType()} and {@link #blob()} (plugins extend
+ * {@link io.vineyard.api.spi.BlobElementView}); the accessors here read the blob's segment through
+ * {@link ElementData}, so that every element-typed view reads elements the same way.
  */
 @ConsumerType
 public interface ElementView extends VineyardObject {
@@ -30,12 +30,22 @@ public interface ElementView extends VineyardObject {
   /** The element type. */
   ElementType valueType();
 
+  /** The blob holding the elements (member {@code buffer_}). */
+  Blob blob();
+
+  /** Whether the elements are mapped in this process (the blob lives on this client's instance). */
+  default boolean isLocal() {
+    return blob().isLocal();
+  }
+
   /**
    * The elements as read-only memory, {@code size() * valueType().byteSize()} bytes in memory order.
    *
    * @throws VineyardException.ObjectNotExists when the payload lives on another instance
    */
-  MemorySegment segment();
+  default MemorySegment segment() {
+    return blob().segment();
+  }
 
   /**
    * The elements as a read-only, little-endian buffer of the matching kind: {@link DoubleBuffer}

@@ -1,10 +1,8 @@
 package io.vineyard.plugin.array;
 
-import io.vineyard.api.Blob;
 import io.vineyard.api.ElementType;
 import io.vineyard.api.ElementView;
 import io.vineyard.api.VineyardException;
-import java.lang.foreign.MemorySegment;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -29,21 +27,4 @@ public interface ArrayObject extends ElementView {
   @Override
   ElementType valueType();
 
-  /** The blob holding the elements (member {@code buffer_}). */
-  Blob blob();
-
-  /** Whether the elements are mapped in this process (the blob lives on this client's instance). */
-  default boolean isLocal() {
-    return blob().isLocal();
-  }
-
-  /**
-   * The elements as read-only memory, {@code size() * valueType().byteSize()} bytes.
-   *
-   * @throws VineyardException.ObjectNotExists when the blob lives on another instance
-   */
-  @Override
-  default MemorySegment segment() {
-    return blob().segment();
-  }
 }

@@ -1,10 +1,8 @@
 package io.vineyard.plugin.tensor;
 
-import io.vineyard.api.Blob;
 import io.vineyard.api.ElementType;
 import io.vineyard.api.ElementView;
 import io.vineyard.api.VineyardException;
-import java.lang.foreign.MemorySegment;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -35,23 +33,6 @@ public interface TensorObject extends ElementView {
   @Override
   long size();
 
-  /** The blob holding the elements (member {@code buffer_}). */
-  Blob blob();
-
-  /** Whether the elements are mapped in this process (the blob lives on this client's instance). */
-  default boolean isLocal() {
-    return blob().isLocal();
-  }
-
-  /**
-   * The elements as read-only memory, in memory order.
-   *
-   * @throws VineyardException.ObjectNotExists when the blob lives on another instance
-   */
-  @Override
-  default MemorySegment segment() {
-    return blob().segment();
-  }
 
   /**
    * The tensor as a value over the shared memory (no copy), as {@code client.get(id)} returns it.
