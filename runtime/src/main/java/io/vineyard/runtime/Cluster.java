@@ -1,12 +1,11 @@
 package io.vineyard.runtime;
 
+import io.vineyard.settings.Durations;
+import io.vineyard.settings.HostPort;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -33,7 +32,6 @@ public record Cluster(String name, String bind, int port, List<String> peers, Pa
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::", "0:0:0:0:0:0:0:0");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)", Pattern.CASE_INSENSITIVE);
 
     /**
      * Checks the flags against each other.
@@ -81,40 +79,8 @@ public record Cluster(String name, String bind, int port, List<String> peers, Pa
          * @throws IllegalArgumentException saying what is wrong with the text
          */
         public static Address parse(String text, String what) {
-            String s = text.strip();
-            String host;
-            String port = null;
-            if (s.startsWith("[")) {
-                int close = s.indexOf(']');
-                if (close < 0 || (close < s.length() - 1 && s.charAt(close + 1) != ':')) {
-                    throw new IllegalArgumentException(what + " '" + text + "' is not ADDR or ADDR:PORT (IPv6: [ADDR]:PORT)");
-                }
-                host = s.substring(1, close);
-                port = close < s.length() - 1 ? s.substring(close + 2) : null;
-            } else if (s.indexOf(':') == s.lastIndexOf(':')) {
-                int colon = s.indexOf(':');
-                host = colon < 0 ? s : s.substring(0, colon);
-                port = colon < 0 ? null : s.substring(colon + 1);
-            } else {
-                host = s; // IPv6 without brackets: no port
-            }
-            if (host.isEmpty() || host.chars().anyMatch(c -> Character.isWhitespace(c) || c == '/' || c == ',')) {
-                throw new IllegalArgumentException(what + " '" + text + "' has no address: write ADDR or ADDR:PORT");
-            }
-            return new Address(host, port == null ? 0 : parsePort(port, text, what));
-        }
-
-        private static int parsePort(String port, String text, String what) {
-            int p;
-            try {
-                p = Integer.parseInt(port);
-            } catch (NumberFormatException e) {
-                p = -1;
-            }
-            if (p < 0 || p > 65535) {
-                throw new IllegalArgumentException(what + " '" + text + "': '" + port + "' is not a TCP port (0 to 65535)");
-            }
-            return p;
+            HostPort a = HostPort.parse(text, what);
+            return new Address(a.host(), a.port());
         }
     }
 
@@ -126,19 +92,7 @@ public record Cluster(String name, String bind, int port, List<String> peers, Pa
      * @throws IllegalArgumentException naming a peer without a port
      */
     public static List<String> parsePeers(String text) {
-        List<String> peers = new ArrayList<>();
-        for (String p : text.split(",")) {
-            if (p.isBlank()) {
-                continue;
-            }
-            Address a = Address.parse(p, "--peers: peer");
-            if (a.port() == 0) {
-                throw new IllegalArgumentException("--peers: peer '" + p.strip() + "' has no port: write HOST:PORT"
-                        + " (each member's port, as in its --bind)");
-            }
-            peers.add(p.strip());
-        }
-        return peers;
+        return HostPort.parsePeers(text);
     }
 
     /**
@@ -150,21 +104,6 @@ public record Cluster(String name, String bind, int port, List<String> peers, Pa
      * @throws IllegalArgumentException if the text is none of those
      */
     public static Duration parseDuration(String text) {
-        String s = text.strip();
-        Matcher m = DURATION.matcher(s);
-        if (m.matches() && m.group(1).length() < 10) {
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2).toLowerCase(Locale.ROOT)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            };
-        }
-        try {
-            return Duration.parse(s);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not a duration: '" + text + "' (write e.g. 500ms, 10s, 2m)");
-        }
+        return Durations.parse(text);
     }
 }

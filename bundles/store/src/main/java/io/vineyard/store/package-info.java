@@ -4,7 +4,7 @@
  * io.vineyard.store.BulkStore}.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.vineyard.store;
 
 import org.osgi.annotation.bundle.Export;

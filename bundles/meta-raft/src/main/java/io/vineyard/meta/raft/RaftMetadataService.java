@@ -2,6 +2,7 @@ package io.vineyard.meta.raft;
 
 import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.ObjectId;
+import io.vineyard.settings.HostPort;
 import io.vineyard.api.VineyardException;
 import io.vineyard.meta.InstanceInfo;
 import io.vineyard.meta.MetadataService;
@@ -180,7 +181,7 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
     String discovery = c.discovery_dir();
     Path discoveryDir = discovery == null || discovery.isBlank() ? defaultDiscoveryDir() : Path.of(discovery);
     try {
-      return new ClusterSettings(c.cluster(), c.bind(), c.port(), ClusterSettings.parsePeers(c.peers()), discoveryDir,
+      return new ClusterSettings(c.cluster(), c.bind(), c.port(), HostPort.parsePeers(c.peers()), discoveryDir,
           Path.of(c.data_dir()), c.socket(), Duration.ofMillis(c.commit_timeout_ms()),
           c.cluster_key() == null || c.cluster_key().isBlank() ? null : Path.of(c.cluster_key()));
     } catch (IllegalArgumentException e) {

@@ -1,7 +1,7 @@
 package io.vineyard.store.internal;
 
 import io.vineyard.api.VineyardException;
-import io.vineyard.store.Sizes;
+import io.vineyard.settings.Sizes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

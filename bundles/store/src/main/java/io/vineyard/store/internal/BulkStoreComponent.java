@@ -4,7 +4,7 @@ import io.vineyard.api.ObjectId;
 import io.vineyard.store.ArenaFile;
 import io.vineyard.store.BlobHandle;
 import io.vineyard.store.BulkStore;
-import io.vineyard.store.Sizes;
+import io.vineyard.settings.Sizes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

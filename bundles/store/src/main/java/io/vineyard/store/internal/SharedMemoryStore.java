@@ -5,7 +5,7 @@ import io.vineyard.api.VineyardException;
 import io.vineyard.store.ArenaFile;
 import io.vineyard.store.BlobHandle;
 import io.vineyard.store.BulkStore;
-import io.vineyard.store.Sizes;
+import io.vineyard.settings.Sizes;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
