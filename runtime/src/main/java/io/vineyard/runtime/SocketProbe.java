@@ -1,5 +1,6 @@
 package io.vineyard.runtime;
 
+import io.vineyard.settings.Deadline;
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
@@ -46,17 +47,13 @@ public final class SocketProbe {
      */
     public static boolean awaitServed(Path socket, Duration timeout, BooleanSupplier stillWorthWaiting)
             throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (stillWorthWaiting.getAsBoolean()) {
-            if (isServed(socket)) {
-                return true;
-            }
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(20);
+        // no event tells when a socket starts to accept: polling is the only way
+        boolean[] served = new boolean[1];
+        Deadline.in(timeout).poll(Duration.ofMillis(20), () -> !stillWorthWaiting.getAsBoolean() || (served[0] = isServed(socket)));
+        if (Thread.interrupted()) {
+            throw new InterruptedException("interrupted while waiting for " + socket + " to be served");
         }
-        return false;
+        return served[0];
     }
 
     /**

@@ -9,7 +9,9 @@ import io.vineyard.api.VineyardException;
 import io.vineyard.api.VineyardObject;
 import io.vineyard.api.spi.PluginRegistry;
 import java.nio.file.Path;
+import io.vineyard.settings.Deadline;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -45,7 +47,7 @@ public final class LocalVineyardClient implements VineyardClient {
   /** How long a bundle's first get waits for the server to serve. */
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-  private static final long RETRY_MILLIS = 100;
+  private static final Duration RETRY = Duration.ofMillis(100);
 
   /** Configuration of the in-process client. */
   @ObjectClassDefinition(name = "Vineyard in-process client")
@@ -69,23 +71,25 @@ public final class LocalVineyardClient implements VineyardClient {
    * @throws VineyardException.ConnectionFailed naming the socket and the time waited
    */
   static IpcClient connect(Path socket, PluginRegistry plugins, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
+    AtomicReference<IpcClient> client = new AtomicReference<>();
+    AtomicReference<VineyardException.ConnectionFailed> last = new AtomicReference<>();
+    boolean served = Deadline.in(timeout).poll(RETRY, () -> {
       try {
-        return IpcClient.connect(socket, plugins, null);
+        client.set(IpcClient.connect(socket, plugins, null));
+        return true;
       } catch (VineyardException.ConnectionFailed e) {
-        if (System.nanoTime() - deadline >= 0) {
-          throw new VineyardException.ConnectionFailed("the runtime's IPC server did not serve " + socket + " within "
-              + timeout.toMillis() + " ms (see the io.vineyard.server configuration and the log): " + e.getMessage(), e);
-        }
+        last.set(e); // no event tells when the server starts to accept: polling is the only way
+        return false;
       }
-      try {
-        Thread.sleep(RETRY_MILLIS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new VineyardException.ConnectionFailed("interrupted while waiting for " + socket + " to be served", e);
-      }
+    });
+    if (served) {
+      return client.get();
     }
+    if (Thread.currentThread().isInterrupted()) {
+      throw new VineyardException.ConnectionFailed("interrupted while waiting for " + socket + " to be served", last.get());
+    }
+    throw new VineyardException.ConnectionFailed("the runtime's IPC server did not serve " + socket + " within "
+        + timeout.toMillis() + " ms (see the io.vineyard.server configuration and the log): " + last.get().getMessage(), last.get());
   }
 
   @Deactivate

@@ -17,7 +17,9 @@ import io.vineyard.protocol.DataMessages.ExistsRequest;
 import io.vineyard.protocol.DataMessages.GetDataReply;
 import io.vineyard.protocol.DataMessages.GetDataRequest;
 import io.vineyard.protocol.DataMessages.ListDataRequest;
+import io.vineyard.settings.Deadline;
 import io.vineyard.store.BlobHandle;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,8 +30,11 @@ import java.util.function.Predicate;
  * get_data, list_data, exists, and the delete commands.
  */
 final class DataCommands {
-  /** How often a waiting get_data looks again for the objects it waits for. */
-  private static final long WAIT_POLL_MILLIS = 20;
+  /**
+   * How often a waiting get_data looks again for the objects it waits for: objects appear through
+   * this instance or through the cluster's replica, and neither tells the server's connections.
+   */
+  private static final Duration WAIT_POLL = Duration.ofMillis(20);
 
   private final ServerCore core;
   private final Trees trees;
@@ -98,22 +103,15 @@ final class DataCommands {
   private GetDataReply get(Session session, GetDataRequest request) {
     Map<String, ObjectMeta> content = new LinkedHashMap<>();
     int wanted = new HashSet<>(request.id()).size();
-    while (true) {
+    Deadline.never().poll(WAIT_POLL, () -> {
       for (ObjectId id : request.id()) {
         if (!content.containsKey(id.toString())) {
           trees.find(id).ifPresent(t -> content.put(id.toString(), t));
         }
       }
-      if (!request.waitFor() || content.size() >= wanted || !session.peerConnected()) {
-        return new GetDataReply(content);
-      }
-      try {
-        Thread.sleep(WAIT_POLL_MILLIS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return new GetDataReply(content);
-      }
-    }
+      return !request.waitFor() || content.size() >= wanted || !session.peerConnected();
+    });
+    return new GetDataReply(content);
   }
 
   private GetDataReply list(ListDataRequest request) {
