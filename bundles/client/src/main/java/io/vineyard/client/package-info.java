@@ -3,6 +3,8 @@
  * {@link io.vineyard.api.VineyardClient} on an instance's UNIX socket; payloads are read and
  * written in place in the instance's shared memory (zero-copy). Inside an OSGi framework use the
  * {@link io.vineyard.client.VineyardConnector} service, which sees the plugin bundles.
+ *
+ * <p>Must not: need OSGi: a plain class path with the client jars is enough.
  */
 @Export
 @Version("0.1.0")
