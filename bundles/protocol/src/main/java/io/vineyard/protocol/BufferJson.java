@@ -16,7 +16,9 @@ import io.vineyard.protocol.BlobMessages.GetBuffersRequest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 
 /**
  * vineyardd's numbered keys: {@code get_buffers_request} names its blobs as {@code num} and
@@ -92,15 +94,9 @@ final class BufferJson {
       if (num == null) {
         throw new VineyardException.Invalid("missing field 'num'");
       }
-      List<ObjectId> ids = new ArrayList<>();
-      for (int i = 0; i < num; i++) {
-        ObjectId id = numbered.get(i);
-        if (id == null) {
-          throw new VineyardException.Invalid("field 'num': " + num + " does not match the ids given (no \"" + i + "\")");
-        }
-        ids.add(id);
-      }
-      return new GetBuffersRequest(ids, unsafe);
+      long n = num;
+      return new GetBuffersRequest(inOrder(numbered, n, i -> "field 'num': " + n + " does not match the ids given (no \"" + i + "\")"),
+          unsafe);
     }
   }
 
@@ -135,17 +131,24 @@ final class BufferJson {
         }
       }
       if (array == null) {
-        array = new ArrayList<>();
-        for (int i = 0; i < num; i++) {
-          Payload payload = numbered.get(i);
-          if (payload == null) {
-            throw new VineyardException.Invalid("get_buffers_reply announces " + num + " payloads but has no payload \"" + i + "\"");
-          }
-          array.add(payload);
-        }
+        long n = num;
+        array = inOrder(numbered, n, i -> "get_buffers_reply announces " + n + " payloads but has no payload \"" + i + "\"");
       }
       return new GetBuffersReply(array, fds, array.size(), compress);
     }
+  }
+
+  /** The values under "0" to "num - 1", in that order; a missing one fails with {@code missing(i)}. */
+  private static <T> List<T> inOrder(Map<Integer, T> numbered, long num, IntFunction<String> missing) {
+    List<T> out = new ArrayList<>();
+    for (int i = 0; i < num; i++) {
+      T value = numbered.get(i);
+      if (value == null) {
+        throw new VineyardException.Invalid(missing.apply(i));
+      }
+      out.add(value);
+    }
+    return out;
   }
 
   /** The current field name, whether the parser stands at the object's start or already in it. */
