@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Put/get figures of one instance, measured in one run so that ratios compare like with like:
- * the IPC round trip, a small put+get, put throughput against a plain heap→off-heap copy (fresh
- * and reused shared memory), and get latency of a small against a large blob.
+ * Put/get figures of one instance, measured in one run so that ratios compare like with like: the
+ * IPC round trip, a small put+get, put throughput against a plain heap→off-heap copy (fresh and
+ * reused shared memory), and get latency of a small against a large blob.
  */
 public final class Bench {
   private final PrintStream out;
@@ -50,7 +50,8 @@ public final class Bench {
     Path dir = Files.createTempDirectory("vineyard-bench");
     Path shm = Files.createTempDirectory(Path.of("/dev/shm"), "vineyard-bench");
     long size = quick ? 256L << 20 : 3L << 30;
-    try (EmbeddedServer server = EmbeddedServer.start(dir.resolve("bench.sock"), shm.resolve("arenas"), size)) {
+    try (EmbeddedServer server =
+        EmbeddedServer.start(dir.resolve("bench.sock"), shm.resolve("arenas"), size)) {
       return run(server.socket());
     } finally {
       for (Path p : List.of(dir, shm)) {
@@ -64,9 +65,11 @@ public final class Bench {
   List<String> run(Path socket) throws IOException {
     int small = quick ? 2_000 : 50_000;
     long large = quick ? 32L << 20 : 1L << 30;
-    out.printf("vineyard bench (%s): socket %s, %d small ops, large blob %d MiB%n",
+    out.printf(
+        "vineyard bench (%s): socket %s, %d small ops, large blob %d MiB%n",
         quick ? "quick" : "full", socket, small, large >> 20);
-    try (VineyardClient writer = Vineyard.connect(socket); VineyardClient reader = Vineyard.connect(socket)) {
+    try (VineyardClient writer = Vineyard.connect(socket);
+        VineyardClient reader = Vineyard.connect(socket)) {
       roundTrip(writer, small);
       smallPutGet(writer, reader, small);
       throughput(writer, reader, large);
@@ -144,7 +147,10 @@ public final class Bench {
     for (long i = 0; i < seg.byteSize(); i += 8) {
       sum += seg.get(ValueLayout.JAVA_LONG_UNALIGNED, i);
     }
-    figure("reader scans the large blob in place", gbps(size, System.nanoTime() - t0), "GB/s (sum " + (sum & 0xff) + ")");
+    figure(
+        "reader scans the large blob in place",
+        gbps(size, System.nanoTime() - t0),
+        "GB/s (sum " + (sum & 0xff) + ")");
     reader.release(List.of(tiny, second));
     writer.delete(tiny, second);
   }

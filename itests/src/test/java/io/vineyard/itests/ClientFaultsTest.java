@@ -20,10 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Clients that die or hold on: a client killed with SIGKILL while it holds references to many
- * blobs and an unsealed one loses all of them, and the memory they kept returns to the baseline; a
- * delete of blobs another live client references is deferred until it lets go, and its views stay
- * valid until then.
+ * Clients that die or hold on: a client killed with SIGKILL while it holds references to many blobs
+ * and an unsealed one loses all of them, and the memory they kept returns to the baseline; a delete
+ * of blobs another live client references is deferred until it lets go, and its views stay valid
+ * until then.
  */
 class ClientFaultsTest {
   static RuntimeProcess rt;
@@ -46,17 +46,31 @@ class ClientFaultsTest {
   void aClientKilledMidCreateLosesItsUnsealedBlobAndItsReferences() throws Exception {
     try (VineyardClient c = Vineyard.connect(rt.socket)) {
       long baseline = used(c);
-      Process holder = new ProcessBuilder(RuntimeProcess.java(), "--enable-native-access=ALL-UNNAMED", "-cp",
-          System.getProperty("java.class.path"), HoldingClient.class.getName(), rt.socket.toString(), "100")
-          .redirectErrorStream(true).start();
+      Process holder =
+          new ProcessBuilder(
+                  RuntimeProcess.java(),
+                  "--enable-native-access=ALL-UNNAMED",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  HoldingClient.class.getName(),
+                  rt.socket.toString(),
+                  "100")
+              .redirectErrorStream(true)
+              .start();
       try {
-        BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+            new BufferedReader(
+                new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         assertTrue(line != null && line.startsWith("holding "), String.valueOf(line));
-        List<ObjectId> held = Arrays.stream(line.substring(8).split(" ")).map(ObjectId::parse).toList();
+        List<ObjectId> held =
+            Arrays.stream(line.substring(8).split(" ")).map(ObjectId::parse).toList();
         assertEquals(100, held.size());
         long holding = used(c);
-        assertEquals(baseline + 100 * (64 << 10) + (4 << 20), holding, "100 blobs of 64 KiB and an unsealed 4 MiB");
+        assertEquals(
+            baseline + 100 * (64 << 10) + (4 << 20),
+            holding,
+            "100 blobs of 64 KiB and an unsealed 4 MiB");
         c.delete(held.toArray(ObjectId[]::new)); // referenced by the holder: deferred
         assertFalse(c.exists(held.getFirst()));
         assertEquals(holding, used(c), "their memory stays while the holder references them");
@@ -66,7 +80,8 @@ class ClientFaultsTest {
         while (used(c) != baseline && System.nanoTime() < deadline) {
           Thread.sleep(20);
         }
-        assertEquals(baseline, used(c), "back to the baseline once the killed client's connection is gone");
+        assertEquals(
+            baseline, used(c), "back to the baseline once the killed client's connection is gone");
       } finally {
         holder.destroyForcibly();
       }
@@ -75,7 +90,8 @@ class ClientFaultsTest {
 
   @Test
   void aDeleteOfWhatAnotherClientReadsIsDeferredAndItsViewStaysValid() throws Exception {
-    try (VineyardClient reader = Vineyard.connect(rt.socket); VineyardClient deleter = Vineyard.connect(rt.socket)) {
+    try (VineyardClient reader = Vineyard.connect(rt.socket);
+        VineyardClient deleter = Vineyard.connect(rt.socket)) {
       long baseline = used(deleter);
       byte[] bytes = new byte[1 << 20];
       Arrays.fill(bytes, (byte) 42);

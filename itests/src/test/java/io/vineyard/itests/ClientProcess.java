@@ -13,13 +13,14 @@ final class ClientProcess {
   private ClientProcess() {}
 
   /** The program's output, once it exited 0 within the time given. */
-  static String run(String maxHeap, Class<?> program, String... args) throws IOException, InterruptedException {
+  static String run(String maxHeap, Class<?> program, String... args)
+      throws IOException, InterruptedException {
     return run(maxHeap, List.of(), program.getName(), args);
   }
 
   /**
-   * Runs a program by class name with extra class path entries before this module's, e.g. a
-   * plugin jar the test JVM itself does not have (so the test JVM never loads the program class).
+   * Runs a program by class name with extra class path entries before this module's, e.g. a plugin
+   * jar the test JVM itself does not have (so the test JVM never loads the program class).
    */
   static String run(String maxHeap, List<Path> extraClassPath, String program, String... args)
       throws IOException, InterruptedException {
@@ -28,8 +29,15 @@ final class ClientProcess {
       cp.append(p.toAbsolutePath()).append(File.pathSeparatorChar);
     }
     cp.append(System.getProperty("java.class.path"));
-    List<String> cmd = new ArrayList<>(List.of(RuntimeProcess.java(), "-Xmx" + maxHeap, "--enable-native-access=ALL-UNNAMED",
-        "-cp", cp.toString(), program));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                RuntimeProcess.java(),
+                "-Xmx" + maxHeap,
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                cp.toString(),
+                program));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     try {

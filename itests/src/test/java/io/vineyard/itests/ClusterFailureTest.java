@@ -2,13 +2,11 @@ package io.vineyard.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vineyard.api.ClusterInstance;
 import io.vineyard.api.ObjectId;
 import io.vineyard.api.VineyardClient;
-import io.vineyard.api.VineyardException;
 import io.vineyard.client.Vineyard;
 import io.vineyard.plugin.array.ArrayObject;
 import java.io.IOException;
@@ -32,8 +30,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Failures in a cluster of three runtime processes, each on a fixed Raft port, all with {@code
  * --commit-timeout 3s}. One cluster serves every test, so they run in order from the harmless to
- * the destructive: a second runtime on a data folder in use; garbage on the Raft ports; kill -9
- * and restart of the leader; and last, two of three killed (the survivor goes on alone: the embedded
+ * the destructive: a second runtime on a data folder in use; garbage on the Raft ports; kill -9 and
+ * restart of the leader; and last, two of three killed (the survivor goes on alone: the embedded
  * cluster follows the runtimes that run).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -46,7 +44,11 @@ class ClusterFailureTest {
     for (int i = 0; i < 3; i++) {
       PORTS[i] = freePort();
     }
-    cluster = RuntimeCluster.start(3, "32M", i -> new String[] {"--commit-timeout", "3s", "--bind", "127.0.0.1:" + PORTS[i]});
+    cluster =
+        RuntimeCluster.start(
+            3,
+            "32M",
+            i -> new String[] {"--commit-timeout", "3s", "--bind", "127.0.0.1:" + PORTS[i]});
   }
 
   @AfterAll
@@ -62,7 +64,8 @@ class ClusterFailureTest {
       try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
         int port = s.getLocalPort();
         if (port + 100 < 65536) {
-          try (ServerSocket beside = new ServerSocket(port + 100, 1, InetAddress.getLoopbackAddress())) {
+          try (ServerSocket beside =
+              new ServerSocket(port + 100, 1, InetAddress.getLoopbackAddress())) {
             return port;
           } catch (IOException taken) {
             // try another
@@ -86,12 +89,20 @@ class ClusterFailureTest {
   @Order(1)
   void aSecondRuntimeOnADataFolderInUseExitsNamingIt() throws Exception {
     RuntimeProcess holder = cluster.get(0);
-    try (RuntimeProcess second = RuntimeProcess.launch("32M", cluster.discoveryDir, "--commit-timeout", "3s",
-        "--data-dir", holder.dataDir.toString())) {
+    try (RuntimeProcess second =
+        RuntimeProcess.launch(
+            "32M",
+            cluster.discoveryDir,
+            "--commit-timeout",
+            "3s",
+            "--data-dir",
+            holder.dataDir.toString())) {
       int status = second.awaitExit(60);
       String log = Files.readString(second.log);
       assertTrue(status > 0, "exit status " + status + "; its log:\n" + log);
-      assertTrue(log.contains(holder.dataDir.toString()), "the message names the data folder; its log:\n" + log);
+      assertTrue(
+          log.contains(holder.dataDir.toString()),
+          "the message names the data folder; its log:\n" + log);
       assertTrue(log.contains("in use"), log);
     }
     try (VineyardClient c = connect(0)) {
@@ -118,7 +129,9 @@ class ClusterFailureTest {
         }
       }
     }
-    try (VineyardClient a = connect(0); VineyardClient b = connect(1); VineyardClient c = connect(2)) {
+    try (VineyardClient a = connect(0);
+        VineyardClient b = connect(1);
+        VineyardClient c = connect(2)) {
       ObjectId id = persisted(a, 2);
       assertEquals(1, b.getObject(id, ArrayObject.class).size());
       ObjectId other = persisted(c, 3);
@@ -171,12 +184,17 @@ class ClusterFailureTest {
 
     killed.kill();
     List<ObjectId> whileDown = new ArrayList<>();
-    try (VineyardClient a = connect(s1); VineyardClient b = connect(s2)) {
+    try (VineyardClient a = connect(s1);
+        VineyardClient b = connect(s2)) {
       String dead = leaderRaftId;
-      cluster.get(s1).await("no new leader among the two left", () -> {
-        Object l = a.status().metadata().get("leader");
-        return l != null && !l.toString().isEmpty() && !dead.equals(l);
-      });
+      cluster
+          .get(s1)
+          .await(
+              "no new leader among the two left",
+              () -> {
+                Object l = a.status().metadata().get("leader");
+                return l != null && !l.toString().isEmpty() && !dead.equals(l);
+              });
       for (int i = 0; i < 3; i++) {
         ObjectId onA = persisted(a, 10 + i);
         ObjectId onB = persisted(b, 20 + i);
@@ -193,26 +211,33 @@ class ClusterFailureTest {
     try (VineyardClient back = connect(leader)) {
       assertEquals(leaderId, back.instanceId(), "the same instance id after the restart");
       assertEquals(leaderId, back.status().instanceId());
-      // its shared memory outlived it: its objects are back, payload included, and so are their names
+      // its shared memory outlived it: its objects are back, payload included, and so are their
+      // names
       for (ObjectId id : before.keySet()) {
         assertFalse(back.getMeta(id, true).isTransient(), id.toString());
         assertEquals(id, back.getName(before.get(id), false));
         assertEquals(4.0, back.getObject(id, ArrayObject.class).asDoubleBuffer().get(0));
       }
       for (ObjectId id : whileDown) {
-        assertEquals("vineyard::Array<double>", back.getMeta(id, true).typename(), "committed while it was down: " + id);
+        assertEquals(
+            "vineyard::Array<double>",
+            back.getMeta(id, true).typename(),
+            "committed while it was down: " + id);
         assertTrue(back.isPersisted(id), id.toString());
       }
       assertEquals(whileDown.getFirst(), back.getName("failure-test/while-down", false));
       long id = leaderId;
-      killed.await("the restarted instance is not listed as running with its socket", () -> {
-        for (ClusterInstance i : back.clusterMeta()) {
-          if (i.instanceId() == id) {
-            return "running".equals(i.status()) && i.ipcSocket().equals(killed.socket.toString());
-          }
-        }
-        return false;
-      });
+      killed.await(
+          "the restarted instance is not listed as running with its socket",
+          () -> {
+            for (ClusterInstance i : back.clusterMeta()) {
+              if (i.instanceId() == id) {
+                return "running".equals(i.status())
+                    && i.ipcSocket().equals(killed.socket.toString());
+              }
+            }
+            return false;
+          });
       assertEquals(3, back.clusterMeta().size(), back.clusterMeta().toString());
       ObjectId after = persisted(back, 5); // a member again: it commits
       try (VineyardClient other = connect(s1)) {

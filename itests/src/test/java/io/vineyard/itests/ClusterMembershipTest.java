@@ -3,7 +3,6 @@ package io.vineyard.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vineyard.api.ObjectId;
 import io.vineyard.api.VineyardClient;
@@ -49,7 +48,8 @@ class ClusterMembershipTest {
     RuntimeProcess rt = RuntimeProcess.launch("32M", discovery);
     started.add(rt);
     rt.awaitReady();
-    System.out.printf("membership: %s ready %d ms after launch%n", name, (System.nanoTime() - t0) / 1_000_000);
+    System.out.printf(
+        "membership: %s ready %d ms after launch%n", name, (System.nanoTime() - t0) / 1_000_000);
     return rt;
   }
 
@@ -120,7 +120,8 @@ class ClusterMembershipTest {
     try (VineyardClient c = Vineyard.connect(a.socket)) {
       assertEquals(id, c.instanceId(), "the same instance");
       assertEquals(full, c.getName("membership/full", false), "brought back with its name");
-      assertEquals(3.0, c.getObject(full, ArrayObject.class).asDoubleBuffer().get(2), "and its payload");
+      assertEquals(
+          3.0, c.getObject(full, ArrayObject.class).asDoubleBuffer().get(2), "and its payload");
     }
     servesAndPersists(a, 4);
   }
@@ -131,7 +132,9 @@ class ClusterMembershipTest {
     RuntimeProcess b = RuntimeProcess.launch("32M", discovery, "--no-keep");
     started.add(b);
     b.awaitReady();
-    System.out.printf("membership: b (--no-keep) ready %d ms after launch%n", (System.nanoTime() - t0) / 1_000_000);
+    System.out.printf(
+        "membership: b (--no-keep) ready %d ms after launch%n",
+        (System.nanoTime() - t0) / 1_000_000);
     ObjectId empty;
     ObjectId full;
     try (VineyardClient c = Vineyard.connect(b.socket)) {
@@ -147,12 +150,14 @@ class ClusterMembershipTest {
     try (VineyardClient c = Vineyard.connect(b.socket)) {
       assertEquals(empty, c.getName("membership/empty", false), "no payload to lose: back");
       assertFalse(c.exists(full), "its payload was freed: dropped, not left dangling");
-      assertThrows(VineyardException.ObjectNotExists.class, () -> c.getName("membership/full", false));
+      assertThrows(
+          VineyardException.ObjectNotExists.class, () -> c.getName("membership/full", false));
     }
   }
 
   @Test
-  void aStartWhileTheOnlySurvivorLostItsMajorityAndTheKilledOneRestarting() throws Exception { // (d)
+  void aStartWhileTheOnlySurvivorLostItsMajorityAndTheKilledOneRestarting()
+      throws Exception { // (d)
     RuntimeProcess a = start("a");
     RuntimeProcess b = start("b");
     long idA;
@@ -200,17 +205,21 @@ class ClusterMembershipTest {
     for (RuntimeProcess rt : three) {
       rt.awaitReady();
     }
-    System.out.printf("membership: three started together ready %d ms after launch%n", (System.nanoTime() - t0) / 1_000_000);
+    System.out.printf(
+        "membership: three started together ready %d ms after launch%n",
+        (System.nanoTime() - t0) / 1_000_000);
     ObjectId first = servesAndPersists(three.get(0), 9);
     for (RuntimeProcess rt : three) {
       seenOn(rt, first);
     }
     Object generation = status(three.get(0)).get("generation");
     for (RuntimeProcess rt : three) {
-      rt.await("the three form one group", () -> {
-        Map<String, Object> s = status(rt);
-        return generation.equals(s.get("generation")) && ClusterFailureTest.members(s) == 3;
-      });
+      rt.await(
+          "the three form one group",
+          () -> {
+            Map<String, Object> s = status(rt);
+            return generation.equals(s.get("generation")) && ClusterFailureTest.members(s) == 3;
+          });
     }
   }
 
@@ -231,6 +240,8 @@ class ClusterMembershipTest {
     ObjectId id = servesAndPersists(b, 10);
     seenOn(a, id);
     Collections.sort(times);
-    System.out.printf("membership: 20 restarts after a clean stop: median %d ms, max %d ms%n", times.get(10), times.get(19));
+    System.out.printf(
+        "membership: 20 restarts after a clean stop: median %d ms, max %d ms%n",
+        times.get(10), times.get(19));
   }
 }

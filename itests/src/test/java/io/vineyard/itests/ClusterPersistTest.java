@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Global metadata on a cluster of three runtime processes: a persist, a name, a dropped name and a
- * delete made on one instance are seen on the others; the errors of persisting and naming the
- * wrong things; the Raft figures in {@code status()}; and what a persist costs (printed).
+ * delete made on one instance are seen on the others; the errors of persisting and naming the wrong
+ * things; the Raft figures in {@code status()}; and what a persist costs (printed).
  */
 class ClusterPersistTest {
   static RuntimeCluster cluster;
@@ -81,25 +81,34 @@ class ClusterPersistTest {
   void namesAreClusterWide() throws Exception {
     ObjectId id = persisted(0, 7);
     client(0).putName(id, "persist-test/seven");
-    assertEquals(id, client(1).getName("persist-test/seven", false), "at once, on another instance");
+    assertEquals(
+        id, client(1).getName("persist-test/seven", false), "at once, on another instance");
     assertEquals(id, client(2).getName("persist-test/seven", true));
     ObjectId other = persisted(1, 8);
     client(1).putName(other, "persist-test/eight");
-    assertEquals(Map.of("persist-test/seven", id, "persist-test/eight", other), client(2).listNames("persist-test/*", false, 10));
+    assertEquals(
+        Map.of("persist-test/seven", id, "persist-test/eight", other),
+        client(2).listNames("persist-test/*", false, 10));
     assertEquals(1, client(0).listNames("persist-test/.*", true, 1).size(), "the limit holds");
 
     client(2).dropName("persist-test/seven");
-    assertThrows(VineyardException.ObjectNotExists.class, () -> client(2).getName("persist-test/seven", false));
+    assertThrows(
+        VineyardException.ObjectNotExists.class,
+        () -> client(2).getName("persist-test/seven", false));
     for (int i = 0; i < 2; i++) {
       VineyardClient c = client(i);
-      cluster.get(i).await("instance " + i + " still knows the dropped name", () -> {
-        try {
-          c.getName("persist-test/seven", false);
-          return false;
-        } catch (VineyardException.ObjectNotExists e) {
-          return true;
-        }
-      });
+      cluster
+          .get(i)
+          .await(
+              "instance " + i + " still knows the dropped name",
+              () -> {
+                try {
+                  c.getName("persist-test/seven", false);
+                  return false;
+                } catch (VineyardException.ObjectNotExists e) {
+                  return true;
+                }
+              });
       assertEquals(Set.of("persist-test/eight"), c.listNames("persist-test/*", false, 10).keySet());
     }
     client(0).dropName("persist-test/eight");
@@ -138,14 +147,19 @@ class ClusterPersistTest {
   @Test
   void onlyPersistedObjectsTakeNamesAndABlobAloneIsNotPersisted() {
     ObjectId transientId = client(0).put(new double[] {1});
-    VineyardException.Invalid invalid = assertThrows(VineyardException.Invalid.class,
-        () -> client(0).putName(transientId, "persist-test/transient"));
+    VineyardException.Invalid invalid =
+        assertThrows(
+            VineyardException.Invalid.class,
+            () -> client(0).putName(transientId, "persist-test/transient"));
     assertTrue(invalid.getMessage().contains(transientId.toString()), invalid.getMessage());
     assertFalse(client(0).isPersisted(transientId));
-    assertThrows(VineyardException.ObjectNotExists.class, () -> client(1).getName("persist-test/transient", false));
+    assertThrows(
+        VineyardException.ObjectNotExists.class,
+        () -> client(1).getName("persist-test/transient", false));
 
     ObjectId blob = client(1).put(new byte[] {1, 2, 3});
-    VineyardException.AssertionFailed failed = assertThrows(VineyardException.AssertionFailed.class, () -> client(1).persist(blob));
+    VineyardException.AssertionFailed failed =
+        assertThrows(VineyardException.AssertionFailed.class, () -> client(1).persist(blob));
     assertTrue(failed.getMessage().contains(blob.toString()), failed.getMessage());
   }
 
@@ -163,7 +177,8 @@ class ClusterPersistTest {
         assertEquals(m.get("raft_id"), m.get("leader"), m.toString());
       }
       leaders.add(m.get("leader"));
-      assertTrue(((Number) m.get("commit_index")).longValue() >= 3, "three registrations at least: " + m);
+      assertTrue(
+          ((Number) m.get("commit_index")).longValue() >= 3, "three registrations at least: " + m);
       assertTrue(((Number) m.get("term")).longValue() >= 1, m.toString());
       assertTrue(m.get("members").toString().split(",").length == 3, m.toString());
     }
@@ -171,7 +186,10 @@ class ClusterPersistTest {
     assertEquals(1, leaders.size(), "every instance names the same leader: " + leaders);
   }
 
-  /** Figures, not assertions: persists of one-element arrays, in turn on each instance, from this JVM. */
+  /**
+   * Figures, not assertions: persists of one-element arrays, in turn on each instance, from this
+   * JVM.
+   */
   @Test
   void persistLatencyIsPrinted() {
     List<Double> all = new ArrayList<>();
@@ -188,8 +206,11 @@ class ClusterPersistTest {
         ("Leader".equals(c.status().metadata().get("role")) ? onLeader : onFollowers).add(ms);
       }
     }
-    System.out.printf("persist latency (3 instances): median %.1f ms, p90 %.1f ms%n", percentile(all, 50), percentile(all, 90));
-    System.out.printf("  on the leader: median %.1f ms (%d); on a follower: median %.1f ms (%d)%n",
+    System.out.printf(
+        "persist latency (3 instances): median %.1f ms, p90 %.1f ms%n",
+        percentile(all, 50), percentile(all, 90));
+    System.out.printf(
+        "  on the leader: median %.1f ms (%d); on a follower: median %.1f ms (%d)%n",
         percentile(onLeader, 50), onLeader.size(), percentile(onFollowers, 50), onFollowers.size());
   }
 

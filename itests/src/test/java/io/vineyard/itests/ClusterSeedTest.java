@@ -46,7 +46,9 @@ class ClusterSeedTest {
 
   @AfterAll
   static void stop() throws Exception {
-    try (RuntimeCluster c = cluster; VineyardClient a = client1; VineyardClient b = client2) {
+    try (RuntimeCluster c = cluster;
+        VineyardClient a = client1;
+        VineyardClient b = client2) {
       // closed in reverse order: clients, then every runtime and folder
     }
   }
@@ -63,8 +65,14 @@ class ClusterSeedTest {
         assertEquals("running", i.status(), i.toString());
       }
       assertEquals(2, sockets.size(), "distinct instance ids: " + instances);
-      assertEquals(cluster.get(0).socket.toString(), sockets.get(client1.instanceId()), instances.toString());
-      assertEquals(cluster.get(1).socket.toString(), sockets.get(client2.instanceId()), instances.toString());
+      assertEquals(
+          cluster.get(0).socket.toString(),
+          sockets.get(client1.instanceId()),
+          instances.toString());
+      assertEquals(
+          cluster.get(1).socket.toString(),
+          sockets.get(client2.instanceId()),
+          instances.toString());
       if (expected != null) {
         assertEquals(expected, sockets, "both instances agree");
       }
@@ -83,12 +91,14 @@ class ClusterSeedTest {
     VineyardObject obj1 = client1.getObject(id1);
     VineyardObject obj2 = client2.getObject(id2);
     ObjectId idPair = client1.put(Pair.of(obj1, obj2));
-    assertTrue(client1.isPersisted(idPair), "a pair of other instances' members is global from the start");
+    assertTrue(
+        client1.isPersisted(idPair), "a pair of other instances' members is global from the start");
 
     PairObject pair = client2.getObject(idPair, PairObject.class);
     ArrayObject first = assertInstanceOf(ArrayObject.class, pair.first());
     ArrayObject second = assertInstanceOf(ArrayObject.class, pair.second());
-    assertEquals("vineyard::Array<double> 8 4", first.typename() + " " + first.size() + " " + second.size());
+    assertEquals(
+        "vineyard::Array<double> 8 4", first.typename() + " " + first.size() + " " + second.size());
     assertFalse(first.isLocal(), "the first array's payload stays on the first instance");
     assertTrue(second.isLocal());
 
@@ -104,13 +114,22 @@ class ClusterSeedTest {
     assertInstanceOf(DoubleBuffer.class, fromFirst.first());
   }
 
-  /** The README's example in a JVM of its own, run as the README says: a source file on the client class path. */
+  /**
+   * The README's example in a JVM of its own, run as the README says: a source file on the client
+   * class path.
+   */
   @Test
   void theReadmeExampleRunsAsASourceFile() throws Exception {
-    Path source = Path.of("..", "docs", "examples", "ClusterOfTwo.java").toAbsolutePath().normalize();
+    Path source =
+        Path.of("..", "docs", "examples", "ClusterOfTwo.java").toAbsolutePath().normalize();
     assertTrue(Files.isRegularFile(source), source.toString());
-    String out = ClientProcess.run("64m", List.of(), source.toString(), cluster.get(0).socket.toString(),
-        cluster.get(1).socket.toString());
+    String out =
+        ClientProcess.run(
+            "64m",
+            List.of(),
+            source.toString(),
+            cluster.get(0).socket.toString(),
+            cluster.get(1).socket.toString());
     assertEquals(EXPECTED, out.strip().replace("\r", ""));
   }
 }

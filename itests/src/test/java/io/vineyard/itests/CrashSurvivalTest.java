@@ -49,7 +49,8 @@ class CrashSurvivalTest {
       }
       long t0 = System.nanoTime();
       rt.restart();
-      System.out.printf("crash survival: restarted after kill -9 in %d ms with %d blobs%n",
+      System.out.printf(
+          "crash survival: restarted after kill -9 in %d ms with %d blobs%n",
           (System.nanoTime() - t0) / 1_000_000, blobs.size());
       try (VineyardClient c = Vineyard.connect(rt.socket)) {
         for (Map.Entry<ObjectId, byte[]> e : blobs.entrySet()) {
@@ -60,7 +61,8 @@ class CrashSurvivalTest {
         ArrayObject a = c.getObject(array, ArrayObject.class);
         assertFalse(a.meta().isTransient());
         assertEquals(5.0, a.asDoubleBuffer().get(4));
-        assertEquals(usedBefore, c.status().memoryUsage(), "the unsealed blob's memory is free again");
+        assertEquals(
+            usedBefore, c.status().memoryUsage(), "the unsealed blob's memory is free again");
       }
     }
   }

@@ -25,8 +25,12 @@ import org.junit.jupiter.api.Test;
  */
 class DropInPluginTest {
   static Path pluginJar() {
-    Path jar = Path.of(System.getProperty("vineyard.example.point.jar", "example-point/target/missing.jar"));
-    assertTrue(Files.isRegularFile(jar), "the example plugin is built first (itests/example-point): " + jar);
+    Path jar =
+        Path.of(
+            System.getProperty("vineyard.example.point.jar", "example-point/target/missing.jar"));
+    assertTrue(
+        Files.isRegularFile(jar),
+        "the example plugin is built first (itests/example-point): " + jar);
     return jar;
   }
 
@@ -34,7 +38,10 @@ class DropInPluginTest {
   static ObjectMeta pointTree(VineyardClient client, int bytes) {
     try (BlobWriter w = client.createBlob(bytes)) {
       w.seal();
-      return ObjectMeta.builder("example::Point").nbytes(bytes).member("buffer_", client.getMeta(w.id())).build();
+      return ObjectMeta.builder("example::Point")
+          .nbytes(bytes)
+          .member("buffer_", client.getMeta(w.id()))
+          .build();
     }
   }
 
@@ -44,7 +51,9 @@ class DropInPluginTest {
       client.delete(List.of(client.createMetadata(tree).id()), false, false);
       return true;
     } catch (VineyardException.Invalid e) {
-      assertTrue(e.getMessage().contains("'buffer_'") && e.getMessage().contains("example::Point"), e.getMessage());
+      assertTrue(
+          e.getMessage().contains("'buffer_'") && e.getMessage().contains("example::Point"),
+          e.getMessage());
       return false;
     }
   }
@@ -52,38 +61,61 @@ class DropInPluginTest {
   @Test
   void droppedPluginValidatesAndServesClientsUntilRemoved() throws Exception {
     Path jar = pluginJar();
-    try (RuntimeProcess rt = RuntimeProcess.start("64M"); VineyardClient client = Vineyard.connect(rt.socket)) {
+    try (RuntimeProcess rt = RuntimeProcess.start("64M");
+        VineyardClient client = Vineyard.connect(rt.socket)) {
       // this JVM has no example plugin: it sends trees unchecked, so the runtime decides
       ObjectMeta invalid = pointTree(client, 8);
-      assertTrue(accepted(client, invalid), "an unknown typename is stored as it is (generic object)");
+      assertTrue(
+          accepted(client, invalid), "an unknown typename is stored as it is (generic object)");
 
       Path dropped = rt.dropPlugin(jar, "example-point.jar");
-      rt.await("the dropped plugin did not start rejecting an 8-byte buffer_", () -> !accepted(client, invalid));
-      VineyardException rejected = assertThrows(VineyardException.class, () -> client.createMetadata(invalid));
+      rt.await(
+          "the dropped plugin did not start rejecting an 8-byte buffer_",
+          () -> !accepted(client, invalid));
+      VineyardException rejected =
+          assertThrows(VineyardException.class, () -> client.createMetadata(invalid));
       assertEquals(1, rejected.code().code(), rejected.toString());
       assertTrue(accepted(client, pointTree(client, 16)), "a valid point is accepted");
       assertTrue(rt.process.isAlive(), "no restart");
 
       // a client JVM with the jar on its class path puts and gets the new type
-      String put = ClientProcess.run("64m", List.of(jar), "io.vineyard.itests.programs.PointClient", "put", rt.socket.toString());
+      String put =
+          ClientProcess.run(
+              "64m",
+              List.of(jar),
+              "io.vineyard.itests.programs.PointClient",
+              "put",
+              rt.socket.toString());
       Matcher m = Pattern.compile("id=(o[0-7][0-9a-f]{15})").matcher(put);
       assertTrue(m.find(), put);
       assertTrue(put.contains("equal=true got=Point[x=1.5, y=-2.0]"), put);
       ObjectId id = ObjectId.parse(m.group(1));
-      String get = ClientProcess.run("64m", List.of(jar), "io.vineyard.itests.programs.PointClient", "get", rt.socket.toString(), id.toString());
-      assertTrue(get.contains("view=Object <\"" + id + "\": example::Point> got=Point[x=1.5, y=-2.0]"), get);
+      String get =
+          ClientProcess.run(
+              "64m",
+              List.of(jar),
+              "io.vineyard.itests.programs.PointClient",
+              "get",
+              rt.socket.toString(),
+              id.toString());
+      assertTrue(
+          get.contains("view=Object <\"" + id + "\": example::Point> got=Point[x=1.5, y=-2.0]"),
+          get);
 
       // this JVM, without the jar: a generic view, and get names the missing plugin
       VineyardObject generic = client.getObject(id);
       assertEquals("example::Point", generic.typename());
       assertEquals("GenericObject", generic.getClass().getSimpleName());
-      assertEquals(16, generic.meta().member("buffer_").orElseThrow().number("length").orElseThrow());
-      VineyardException.NotImplemented missing = assertThrows(VineyardException.NotImplemented.class, () -> client.get(id));
+      assertEquals(
+          16, generic.meta().member("buffer_").orElseThrow().number("length").orElseThrow());
+      VineyardException.NotImplemented missing =
+          assertThrows(VineyardException.NotImplemented.class, () -> client.get(id));
       assertTrue(missing.getMessage().contains("example::Point"), missing.getMessage());
 
       // removing the jar uninstalls the plugin: generic objects again
       Files.delete(dropped);
-      rt.await("the removed plugin still rejected an 8-byte buffer_", () -> accepted(client, invalid));
+      rt.await(
+          "the removed plugin still rejected an 8-byte buffer_", () -> accepted(client, invalid));
       assertTrue(rt.process.isAlive(), "no restart");
       assertEquals(id, client.getMeta(id).id(), "objects of the type outlive its plugin");
     }

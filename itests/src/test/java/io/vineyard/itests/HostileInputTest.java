@@ -36,18 +36,60 @@ import org.junit.jupiter.api.Test;
 class HostileInputTest {
   private static final int FRAMES = Integer.getInteger("vineyard.fuzz.frames", 12_000);
   private static final String[] TYPES = {
-    "register_request", "create_buffer_request", "seal_request", "get_buffers_request", "release_request",
-    "drop_buffer_request", "create_data_request", "get_data_request", "list_data_request", "del_data_request",
-    "exists_request", "persist_request", "if_persist_request", "put_name_request", "get_name_request",
-    "list_name_request", "drop_name_request", "label_request", "cluster_meta", "instance_status_request",
-    "exit_request", "warp_request", ""};
+    "register_request", "create_buffer_request", "seal_request", "get_buffers_request",
+        "release_request",
+    "drop_buffer_request", "create_data_request", "get_data_request", "list_data_request",
+        "del_data_request",
+    "exists_request", "persist_request", "if_persist_request", "put_name_request",
+        "get_name_request",
+    "list_name_request", "drop_name_request", "label_request", "cluster_meta",
+        "instance_status_request",
+    "exit_request", "warp_request", ""
+  };
   private static final String[] VALUES = {
-    "0", "-1", "1", "4096", "18446744073709551615", "-9223372036854775808", "9223372036854775807", "1e308",
-    "\"o8000000000000001\"", "\"x\"", "null", "true", "[]", "{}", "[1,2,3]", "\"\"", "1.5", "268435456",
-    "99999999999999999999999999"};
+    "0",
+    "-1",
+    "1",
+    "4096",
+    "18446744073709551615",
+    "-9223372036854775808",
+    "9223372036854775807",
+    "1e308",
+    "\"o8000000000000001\"",
+    "\"x\"",
+    "null",
+    "true",
+    "[]",
+    "{}",
+    "[1,2,3]",
+    "\"\"",
+    "1.5",
+    "268435456",
+    "99999999999999999999999999"
+  };
   private static final String[] FIELDS = {
-    "size", "object_id", "id", "num", "0", "1", "ids", "content", "name", "wait", "sync_remote", "pattern", "regex",
-    "limit", "force", "deep", "unsafe", "keys", "values", "version", "store_type"};
+    "size",
+    "object_id",
+    "id",
+    "num",
+    "0",
+    "1",
+    "ids",
+    "content",
+    "name",
+    "wait",
+    "sync_remote",
+    "pattern",
+    "regex",
+    "limit",
+    "force",
+    "deep",
+    "unsafe",
+    "keys",
+    "values",
+    "version",
+    "store_type"
+  };
 
   private final Map<String, LongAdder> kinds = new ConcurrentHashMap<>();
 
@@ -58,7 +100,11 @@ class HostileInputTest {
   }
 
   private static byte[] frame(byte[] json) {
-    return ByteBuffer.allocate(8 + json.length).order(ByteOrder.LITTLE_ENDIAN).putLong(json.length).put(json).array();
+    return ByteBuffer.allocate(8 + json.length)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .putLong(json.length)
+        .put(json)
+        .array();
   }
 
   private static String value(Random r, int depth) {
@@ -66,21 +112,28 @@ class HostileInputTest {
       case 0, 1, 2 -> VALUES[r.nextInt(VALUES.length)];
       case 3 -> "[" + value(r, depth + 1) + "," + value(r, depth + 1) + "]";
       case 4 -> "{\"" + FIELDS[r.nextInt(FIELDS.length)] + "\":" + value(r, depth + 1) + "}";
-      default -> "{\"typename\":\"vineyard::Blob\",\"id\":\"o8" + Long.toHexString(r.nextLong() >>> 4) + "\",\"length\":"
-          + VALUES[r.nextInt(VALUES.length)] + "}";
+      default ->
+          "{\"typename\":\"vineyard::Blob\",\"id\":\"o8"
+              + Long.toHexString(r.nextLong() >>> 4)
+              + "\",\"length\":"
+              + VALUES[r.nextInt(VALUES.length)]
+              + "}";
     };
   }
 
   /** A request of a random type with random fields and values. */
   private static String request(Random r) {
-    StringBuilder b = new StringBuilder("{\"type\":\"").append(TYPES[r.nextInt(TYPES.length)]).append('"');
+    StringBuilder b =
+        new StringBuilder("{\"type\":\"").append(TYPES[r.nextInt(TYPES.length)]).append('"');
     for (int i = r.nextInt(5); i > 0; i--) {
       b.append(",\"").append(FIELDS[r.nextInt(FIELDS.length)]).append("\":").append(value(r, 0));
     }
     return b.append('}').toString();
   }
 
-  /** One hostile frame (or byte sequence) and its kind; null bytes mean "close the connection now". */
+  /**
+   * One hostile frame (or byte sequence) and its kind; null bytes mean "close the connection now".
+   */
   private byte[] next(Random r) {
     int k = r.nextInt(100);
     String kind;
@@ -100,19 +153,38 @@ class HostileInputTest {
     } else if (k < 72) {
       kind = "deep nesting";
       int depth = 2000 + r.nextInt(20_000);
-      out = frame(("{\"type\":\"create_data_request\",\"content\":" + "[".repeat(depth) + "]".repeat(depth) + "}")
-          .getBytes(StandardCharsets.UTF_8));
+      out =
+          frame(
+              ("{\"type\":\"create_data_request\",\"content\":"
+                      + "[".repeat(depth)
+                      + "]".repeat(depth)
+                      + "}")
+                  .getBytes(StandardCharsets.UTF_8));
     } else if (k < 80) {
       kind = "create_buffer of a hostile size";
-      out = frame(("{\"type\":\"create_buffer_request\",\"size\":" + VALUES[r.nextInt(VALUES.length)] + "}")
-          .getBytes(StandardCharsets.UTF_8));
+      out =
+          frame(
+              ("{\"type\":\"create_buffer_request\",\"size\":"
+                      + VALUES[r.nextInt(VALUES.length)]
+                      + "}")
+                  .getBytes(StandardCharsets.UTF_8));
     } else if (k < 88) {
       kind = "get_buffers with a lying num";
-      out = frame(("{\"type\":\"get_buffers_request\",\"num\":" + (r.nextInt(3) == 0 ? 100000 : r.nextInt(5))
-          + ",\"0\":" + (r.nextLong() | Long.MIN_VALUE) + "}").getBytes(StandardCharsets.UTF_8));
+      out =
+          frame(
+              ("{\"type\":\"get_buffers_request\",\"num\":"
+                      + (r.nextInt(3) == 0 ? 100000 : r.nextInt(5))
+                      + ",\"0\":"
+                      + (r.nextLong() | Long.MIN_VALUE)
+                      + "}")
+                  .getBytes(StandardCharsets.UTF_8));
     } else if (k < 93) {
       kind = "oversized frame header";
-      out = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(r.nextBoolean() ? Long.MAX_VALUE : (1L << 29)).array();
+      out =
+          ByteBuffer.allocate(8)
+              .order(ByteOrder.LITTLE_ENDIAN)
+              .putLong(r.nextBoolean() ? Long.MAX_VALUE : (1L << 29))
+              .array();
     } else if (k < 97) {
       kind = "frame cut short";
       byte[] json = request(r).getBytes(StandardCharsets.UTF_8);
@@ -128,7 +200,8 @@ class HostileInputTest {
   @Test
   void thousandsOfHostileFramesNeitherStopTheServerNorLeakNorDisturbAGoodClient() throws Exception {
     long seed = Long.getLong("vineyard.fuzz.seed", System.nanoTime());
-    System.out.println("hostile input: seed " + seed + " (-Dvineyard.fuzz.seed=" + seed + " repeats it)");
+    System.out.println(
+        "hostile input: seed " + seed + " (-Dvineyard.fuzz.seed=" + seed + " repeats it)");
     try (RuntimeProcess rt = RuntimeProcess.start("64M")) {
       long pid = rt.process.pid();
       long usedBefore;
@@ -141,60 +214,79 @@ class HostileInputTest {
       AtomicBoolean fuzzing = new AtomicBoolean(true);
       ConcurrentLinkedQueue<String> goodErrors = new ConcurrentLinkedQueue<>();
       AtomicInteger goodRounds = new AtomicInteger();
-      Thread good = Thread.ofPlatform().name("well-behaved").start(() -> {
-        try (VineyardClient c = Vineyard.connect(rt.socket)) {
-          byte[] payload = new byte[4096];
-          while (fuzzing.get()) {
-            try {
-              ObjectId id = c.put(payload);
-              ByteBuffer got = (ByteBuffer) c.get(id);
-              if (got.remaining() != payload.length) {
-                goodErrors.add("read " + got.remaining() + " bytes");
-              }
-              c.release(List.of(id));
-              c.delete(id);
-              goodRounds.incrementAndGet();
-            } catch (RuntimeException e) {
-              goodErrors.add(e.toString());
-            }
-          }
-        }
-      });
+      Thread good =
+          Thread.ofPlatform()
+              .name("well-behaved")
+              .start(
+                  () -> {
+                    try (VineyardClient c = Vineyard.connect(rt.socket)) {
+                      byte[] payload = new byte[4096];
+                      while (fuzzing.get()) {
+                        try {
+                          ObjectId id = c.put(payload);
+                          ByteBuffer got = (ByteBuffer) c.get(id);
+                          if (got.remaining() != payload.length) {
+                            goodErrors.add("read " + got.remaining() + " bytes");
+                          }
+                          c.release(List.of(id));
+                          c.delete(id);
+                          goodRounds.incrementAndGet();
+                        } catch (RuntimeException e) {
+                          goodErrors.add(e.toString());
+                        }
+                      }
+                    }
+                  });
 
       AtomicInteger sent = new AtomicInteger();
       AtomicInteger closedByServer = new AtomicInteger();
       List<Thread> fuzzers = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
         Random r = new Random(seed + t);
-        fuzzers.add(Thread.ofPlatform().name("fuzzer-" + t).start(() -> {
-          while (sent.get() < FRAMES) {
-            try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(rt.socket))) {
-              Thread drain = Thread.ofVirtual().start(() -> {
-                ByteBuffer sink = ByteBuffer.allocate(1 << 16);
-                try {
-                  while (ch.read(sink.clear()) >= 0) {
-                    // replies and passed fds' bytes are read and dropped
-                  }
-                } catch (IOException e) {
-                  // closed
-                }
-              });
-              if (r.nextInt(4) > 0) { // most connections register first; the others are out of order from the start
-                ch.write(ByteBuffer.wrap(frame("{\"type\":\"register_request\",\"version\":\"0.24.2\"}".getBytes(StandardCharsets.UTF_8))));
-              }
-              for (int i = 0; i < 50 && sent.get() < FRAMES; i++) {
-                ch.write(ByteBuffer.wrap(next(r)));
-                sent.incrementAndGet();
-              }
-              ch.shutdownOutput();
-              drain.join(5_000);
-            } catch (IOException e) {
-              closedByServer.incrementAndGet(); // the server closed this connection: allowed
-            } catch (InterruptedException e) {
-              return;
-            }
-          }
-        }));
+        fuzzers.add(
+            Thread.ofPlatform()
+                .name("fuzzer-" + t)
+                .start(
+                    () -> {
+                      while (sent.get() < FRAMES) {
+                        try (SocketChannel ch =
+                            SocketChannel.open(UnixDomainSocketAddress.of(rt.socket))) {
+                          Thread drain =
+                              Thread.ofVirtual()
+                                  .start(
+                                      () -> {
+                                        ByteBuffer sink = ByteBuffer.allocate(1 << 16);
+                                        try {
+                                          while (ch.read(sink.clear()) >= 0) {
+                                            // replies and passed fds' bytes are read and dropped
+                                          }
+                                        } catch (IOException e) {
+                                          // closed
+                                        }
+                                      });
+                          if (r.nextInt(4)
+                              > 0) { // most connections register first; the others are out of order
+                            // from the start
+                            ch.write(
+                                ByteBuffer.wrap(
+                                    frame(
+                                        "{\"type\":\"register_request\",\"version\":\"0.24.2\"}"
+                                            .getBytes(StandardCharsets.UTF_8))));
+                          }
+                          for (int i = 0; i < 50 && sent.get() < FRAMES; i++) {
+                            ch.write(ByteBuffer.wrap(next(r)));
+                            sent.incrementAndGet();
+                          }
+                          ch.shutdownOutput();
+                          drain.join(5_000);
+                        } catch (IOException e) {
+                          closedByServer
+                              .incrementAndGet(); // the server closed this connection: allowed
+                        } catch (InterruptedException e) {
+                          return;
+                        }
+                      }
+                    }));
       }
       for (Thread f : fuzzers) {
         f.join(120_000);
@@ -202,10 +294,22 @@ class HostileInputTest {
       fuzzing.set(false);
       good.join(30_000);
 
-      System.out.println("hostile input: " + sent.get() + " frames on " + fuzzers.size() + " connections at a time ("
-          + closedByServer.get() + " connections closed by the server mid-way); kinds: " + new TreeMap<>(kinds.entrySet()
-              .stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().sum())))
-          + "; the well-behaved client did " + goodRounds.get() + " put+get+delete rounds meanwhile");
+      System.out.println(
+          "hostile input: "
+              + sent.get()
+              + " frames on "
+              + fuzzers.size()
+              + " connections at a time ("
+              + closedByServer.get()
+              + " connections closed by the server mid-way); kinds: "
+              + new TreeMap<>(
+                  kinds.entrySet().stream()
+                      .collect(
+                          java.util.stream.Collectors.toMap(
+                              Map.Entry::getKey, e -> e.getValue().sum())))
+              + "; the well-behaved client did "
+              + goodRounds.get()
+              + " put+get+delete rounds meanwhile");
       assertTrue(sent.get() >= 10_000, "sent " + sent.get());
       assertTrue(rt.process.isAlive(), "the runtime still runs");
       assertEquals(List.of(), List.copyOf(goodErrors), "the well-behaved client saw no error");
@@ -221,8 +325,15 @@ class HostileInputTest {
         }
         fdsAfter = fds(pid);
       } while ((used != usedBefore || fdsAfter > fdsBefore) && System.nanoTime() < deadline);
-      System.out.println("hostile input: shared memory in use " + usedBefore + " -> " + used + " bytes, runtime fds "
-          + fdsBefore + " -> " + fdsAfter);
+      System.out.println(
+          "hostile input: shared memory in use "
+              + usedBefore
+              + " -> "
+              + used
+              + " bytes, runtime fds "
+              + fdsBefore
+              + " -> "
+              + fdsAfter);
       assertEquals(usedBefore, used, "no shared memory leaked");
       assertTrue(fdsAfter <= fdsBefore, "no fd leaked: " + fdsBefore + " -> " + fdsAfter);
     }

@@ -61,27 +61,43 @@ class InProcessClientTest {
 
   @Test
   void eachDeployedBundleGetsItsOwnConnectionWithSocketSemantics() throws Exception {
-    try (RuntimeProcess rt = RuntimeProcess.start("64M"); VineyardClient client = Vineyard.connect(rt.socket)) {
-      rt.await("the launcher's probe connection did not end", () -> client.status().ipcConnections() == 1);
+    try (RuntimeProcess rt = RuntimeProcess.start("64M");
+        VineyardClient client = Vineyard.connect(rt.socket)) {
+      rt.await(
+          "the launcher's probe connection did not end",
+          () -> client.status().ipcConnections() == 1);
       Path a = rt.dropPlugin(userBundle(rt.work, "io.vineyard.itests.inprocess.a"), "user-a.jar");
       Path b = rt.dropPlugin(userBundle(rt.work, "io.vineyard.itests.inprocess.b"), "user-b.jar");
       rt.await("the two deployed bundles did not report", () -> reports(client).size() == 2);
 
       for (ObjectMeta report : reports(client)) {
-        assertEquals("true", report.string("same_bytes").orElseThrow(), "put then get in-process: " + report);
-        assertEquals("true", report.string("read_only").orElseThrow(), "a view of shared memory, as for socket clients: " + report);
+        assertEquals(
+            "true",
+            report.string("same_bytes").orElseThrow(),
+            "put then get in-process: " + report);
+        assertEquals(
+            "true",
+            report.string("read_only").orElseThrow(),
+            "a view of shared memory, as for socket clients: " + report);
         assertEquals(client.instanceId(), report.number("client_instance").orElseThrow());
         // what the bundle put is an ordinary object of the instance: this socket client reads it
         ObjectMeta blob = report.member("blob_").orElseThrow();
         ByteBuffer bytes = (ByteBuffer) client.get(blob.id());
         assertEquals(InProcessUser.TEXT, UTF_8.decode(bytes).toString());
       }
-      assertEquals(3, client.status().ipcConnections(), "one connection per using bundle, open while it uses the service");
+      assertEquals(
+          3,
+          client.status().ipcConnections(),
+          "one connection per using bundle, open while it uses the service");
 
       Files.delete(a);
-      rt.await("the uninstalled bundle's connection did not close", () -> client.status().ipcConnections() == 2);
+      rt.await(
+          "the uninstalled bundle's connection did not close",
+          () -> client.status().ipcConnections() == 2);
       Files.delete(b);
-      rt.await("the second bundle's connection did not close", () -> client.status().ipcConnections() == 1);
+      rt.await(
+          "the second bundle's connection did not close",
+          () -> client.status().ipcConnections() == 1);
       assertTrue(rt.process.isAlive());
     }
   }

@@ -18,15 +18,23 @@ class LargeBlobTest {
   @Test
   void oneGibBlobCrossesProcessesWithoutHeapCopies() throws Exception {
     try (RuntimeProcess rt = RuntimeProcess.start("1536M")) {
-      String written = ClientProcess.run("256m", BigBlob.class, "write", rt.socket.toString(), Long.toString(GIB));
-      Matcher w = Pattern.compile("id=(o[0-9a-f]{16}) checksum=(-?\\d+) millis=(\\d+)").matcher(written);
+      String written =
+          ClientProcess.run(
+              "256m", BigBlob.class, "write", rt.socket.toString(), Long.toString(GIB));
+      Matcher w =
+          Pattern.compile("id=(o[0-9a-f]{16}) checksum=(-?\\d+) millis=(\\d+)").matcher(written);
       assertTrue(w.find(), written);
-      String read = ClientProcess.run("256m", BigBlob.class, "read", rt.socket.toString(), w.group(1));
-      Matcher r = Pattern.compile("size=(\\d+) checksum=(-?\\d+) getMicros=(\\d+) millis=(\\d+) readOnly=true").matcher(read);
+      String read =
+          ClientProcess.run("256m", BigBlob.class, "read", rt.socket.toString(), w.group(1));
+      Matcher r =
+          Pattern.compile(
+                  "size=(\\d+) checksum=(-?\\d+) getMicros=(\\d+) millis=(\\d+) readOnly=true")
+              .matcher(read);
       assertTrue(r.find(), read);
       assertEquals(GIB, Long.parseLong(r.group(1)));
       assertEquals(w.group(2), r.group(2), "every byte read back equals what was written");
-      System.out.printf("1 GiB blob: create+fill+seal %s ms (-Xmx256m); getObject %s us, checksum of every byte %s ms (-Xmx256m)%n",
+      System.out.printf(
+          "1 GiB blob: create+fill+seal %s ms (-Xmx256m); getObject %s us, checksum of every byte %s ms (-Xmx256m)%n",
           w.group(3), r.group(3), r.group(4));
     }
   }

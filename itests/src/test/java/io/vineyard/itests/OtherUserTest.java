@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class OtherUserTest {
   private static final String USER = "vineyard-test-other";
-  private static final String PROBE = """
+  private static final String PROBE =
+      """
       import java.nio.channels.FileChannel;
       import java.nio.channels.SocketChannel;
       import java.net.UnixDomainSocketAddress;
@@ -40,7 +41,11 @@ class OtherUserTest {
       """;
 
   private static int run(List<String> cmd) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       return -1;
@@ -48,23 +53,49 @@ class OtherUserTest {
     return p.exitValue();
   }
 
-  private static boolean asOther(Path probe, String what, Path target) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("runuser", "-u", USER, "--", RuntimeProcess.java(), probe.toString(), what,
-        target.toString()));
+  private static boolean asOther(Path probe, String what, Path target)
+      throws IOException, InterruptedException {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "runuser",
+                "-u",
+                USER,
+                "--",
+                RuntimeProcess.java(),
+                probe.toString(),
+                what,
+                target.toString()));
     return run(cmd) == 0;
   }
 
   private static void openUpTo(Path p, Path root) throws IOException {
-    for (Path q = p; q != null && q.startsWith(root) && !q.equals(root); q = q.getParent()) { // never root itself (/tmp)
+    for (Path q = p;
+        q != null && q.startsWith(root) && !q.equals(root);
+        q = q.getParent()) { // never root itself (/tmp)
       Files.setPosixFilePermissions(q, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
   }
 
   @Test
   void anotherUserCanNeitherConnectNorMapUnlessTheSocketIsWidenedOnPurpose() throws Exception {
-    boolean root = "0".equals(new String(new ProcessBuilder("id", "-u").start().getInputStream().readAllBytes()).trim());
-    Assumptions.assumeTrue(root && (run(List.of("id", USER)) == 0 || run(List.of("useradd", "--system",
-        "--no-create-home", "--shell", "/usr/sbin/nologin", USER)) == 0),
+    boolean root =
+        "0"
+            .equals(
+                new String(new ProcessBuilder("id", "-u").start().getInputStream().readAllBytes())
+                    .trim());
+    Assumptions.assumeTrue(
+        root
+            && (run(List.of("id", USER)) == 0
+                || run(
+                        List.of(
+                            "useradd",
+                            "--system",
+                            "--no-create-home",
+                            "--shell",
+                            "/usr/sbin/nologin",
+                            USER))
+                    == 0),
         "no other Unix user to test with: it needs root and useradd/runuser (skipped)");
     Path dir = Files.createTempDirectory("vineyard-other-user");
     try {
@@ -79,11 +110,18 @@ class OtherUserTest {
         }
         Path arena = closed.shm.resolve("arenas").resolve("arena-0");
         assertTrue(Files.exists(arena), arena.toString());
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(closed.socket)));
-        assertFalse(asOther(probe, "connect", closed.socket), "another user connected to a 0600 socket");
+        assertEquals(
+            "rw-------",
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(closed.socket)));
+        assertFalse(
+            asOther(probe, "connect", closed.socket), "another user connected to a 0600 socket");
         assertFalse(asOther(probe, "open", arena), "another user opened an arena file");
-        assertTrue(asOther(probe, "connect", widened.socket), "--socket-mode 666 lets it connect (the probe works)");
-        assertFalse(asOther(probe, "open", widened.shm.resolve("arenas").resolve("arena-0")), "but not open the arenas");
+        assertTrue(
+            asOther(probe, "connect", widened.socket),
+            "--socket-mode 666 lets it connect (the probe works)");
+        assertFalse(
+            asOther(probe, "open", widened.shm.resolve("arenas").resolve("arena-0")),
+            "but not open the arenas");
       }
     } finally {
       RuntimeProcess.deleteTree(dir);

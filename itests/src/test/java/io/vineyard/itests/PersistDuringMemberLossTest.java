@@ -64,22 +64,26 @@ class PersistDuringMemberLossTest {
     Load(int... through) {
       for (int c = 0; c < 4; c++) {
         RuntimeProcess rt = cluster.get(through[c % through.length]);
-        threads.add(Thread.ofPlatform().name("persist-client-" + c).start(() -> {
-          try (VineyardClient client = Vineyard.connect(rt.socket)) {
-            double v = 0;
-            while (running.get()) {
-              ObjectId id = client.put(new double[] {v++});
-              long t0 = System.nanoTime();
-              try {
-                client.persist(id);
-                acknowledged.add(id);
-              } catch (RuntimeException e) {
-                failures.add(e.getMessage());
-              }
-              longest.accumulateAndGet(System.nanoTime() - t0, Math::max);
-            }
-          }
-        }));
+        threads.add(
+            Thread.ofPlatform()
+                .name("persist-client-" + c)
+                .start(
+                    () -> {
+                      try (VineyardClient client = Vineyard.connect(rt.socket)) {
+                        double v = 0;
+                        while (running.get()) {
+                          ObjectId id = client.put(new double[] {v++});
+                          long t0 = System.nanoTime();
+                          try {
+                            client.persist(id);
+                            acknowledged.add(id);
+                          } catch (RuntimeException e) {
+                            failures.add(e.getMessage());
+                          }
+                          longest.accumulateAndGet(System.nanoTime() - t0, Math::max);
+                        }
+                      }
+                    }));
       }
     }
 
@@ -102,7 +106,10 @@ class PersistDuringMemberLossTest {
     while (System.nanoTime() - killedAt < 20_000_000_000L) {
       Map<String, Object> s = status(through[0]);
       Object l = s.get("leader");
-      if (l != null && !l.toString().isEmpty() && !l.equals(dead) && !s.get("members").toString().contains(dead)) {
+      if (l != null
+          && !l.toString().isEmpty()
+          && !l.equals(dead)
+          && !s.get("members").toString().contains(dead)) {
         settled = (System.nanoTime() - killedAt) / 1_000_000;
         break;
       }
@@ -110,9 +117,15 @@ class PersistDuringMemberLossTest {
     }
     Thread.sleep(2000);
     load.stop();
-    System.out.printf("member loss (%s killed): %d persists acknowledged (%d before the kill), %d failed, longest call"
-        + " %d ms, the two survivors had a leader and had removed the dead member after %d ms%n", what,
-        load.acknowledged.size(), before, load.failures.size(), load.longest.get() / 1_000_000, settled);
+    System.out.printf(
+        "member loss (%s killed): %d persists acknowledged (%d before the kill), %d failed, longest call"
+            + " %d ms, the two survivors had a leader and had removed the dead member after %d ms%n",
+        what,
+        load.acknowledged.size(),
+        before,
+        load.failures.size(),
+        load.longest.get() / 1_000_000,
+        settled);
     assertEquals(List.of(), List.copyOf(load.failures), "no call fails while a majority runs");
     assertTrue(load.acknowledged.size() > before, "persists went on after the kill");
     for (int i : through) {

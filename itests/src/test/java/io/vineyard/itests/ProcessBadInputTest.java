@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
+import io.vineyard.posix.UnixSocket;
 import io.vineyard.protocol.Frames;
 import io.vineyard.protocol.RawJson;
-import io.vineyard.posix.UnixSocket;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Bad requests against a runtime process, from a client that speaks raw frames as any vineyardd client would. */
+/**
+ * Bad requests against a runtime process, from a client that speaks raw frames as any vineyardd
+ * client would.
+ */
 class ProcessBadInputTest {
   static RuntimeProcess rt;
 
@@ -39,23 +42,33 @@ class ProcessBadInputTest {
 
   static void assertError(ObjectNode reply, int code, String fragment) {
     assertEquals(code, reply.path("code").asInt(), reply.toString());
-    assertTrue(reply.path("message").asText().contains(fragment), "message should mention '" + fragment + "': " + reply);
+    assertTrue(
+        reply.path("message").asText().contains(fragment),
+        "message should mention '" + fragment + "': " + reply);
   }
 
   static UnixSocket registered() throws IOException {
     UnixSocket s = UnixSocket.connect(rt.socket);
-    assertEquals("register_reply", call(s, "{\"type\":\"register_request\",\"version\":\"0.24.2\",\"store_type\":1}").path("type").asText());
+    assertEquals(
+        "register_reply",
+        call(s, "{\"type\":\"register_request\",\"version\":\"0.24.2\",\"store_type\":1}")
+            .path("type")
+            .asText());
     return s;
   }
 
   static long memoryUsage(UnixSocket s) throws IOException {
-    return call(s, "{\"type\":\"instance_status_request\"}").get("meta").get("memory_usage").asLong();
+    return call(s, "{\"type\":\"instance_status_request\"}")
+        .get("meta")
+        .get("memory_usage")
+        .asLong();
   }
 
   @Test
   void everyBadRequestGetsItsCodeAndTheServerKeepsServing() throws Exception {
     try (UnixSocket fresh = UnixSocket.connect(rt.socket)) {
-      assertError(call(fresh, "{\"type\":\"create_buffer_request\",\"size\":8}"), 1, "not registered");
+      assertError(
+          call(fresh, "{\"type\":\"create_buffer_request\",\"size\":8}"), 1, "not registered");
     }
     try (UnixSocket s = registered()) {
       assertError(call(s, "{\"type\":"), 1, "JSON");
@@ -63,19 +76,38 @@ class ProcessBadInputTest {
       assertError(call(s, "{\"type\":\"create_buffer_request\",\"size\":\"lots\"}"), 1, "'size'");
       assertError(call(s, "{\"type\":\"get_buffers_request\"}"), 1, "'num'");
       String ghost = ObjectId.parse("o8000000000000fff").toUnsignedString();
-      assertError(call(s, "{\"type\":\"seal_request\",\"object_id\":" + ghost + "}"), 12, "o8000000000000fff");
-      assertError(call(s, "{\"type\":\"del_data_request\",\"id\":[42]}"), 12, ObjectId.of(42).toString());
+      assertError(
+          call(s, "{\"type\":\"seal_request\",\"object_id\":" + ghost + "}"),
+          12,
+          "o8000000000000fff");
+      assertError(
+          call(s, "{\"type\":\"del_data_request\",\"id\":[42]}"), 12, ObjectId.of(42).toString());
 
       ObjectNode created = call(s, "{\"type\":\"create_buffer_request\",\"size\":4096}");
       s.receiveFd();
       String id = RawJson.id(created, "id").toUnsignedString();
-      assertError(call(s, "{\"type\":\"get_buffers_request\",\"num\":1,\"0\":" + id + "}"), 14, "not sealed");
-      assertEquals("seal_reply", call(s, "{\"type\":\"seal_request\",\"object_id\":" + id + "}").path("type").asText());
+      assertError(
+          call(s, "{\"type\":\"get_buffers_request\",\"num\":1,\"0\":" + id + "}"),
+          14,
+          "not sealed");
+      assertEquals(
+          "seal_reply",
+          call(s, "{\"type\":\"seal_request\",\"object_id\":" + id + "}").path("type").asText());
       assertError(call(s, "{\"type\":\"seal_request\",\"object_id\":" + id + "}"), 13, "sealed");
-      assertError(call(s, "{\"type\":\"create_buffer_request\",\"size\":" + (64L << 20) + "}"), 41, "--size");
-      assertEquals("del_data_reply", call(s, "{\"type\":\"del_data_request\",\"id\":[" + id + "]}").path("type").asText());
-      assertEquals(4096, memoryUsage(s), "the sealing connection still holds its reference (as in vineyardd)");
-      assertEquals("release_reply", call(s, "{\"type\":\"release_request\",\"object_id\":" + id + "}").path("type").asText());
+      assertError(
+          call(s, "{\"type\":\"create_buffer_request\",\"size\":" + (64L << 20) + "}"),
+          41,
+          "--size");
+      assertEquals(
+          "del_data_reply",
+          call(s, "{\"type\":\"del_data_request\",\"id\":[" + id + "]}").path("type").asText());
+      assertEquals(
+          4096,
+          memoryUsage(s),
+          "the sealing connection still holds its reference (as in vineyardd)");
+      assertEquals(
+          "release_reply",
+          call(s, "{\"type\":\"release_request\",\"object_id\":" + id + "}").path("type").asText());
       assertEquals(0, memoryUsage(s), "nothing leaked by the failed requests");
     }
   }
@@ -87,7 +119,11 @@ class ProcessBadInputTest {
         call(bad, "{\"type\":\"create_buffer_request\",\"size\":1048576}");
         bad.receiveFd();
         assertEquals(1 << 20, memoryUsage(good));
-        byte[] header = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(Frames.MAX_FRAME + 1).array();
+        byte[] header =
+            ByteBuffer.allocate(8)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(Frames.MAX_FRAME + 1)
+                .array();
         bad.writeFully(header, 0, 8);
         assertThrows(EOFException.class, () -> bad.readFully(1));
       }

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 /**
- * Runtimes started as separate processes that share one temporary discovery folder, and so form
- * one cluster (the embedded mode: loopback, no {@code --peers}). They are launched together; the
- * first to take the folder's lock founds the cluster, the others join it. {@link #close()} stops
- * every one and removes every folder, the discovery folder included, also after a failure.
+ * Runtimes started as separate processes that share one temporary discovery folder, and so form one
+ * cluster (the embedded mode: loopback, no {@code --peers}). They are launched together; the first
+ * to take the folder's lock founds the cluster, the others join it. {@link #close()} stops every
+ * one and removes every folder, the discovery folder included, also after a failure.
  */
 final class RuntimeCluster implements AutoCloseable {
   final Path discoveryDir;
@@ -22,12 +22,17 @@ final class RuntimeCluster implements AutoCloseable {
   }
 
   /** Starts {@code n} runtimes with the same flags and waits until every one is ready. */
-  static RuntimeCluster start(int n, String size, String... flags) throws IOException, InterruptedException {
+  static RuntimeCluster start(int n, String size, String... flags)
+      throws IOException, InterruptedException {
     return start(n, size, i -> flags);
   }
 
-  /** Starts {@code n} runtimes, runtime {@code i} with {@code flags.apply(i)}, and waits until every one is ready. */
-  static RuntimeCluster start(int n, String size, IntFunction<String[]> flags) throws IOException, InterruptedException {
+  /**
+   * Starts {@code n} runtimes, runtime {@code i} with {@code flags.apply(i)}, and waits until every
+   * one is ready.
+   */
+  static RuntimeCluster start(int n, String size, IntFunction<String[]> flags)
+      throws IOException, InterruptedException {
     RuntimeCluster c = new RuntimeCluster(Files.createTempDirectory("vineyard-it-discovery"));
     try {
       for (int i = 0; i < n; i++) {

@@ -25,23 +25,28 @@ import java.util.stream.Stream;
  *
  * <p>{@link #kill()} ends the process with SIGKILL and {@link #stop()} with SIGTERM, both keeping
  * the folders, so {@link #restart()} brings the same instance back: same socket, data and
- * shared-memory folders, same flags. {@link #close()} stops it (SIGKILL after 20 s) and removes
- * its folders (and its discovery folder when it is its own), also when the test failed. The
- * runtime's stderr, across restarts, is in {@link #log}.
+ * shared-memory folders, same flags. {@link #close()} stops it (SIGKILL after 20 s) and removes its
+ * folders (and its discovery folder when it is its own), also when the test failed. The runtime's
+ * stderr, across restarts, is in {@link #log}.
  */
 final class RuntimeProcess implements AutoCloseable {
   final Path work;
   final Path socket;
   final Path shm;
   final Path plugins;
+
   /** Its temporary data folder (unless the flags named another). */
   final Path dataDir;
+
   final Path discoveryDir;
   final Path log;
+
   /** The current process; another one after {@link #restart()}. */
   volatile Process process;
+
   /** The current process's ready line ({@code null} before it is ready). */
   volatile String readyLine;
+
   private final List<String> command;
   private CompletableFuture<String> ready;
   private Thread killer;
@@ -58,7 +63,9 @@ final class RuntimeProcess implements AutoCloseable {
   }
 
   static Path dist() {
-    return Path.of(System.getProperty("vineyard.dist", "../runtime/target/dist")).toAbsolutePath().normalize();
+    return Path.of(System.getProperty("vineyard.dist", "../runtime/target/dist"))
+        .toAbsolutePath()
+        .normalize();
   }
 
   static String java() {
@@ -69,7 +76,8 @@ final class RuntimeProcess implements AutoCloseable {
    * Starts a runtime with a memory limit such as {@code "256M"}, alone in a discovery folder of its
    * own (a cluster of one), and waits for its ready line.
    */
-  static RuntimeProcess start(String size, String... extra) throws IOException, InterruptedException {
+  static RuntimeProcess start(String size, String... extra)
+      throws IOException, InterruptedException {
     return launch(size, null, extra).awaitReady();
   }
 
@@ -77,14 +85,15 @@ final class RuntimeProcess implements AutoCloseable {
    * Starts a runtime that finds the others of {@code discoveryDir} (the caller's temporary folder,
    * which the caller removes) and waits for its ready line.
    */
-  static RuntimeProcess start(String size, Path discoveryDir, String... extra) throws IOException, InterruptedException {
+  static RuntimeProcess start(String size, Path discoveryDir, String... extra)
+      throws IOException, InterruptedException {
     return launch(size, discoveryDir, extra).awaitReady();
   }
 
   /**
    * Starts a runtime without waiting for it: {@link #awaitReady()} waits, or {@link #awaitExit} for
-   * one that must fail. {@code discoveryDir} {@code null} gives it a discovery folder of its own.
-   * A {@code --data-dir} or {@code --discovery-dir} in {@code extra} replaces the temporary one.
+   * one that must fail. {@code discoveryDir} {@code null} gives it a discovery folder of its own. A
+   * {@code --data-dir} or {@code --discovery-dir} in {@code extra} replaces the temporary one.
    */
   static RuntimeProcess launch(String size, Path discoveryDir, String... extra) throws IOException {
     Path work = Files.createTempDirectory("vineyard-it");
@@ -93,15 +102,28 @@ final class RuntimeProcess implements AutoCloseable {
     Path tmp = Files.createDirectories(work.resolve("tmp"));
     // its temporary files (the Felix cache) in the work folder too: a runtime killed with SIGKILL
     // cannot remove them itself
-    List<String> cmd = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=" + tmp,
-        "-cp", dist().resolve("lib") + "/*", "io.vineyard.runtime.Main",
-        "--bundle-dir", dist().resolve("bundles").toString(),
-        "--socket", work.resolve("vineyard.sock").toString(),
-        "--size", size,
-        "--shm-dir", shm.resolve("arenas").toString(),
-        "--plugins-dir", work.resolve("plugins").toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                java(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-Djava.io.tmpdir=" + tmp,
+                "-cp",
+                dist().resolve("lib") + "/*",
+                "io.vineyard.runtime.Main",
+                "--bundle-dir",
+                dist().resolve("bundles").toString(),
+                "--socket",
+                work.resolve("vineyard.sock").toString(),
+                "--size",
+                size,
+                "--shm-dir",
+                shm.resolve("arenas").toString(),
+                "--plugins-dir",
+                work.resolve("plugins").toString()));
     // its own data folder unless a test says otherwise, and a temporary discovery folder: a cluster
-    // of one or of the test's runtimes, whatever else runs on this machine, nothing in the user's home
+    // of one or of the test's runtimes, whatever else runs on this machine, nothing in the user's
+    // home
     if (!List.of(extra).contains("--data-dir")) {
       cmd.addAll(List.of("--data-dir", work.resolve("data").toString()));
     }
@@ -126,23 +148,29 @@ final class RuntimeProcess implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(k);
     process = p;
     killer = k;
-    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    ready = CompletableFuture.supplyAsync(() -> {
-      try {
-        String line;
-        while ((line = out.readLine()) != null) {
-          if (line.startsWith("vineyardd ready")) {
-            return line;
-          }
-        }
-        return null;
-      } catch (IOException e) {
-        return null;
-      }
-    });
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    ready =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                String line;
+                while ((line = out.readLine()) != null) {
+                  if (line.startsWith("vineyardd ready")) {
+                    return line;
+                  }
+                }
+                return null;
+              } catch (IOException e) {
+                return null;
+              }
+            });
   }
 
-  /** Waits up to 90 s for the ready line; closes this runtime and fails with its log when none comes. */
+  /**
+   * Waits up to 90 s for the ready line; closes this runtime and fails with its log when none
+   * comes.
+   */
   RuntimeProcess awaitReady() throws IOException, InterruptedException {
     String line;
     try {
@@ -162,17 +190,23 @@ final class RuntimeProcess implements AutoCloseable {
     return this;
   }
 
-  /** Waits for the process to exit by itself (a runtime that must fail); its exit status, or -1 after the timeout. */
+  /**
+   * Waits for the process to exit by itself (a runtime that must fail); its exit status, or -1
+   * after the timeout.
+   */
   int awaitExit(long seconds) throws InterruptedException {
     return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
   }
 
-  /** Ends the process at once with SIGKILL (a crash: nothing is cleaned up), keeping the folders. */
+  /**
+   * Ends the process at once with SIGKILL (a crash: nothing is cleaned up), keeping the folders.
+   */
   void kill() throws InterruptedException {
     Process p = process;
     p.destroyForcibly();
     if (!p.waitFor(20, TimeUnit.SECONDS)) {
-      throw new IllegalStateException("vineyardd pid " + p.pid() + " still runs 20 s after SIGKILL");
+      throw new IllegalStateException(
+          "vineyardd pid " + p.pid() + " still runs 20 s after SIGKILL");
     }
     forgetKiller();
   }
@@ -203,9 +237,11 @@ final class RuntimeProcess implements AutoCloseable {
    */
   RuntimeProcess restart() throws IOException, InterruptedException {
     if (process.isAlive()) {
-      throw new IllegalStateException("vineyardd pid " + process.pid() + " still runs: kill() or stop() it first");
+      throw new IllegalStateException(
+          "vineyardd pid " + process.pid() + " still runs: kill() or stop() it first");
     }
-    Files.writeString(log, "---- restart ----\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    Files.writeString(
+        log, "---- restart ----\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     spawn();
     return awaitReady();
   }
@@ -226,15 +262,20 @@ final class RuntimeProcess implements AutoCloseable {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError(what + " within 20 s; the runtime's log:\n" + Files.readString(log));
+        throw new AssertionError(
+            what + " within 20 s; the runtime's log:\n" + Files.readString(log));
       }
       Thread.sleep(200);
     }
   }
 
-  /** Puts a jar into the plugins folder in one step (a rename), so FileInstall never sees half of it. */
+  /**
+   * Puts a jar into the plugins folder in one step (a rename), so FileInstall never sees half of
+   * it.
+   */
   Path dropPlugin(Path jar, String name) throws IOException {
-    Path staged = Files.copy(jar, work.resolve(name + ".part"), StandardCopyOption.REPLACE_EXISTING);
+    Path staged =
+        Files.copy(jar, work.resolve(name + ".part"), StandardCopyOption.REPLACE_EXISTING);
     return Files.move(staged, plugins.resolve(name), StandardCopyOption.ATOMIC_MOVE);
   }
 

@@ -15,7 +15,9 @@ class SeedExampleTest {
     try (RuntimeProcess rt = RuntimeProcess.start("256M")) {
       assertTrue(rt.readyLine.contains(rt.socket.toString()), rt.readyLine);
       String out = ClientProcess.run("64m", SeedExample.class, "put", rt.socket.toString());
-      Matcher m = Pattern.compile("vineyard::Blob 13 Object <\"(o[89a-f][0-9a-f]{15})\": vineyard::Blob>").matcher(out);
+      Matcher m =
+          Pattern.compile("vineyard::Blob 13 Object <\"(o[89a-f][0-9a-f]{15})\": vineyard::Blob>")
+              .matcher(out);
       assertTrue(m.find(), out);
       String id = m.group(1);
       assertTrue(out.contains("id=" + id), out);

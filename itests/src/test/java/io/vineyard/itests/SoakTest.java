@@ -41,7 +41,8 @@ class SoakTest {
         c.persist(warm);
         c.delete(warm);
       }
-      try (VineyardClient c = Vineyard.connect(rt.socket)) { // the warm-up connection's references are gone
+      try (VineyardClient c =
+          Vineyard.connect(rt.socket)) { // the warm-up connection's references are gone
         usedBefore = c.status().memoryUsage();
       }
       Thread.sleep(500);
@@ -53,33 +54,38 @@ class SoakTest {
       List<Thread> clients = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
         int n = t;
-        clients.add(Thread.ofPlatform().name("soak-" + t).start(() -> {
-          try (VineyardClient c = Vineyard.connect(rt.socket)) {
-            byte[] bytes = new byte[1 + n * 1000];
-            double v = 0;
-            while (System.nanoTime() < until) {
-              try {
-                ObjectId blob = c.put(bytes);
-                if (((ByteBuffer) c.get(blob)).remaining() != bytes.length) {
-                  errors.add("short read");
-                }
-                ObjectId array = c.put(new double[] {v, v + 1});
-                if (n % 2 == 0) {
-                  c.persist(array);
-                }
-                if (c.getObject(array, ArrayObject.class).asDoubleBuffer().get(1) != v + 1) {
-                  errors.add("wrong value");
-                }
-                c.release(List.of(blob));
-                c.delete(blob, array);
-                v++;
-                rounds.increment();
-              } catch (RuntimeException e) {
-                errors.add(e.toString());
-              }
-            }
-          }
-        }));
+        clients.add(
+            Thread.ofPlatform()
+                .name("soak-" + t)
+                .start(
+                    () -> {
+                      try (VineyardClient c = Vineyard.connect(rt.socket)) {
+                        byte[] bytes = new byte[1 + n * 1000];
+                        double v = 0;
+                        while (System.nanoTime() < until) {
+                          try {
+                            ObjectId blob = c.put(bytes);
+                            if (((ByteBuffer) c.get(blob)).remaining() != bytes.length) {
+                              errors.add("short read");
+                            }
+                            ObjectId array = c.put(new double[] {v, v + 1});
+                            if (n % 2 == 0) {
+                              c.persist(array);
+                            }
+                            if (c.getObject(array, ArrayObject.class).asDoubleBuffer().get(1)
+                                != v + 1) {
+                              errors.add("wrong value");
+                            }
+                            c.release(List.of(blob));
+                            c.delete(blob, array);
+                            v++;
+                            rounds.increment();
+                          } catch (RuntimeException e) {
+                            errors.add(e.toString());
+                          }
+                        }
+                      }
+                    }));
       }
       for (Thread c : clients) {
         c.join(SECONDS * 1000L + 60_000);
@@ -95,11 +101,22 @@ class SoakTest {
         }
         fds = count(pid, "fd");
         threads = count(pid, "task");
-      } while ((used != usedBefore || fds > fdsBefore || threads > threadsBefore + 4) && System.nanoTime() < deadline);
-      System.out.printf("soak: %d s, 8 clients, %d rounds (put+get+persist+get+delete), %d errors; memory %d -> %d B,"
-          + " fds %d -> %d, threads %d -> %d%n", SECONDS, rounds.sum(), errors.size(), usedBefore, used, fdsBefore, fds,
-          threadsBefore, threads);
-      assertEquals(List.of(), List.copyOf(errors).subList(0, Math.min(5, errors.size())), "no error");
+      } while ((used != usedBefore || fds > fdsBefore || threads > threadsBefore + 4)
+          && System.nanoTime() < deadline);
+      System.out.printf(
+          "soak: %d s, 8 clients, %d rounds (put+get+persist+get+delete), %d errors; memory %d -> %d B,"
+              + " fds %d -> %d, threads %d -> %d%n",
+          SECONDS,
+          rounds.sum(),
+          errors.size(),
+          usedBefore,
+          used,
+          fdsBefore,
+          fds,
+          threadsBefore,
+          threads);
+      assertEquals(
+          List.of(), List.copyOf(errors).subList(0, Math.min(5, errors.size())), "no error");
       assertTrue(rounds.sum() > 0);
       assertEquals(usedBefore, used, "shared memory back to where it was");
       assertTrue(fds <= fdsBefore, "fds " + fdsBefore + " -> " + fds);

@@ -11,22 +11,28 @@ import java.util.logging.LogManager;
  * once the framework stopped.
  */
 public final class RuntimeLogManager extends LogManager {
-    private volatile boolean holding = true;
+  private volatile boolean holding = true;
 
-    /** Creates the log manager; {@link LogManager} does, named by {@code java.util.logging.manager}. */
-    public RuntimeLogManager() {}
+  /**
+   * Creates the log manager; {@link LogManager} does, named by {@code java.util.logging.manager}.
+   */
+  public RuntimeLogManager() {}
 
-    /** Resets now, and lets later resets happen whenever asked. */
-    void release() {
-        holding = false;
-        reset();
+  /** Resets now, and lets later resets happen whenever asked. */
+  void release() {
+    holding = false;
+    reset();
+  }
+
+  @Override
+  public void reset() {
+    // LogManager resets itself while initialising too: hold back only its shutdown hook's reset
+    if (!holding
+        || !Thread.currentThread()
+            .getClass()
+            .getName()
+            .startsWith(LogManager.class.getName() + "$")) {
+      super.reset();
     }
-
-    @Override
-    public void reset() {
-        // LogManager resets itself while initialising too: hold back only its shutdown hook's reset
-        if (!holding || !Thread.currentThread().getClass().getName().startsWith(LogManager.class.getName() + "$")) {
-            super.reset();
-        }
-    }
+  }
 }

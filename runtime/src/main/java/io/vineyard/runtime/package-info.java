@@ -4,6 +4,7 @@
  * configuration, prints the ready line once the IPC socket is served, and stops cleanly. Runs on
  * the class path (launcher + Felix + picocli only); nothing here is exported to bundles.
  *
- * <p>Must not: depend on the bundles: its class path is itself (with the settings parsers embedded) and Felix.
+ * <p>Must not: depend on the bundles: its class path is itself (with the settings parsers embedded)
+ * and Felix.
  */
 package io.vineyard.runtime;

@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class QuietConsoleTest {
-    private static final String SCR_FAILURE = """
+  private static final String SCR_FAILURE =
+      """
             ERROR : bundle vineyard-meta-raft:0.1.0 (31)[io.vineyard.meta.raft.RaftMetadataService(10)] : The activate method has thrown an exception
             java.lang.IllegalStateException: data dir /d is in use by another runtime (pid 1)
             \tat io.vineyard.meta.raft.DataDir.inUse(DataDir.java:87)
@@ -20,34 +21,38 @@ class QuietConsoleTest {
             vineyardd: vineyard-meta-raft: data dir /d is in use by another runtime (pid 1)
             """;
 
-    private static String through(QuietConsole console, ByteArrayOutputStream out, String text) {
-        PrintStream s = console.stream();
-        s.print(text);
-        s.flush();
-        return out.toString(StandardCharsets.UTF_8);
-    }
+  private static String through(QuietConsole console, ByteArrayOutputStream out, String text) {
+    PrintStream s = console.stream();
+    s.print(text);
+    s.flush();
+    return out.toString(StandardCharsets.UTF_8);
+  }
 
-    @Test
-    void beforeReadyOnlyTheLaunchersLinesRemain() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        QuietConsole c = QuietConsole.over(new PrintStream(out, true, StandardCharsets.UTF_8), false);
-        assertEquals("vineyardd: vineyard-meta-raft: data dir /d is in use by another runtime (pid 1)\n", through(c, out, SCR_FAILURE));
-    }
+  @Test
+  void beforeReadyOnlyTheLaunchersLinesRemain() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    QuietConsole c = QuietConsole.over(new PrintStream(out, true, StandardCharsets.UTF_8), false);
+    assertEquals(
+        "vineyardd: vineyard-meta-raft: data dir /d is in use by another runtime (pid 1)\n",
+        through(c, out, SCR_FAILURE));
+  }
 
-    @Test
-    void afterReadyFailuresArePrintedWithoutTheirTraces() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        QuietConsole c = QuietConsole.over(new PrintStream(out, true, StandardCharsets.UTF_8), false);
-        c.ready();
-        String printed = through(c, out, SCR_FAILURE);
-        assertEquals(4, printed.lines().count(), printed);
-        assertEquals("java.lang.IllegalStateException: data dir /d is in use by another runtime (pid 1)", printed.lines().toList().get(1));
-    }
+  @Test
+  void afterReadyFailuresArePrintedWithoutTheirTraces() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    QuietConsole c = QuietConsole.over(new PrintStream(out, true, StandardCharsets.UTF_8), false);
+    c.ready();
+    String printed = through(c, out, SCR_FAILURE);
+    assertEquals(4, printed.lines().count(), printed);
+    assertEquals(
+        "java.lang.IllegalStateException: data dir /d is in use by another runtime (pid 1)",
+        printed.lines().toList().get(1));
+  }
 
-    @Test
-    void atDebugEverythingIsPrinted() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        QuietConsole c = QuietConsole.over(new PrintStream(out, true, StandardCharsets.UTF_8), true);
-        assertEquals(SCR_FAILURE, through(c, out, SCR_FAILURE));
-    }
+  @Test
+  void atDebugEverythingIsPrinted() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    QuietConsole c = QuietConsole.over(new PrintStream(out, true, StandardCharsets.UTF_8), true);
+    assertEquals(SCR_FAILURE, through(c, out, SCR_FAILURE));
+  }
 }

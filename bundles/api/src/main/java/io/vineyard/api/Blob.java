@@ -7,8 +7,8 @@ import java.nio.ByteBuffer;
  * A sealed, immutable byte range in one instance's bulk store ({@code vineyard::Blob}).
  *
  * <p>Views are zero-copy and read-only: they point into the client's shared mapping of the
- * instance's arena and stay valid until the client is closed. A blob whose payload lives on
- * another instance has metadata only: {@link #isLocal()} is false and the views are absent.
+ * instance's arena and stay valid until the client is closed. A blob whose payload lives on another
+ * instance has metadata only: {@link #isLocal()} is false and the views are absent.
  */
 public interface Blob extends VineyardObject {
 
@@ -31,8 +31,8 @@ public interface Blob extends VineyardObject {
   /**
    * A read-only {@link ByteBuffer} over the payload (position 0, limit {@link #size()}).
    *
-   * @throws VineyardException.Invalid when the blob is larger than a ByteBuffer can address
-   *     (2 GiB - 1); use {@link #segment()} then
+   * @throws VineyardException.Invalid when the blob is larger than a ByteBuffer can address (2 GiB
+   *     - 1); use {@link #segment()} then
    */
   ByteBuffer buffer();
 }

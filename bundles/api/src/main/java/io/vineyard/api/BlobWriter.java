@@ -5,10 +5,9 @@ import java.lang.foreign.MemorySegment;
 /**
  * A blob being created in place: write into {@link #segment()}, then {@link #seal()}.
  *
- * <p>The memory belongs to the instance's bulk store and is writable only until the blob is
- * sealed. Closing an unsealed writer drops the blob and frees its memory; closing after
- * {@link #seal()} does nothing. Memory of a writer whose client disconnects before sealing is
- * freed by the server.
+ * <p>The memory belongs to the instance's bulk store and is writable only until the blob is sealed.
+ * Closing an unsealed writer drops the blob and frees its memory; closing after {@link #seal()}
+ * does nothing. Memory of a writer whose client disconnects before sealing is freed by the server.
  */
 public interface BlobWriter extends AutoCloseable {
 

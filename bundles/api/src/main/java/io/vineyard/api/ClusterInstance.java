@@ -10,4 +10,10 @@ package io.vineyard.api;
  * @param status {@code running}, or {@code unreachable} when the cluster cannot reach it
  * @param timestamp when it joined (epoch milliseconds)
  */
-public record ClusterInstance(long instanceId, String ipcSocket, String hostname, String rpcEndpoint, String status, long timestamp) {}
+public record ClusterInstance(
+    long instanceId,
+    String ipcSocket,
+    String hostname,
+    String rpcEndpoint,
+    String status,
+    long timestamp) {}

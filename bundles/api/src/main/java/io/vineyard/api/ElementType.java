@@ -10,8 +10,8 @@ import java.util.Optional;
  *
  * <p>{@link #cppName()} goes in typenames ({@code vineyard::Array<double>}): the C++ name for
  * {@code int}, {@code int64}, {@code uint32}, {@code uint64}, {@code float}, {@code double}, and
- * numpy's name otherwise. {@link #numpyName()} is numpy's dtype name ({@code float64}) and
- * {@link #numpyDtype()} its dtype string ({@code <f8}). Elements are little-endian in memory.
+ * numpy's name otherwise. {@link #numpyName()} is numpy's dtype name ({@code float64}) and {@link
+ * #numpyDtype()} its dtype string ({@code <f8}). Elements are little-endian in memory.
  */
 public enum ElementType {
   INT8("int8", "int8", "|i1", ValueLayout.JAVA_BYTE, byte[].class),
@@ -31,7 +31,8 @@ public enum ElementType {
   private final ValueLayout layout;
   private final Class<?> javaArray;
 
-  ElementType(String cppName, String numpyName, String numpyDtype, ValueLayout layout, Class<?> javaArray) {
+  ElementType(
+      String cppName, String numpyName, String numpyDtype, ValueLayout layout, Class<?> javaArray) {
     this.cppName = cppName;
     this.numpyName = numpyName;
     this.numpyDtype = numpyDtype;

@@ -13,9 +13,9 @@ import java.nio.ShortBuffer;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * An object whose payload is {@link #size()} elements of one {@link ElementType}, little-endian
- * in memory order (an array, a tensor): typed read-only buffers and copies over its
- * {@link #segment()}.
+ * An object whose payload is {@link #size()} elements of one {@link ElementType}, little-endian in
+ * memory order (an array, a tensor): typed read-only buffers and copies over its {@link
+ * #segment()}.
  *
  * <p>A view implements {@link #size()}, {@link #valueType()} and {@link #blob()} (plugins extend
  * {@link io.vineyard.api.spi.BlobElementView}); the accessors here read the blob's segment through
@@ -39,7 +39,8 @@ public interface ElementView extends VineyardObject {
   }
 
   /**
-   * The elements as read-only memory, {@code size() * valueType().byteSize()} bytes in memory order.
+   * The elements as read-only memory, {@code size() * valueType().byteSize()} bytes in memory
+   * order.
    *
    * @throws VineyardException.ObjectNotExists when the payload lives on another instance
    */
@@ -59,18 +60,23 @@ public interface ElementView extends VineyardObject {
   default Buffer buffer() {
     MemorySegment s = segment();
     if (s.byteSize() > Integer.MAX_VALUE) {
-      throw new VineyardException.Invalid(id() + " (" + typename() + ") has " + s.byteSize()
-          + " bytes of elements, more than a java.nio buffer can address (2 GiB - 1); use segment()");
+      throw new VineyardException.Invalid(
+          id()
+              + " ("
+              + typename()
+              + ") has "
+              + s.byteSize()
+              + " bytes of elements, more than a java.nio buffer can address (2 GiB - 1); use segment()");
     }
     return ElementData.buffer(valueType(), s);
   }
 
   /**
-   * A copy of the elements in memory order as a new Java array: {@code double[].class} for
-   * double, {@code int[]} for int32 and uint32, {@code boolean[]} (or {@code byte[]}) for bool,
-   * and so on.
+   * A copy of the elements in memory order as a new Java array: {@code double[].class} for double,
+   * {@code int[]} for int32 and uint32, {@code boolean[]} (or {@code byte[]}) for bool, and so on.
    *
-   * @throws VineyardException.ObjectTypeError naming both types when {@code as} does not hold the elements
+   * @throws VineyardException.ObjectTypeError naming both types when {@code as} does not hold the
+   *     elements
    * @throws VineyardException.ObjectNotExists when the payload lives on another instance
    */
   default <A> A toArray(Class<A> as) {
@@ -78,9 +84,13 @@ public interface ElementView extends VineyardObject {
     return ElementData.copyOut(valueType(), segment(), as);
   }
 
-  /** The payload bytes as a read-only little-endian {@link ByteBuffer}, whatever the element type. */
+  /**
+   * The payload bytes as a read-only little-endian {@link ByteBuffer}, whatever the element type.
+   */
   default ByteBuffer asByteBuffer() {
-    return buffer() instanceof ByteBuffer b ? b : segment().asByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    return buffer() instanceof ByteBuffer b
+        ? b
+        : segment().asByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
   }
 
   /** {@link #buffer()} of double (float64) elements; an {@code ObjectTypeError} for other types. */
@@ -111,8 +121,14 @@ public interface ElementView extends VineyardObject {
   private <B extends Buffer> B as(Class<B> kind) {
     Buffer b = buffer();
     if (!kind.isInstance(b)) {
-      throw new VineyardException.ObjectTypeError(id() + " is a " + typename() + " (" + valueType().numpyName()
-          + " elements), not readable as a " + kind.getSimpleName());
+      throw new VineyardException.ObjectTypeError(
+          id()
+              + " is a "
+              + typename()
+              + " ("
+              + valueType().numpyName()
+              + " elements), not readable as a "
+              + kind.getSimpleName());
     }
     return kind.cast(b);
   }

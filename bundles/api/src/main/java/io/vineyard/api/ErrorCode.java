@@ -1,10 +1,11 @@
 package io.vineyard.api;
 
 /**
- * vineyardd's status codes, as they travel in error replies ({@code {"code": int, "message": str}}).
+ * vineyardd's status codes, as they travel in error replies ({@code {"code": int, "message":
+ * str}}).
  *
- * <p>With each code its text as vineyardd names it; {@link VineyardException#of} maps a code to
- * its exception type.
+ * <p>With each code its text as vineyardd names it; {@link VineyardException#of} maps a code to its
+ * exception type.
  */
 public enum ErrorCode {
   OK(0, "OK"),
@@ -67,7 +68,10 @@ public enum ErrorCode {
     return code;
   }
 
-  /** vineyardd's text for the code, e.g. {@code Object not exists}: the message of an error that has none. */
+  /**
+   * vineyardd's text for the code, e.g. {@code Object not exists}: the message of an error that has
+   * none.
+   */
   public String text() {
     return text;
   }

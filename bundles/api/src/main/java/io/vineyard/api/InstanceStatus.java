@@ -11,8 +11,8 @@ package io.vineyard.api;
  * @param ipcConnections open IPC connections
  * @param rpcConnections open RPC connections (0: no RPC endpoint yet)
  * @param objects objects whose metadata the instance holds (transient and global)
- * @param metadata the metadata service's own figures (e.g. {@code raft_role},
- *     {@code raft_commit_index}), as the instance reports them
+ * @param metadata the metadata service's own figures (e.g. {@code raft_role}, {@code
+ *     raft_commit_index}), as the instance reports them
  */
 public record InstanceStatus(
     long instanceId,

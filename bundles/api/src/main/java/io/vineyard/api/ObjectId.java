@@ -3,13 +3,13 @@ package io.vineyard.api;
 /**
  * A 64-bit unsigned object identifier, unique across a Vineyard cluster.
  *
- * <p>The text form is {@code o} followed by 16 lowercase hex digits. Blob IDs have the top bit
- * set; every other object's top bit is clear. On the wire IDs travel as JSON numbers, inside
- * metadata trees as their text form.
+ * <p>The text form is {@code o} followed by 16 lowercase hex digits. Blob IDs have the top bit set;
+ * every other object's top bit is clear. On the wire IDs travel as JSON numbers, inside metadata
+ * trees as their text form.
  *
- * <p>The bit layout is owned here (DESIGN §2), a snowflake: {@code (ms & 41 bits) << 22 |
- * (instance & 10 bits) << 12 | sequence (12 bits)}, then the top bit set for blobs and cleared for
- * every other object. {@link #compose} builds it, {@link #instance()} reads the creator back.
+ * <p>The bit layout is owned here (DESIGN §2), a snowflake: {@code (ms & 41 bits) << 22 | (instance
+ * & 10 bits) << 12 | sequence (12 bits)}, then the top bit set for blobs and cleared for every
+ * other object. {@link #compose} builds it, {@link #instance()} reads the creator back.
  *
  * @param value the raw 64 bits, to be read as unsigned
  */
@@ -35,7 +35,10 @@ public record ObjectId(long value) implements Comparable<ObjectId> {
    * sequence number (low 12 bits); a blob ID has the top bit set and is never the empty blob's.
    */
   public static ObjectId compose(long millis, long instance, int sequence, boolean blob) {
-    long v = ((millis & TIME_MASK) << 22) | ((instance & INSTANCE_MASK) << 12) | (sequence & (SEQUENCE_SIZE - 1));
+    long v =
+        ((millis & TIME_MASK) << 22)
+            | ((instance & INSTANCE_MASK) << 12)
+            | (sequence & (SEQUENCE_SIZE - 1));
     if (!blob) {
       return new ObjectId(v & ~BLOB_BIT);
     }
@@ -61,12 +64,14 @@ public record ObjectId(long value) implements Comparable<ObjectId> {
   public static ObjectId parse(String text) {
     String hex = text.startsWith("o") ? text.substring(1) : text;
     if (hex.isEmpty() || hex.length() > 16) {
-      throw new IllegalArgumentException("not an object id: '" + text + "' (expected o + 16 hex digits)");
+      throw new IllegalArgumentException(
+          "not an object id: '" + text + "' (expected o + 16 hex digits)");
     }
     try {
       return new ObjectId(Long.parseUnsignedLong(hex, 16));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not an object id: '" + text + "' (expected o + 16 hex digits)");
+      throw new IllegalArgumentException(
+          "not an object id: '" + text + "' (expected o + 16 hex digits)");
     }
   }
 

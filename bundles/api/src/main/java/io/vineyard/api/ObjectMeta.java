@@ -48,9 +48,9 @@ public final class ObjectMeta {
   }
 
   /**
-   * The tree vineyardd gives a blob (blobs have no metadata of their own): {@code id},
-   * {@code typename}, {@code length} and {@code nbytes} (both the size), {@code instance_id},
-   * {@code transient: true}.
+   * The tree vineyardd gives a blob (blobs have no metadata of their own): {@code id}, {@code
+   * typename}, {@code length} and {@code nbytes} (both the size), {@code instance_id}, {@code
+   * transient: true}.
    */
   public static ObjectMeta blob(ObjectId id, long size, long instanceId) {
     LinkedHashMap<String, Object> t = new LinkedHashMap<>();
@@ -103,7 +103,9 @@ public final class ObjectMeta {
     return t instanceof Boolean b ? b : !(t instanceof String s && s.equals("false"));
   }
 
-  /** The field's value as text, if present and a scalar (numbers and booleans in their JSON form). */
+  /**
+   * The field's value as text, if present and a scalar (numbers and booleans in their JSON form).
+   */
   public Optional<String> string(String field) {
     Object v = entries.get(field);
     return v == null || v instanceof ObjectMeta || v instanceof Map || v instanceof java.util.List
@@ -112,8 +114,8 @@ public final class ObjectMeta {
   }
 
   /**
-   * The field's integer value: an integral JSON number (one above {@code Long.MAX_VALUE} as its
-   * 64 bits, for unsigned fields), or text holding an integer, as vineyardd writes some.
+   * The field's integer value: an integral JSON number (one above {@code Long.MAX_VALUE} as its 64
+   * bits, for unsigned fields), or text holding an integer, as vineyardd writes some.
    */
   public Optional<Long> number(String field) {
     Object v = entries.get(field);
@@ -158,22 +160,24 @@ public final class ObjectMeta {
   /** The members of this object, in tree order. */
   public Map<String, ObjectMeta> members() {
     Map<String, ObjectMeta> out = new LinkedHashMap<>();
-    entries.forEach((k, v) -> {
-      if (v instanceof ObjectMeta m) {
-        out.put(k, m);
-      }
-    });
+    entries.forEach(
+        (k, v) -> {
+          if (v instanceof ObjectMeta m) {
+            out.put(k, m);
+          }
+        });
     return out;
   }
 
   /** The IDs of the direct members that carry one, in tree order. */
   public java.util.List<ObjectId> memberIds() {
     java.util.List<ObjectId> out = new java.util.ArrayList<>();
-    entries.forEach((k, v) -> {
-      if (v instanceof ObjectMeta m && m.has("id")) {
-        out.add(m.id());
-      }
-    });
+    entries.forEach(
+        (k, v) -> {
+          if (v instanceof ObjectMeta m && m.has("id")) {
+            out.add(m.id());
+          }
+        });
     return out;
   }
 
@@ -184,11 +188,12 @@ public final class ObjectMeta {
   public ObjectMeta persisted() {
     LinkedHashMap<String, Object> out = new LinkedHashMap<>(entries);
     out.put("transient", false);
-    entries.forEach((k, v) -> {
-      if (v instanceof ObjectMeta m && !m.id().isBlob()) {
-        out.put(k, m.persisted());
-      }
-    });
+    entries.forEach(
+        (k, v) -> {
+          if (v instanceof ObjectMeta m && !m.id().isBlob()) {
+            out.put(k, m.persisted());
+          }
+        });
     return new ObjectMeta(out);
   }
 
@@ -218,7 +223,10 @@ public final class ObjectMeta {
 
   private void collectBlobs(long instanceId, Set<ObjectId> out) {
     ObjectId id = id();
-    if (id.isBlob() && !id.equals(ObjectId.INVALID) && instanceId() == instanceId && has("typename")) {
+    if (id.isBlob()
+        && !id.equals(ObjectId.INVALID)
+        && instanceId() == instanceId
+        && has("typename")) {
       out.add(id);
     }
     members().values().forEach(m -> m.collectBlobs(instanceId, out));

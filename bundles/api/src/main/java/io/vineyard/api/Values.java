@@ -32,7 +32,8 @@ final class Values {
       case Integer i -> (long) i;
       case Short s -> (long) s;
       case Byte b -> (long) b;
-      case BigInteger b -> b.compareTo(LONG_MAX) <= 0 && b.compareTo(LONG_MIN) >= 0 ? (Object) b.longValue() : b;
+      case BigInteger b ->
+          b.compareTo(LONG_MAX) <= 0 && b.compareTo(LONG_MIN) >= 0 ? (Object) b.longValue() : b;
       case BigDecimal d -> d.doubleValue();
       case Number n -> n.doubleValue();
       case Map<?, ?> m -> normalizeMap(field, m);
@@ -41,8 +42,9 @@ final class Values {
         l.forEach(e -> out.add(normalize(field, e)));
         yield Collections.unmodifiableList(out);
       }
-      default -> throw new VineyardException.MetaTreeInvalid(
-          "field '" + field + "': " + v.getClass().getName() + " is not a JSON value");
+      default ->
+          throw new VineyardException.MetaTreeInvalid(
+              "field '" + field + "': " + v.getClass().getName() + " is not a JSON value");
     };
   }
 

@@ -7,11 +7,11 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * A connection to one Vineyard instance.
  *
- * <p>Values are turned into objects by the object-type plugins the client finds (the OSGi
- * service registry inside a framework, {@link java.util.ServiceLoader} outside). Views handed
- * out by {@link #getObject} and {@link #get} map the instance's shared memory and stay valid
- * until {@link #close()}; closing releases every blob reference this connection holds. A client
- * is safe to use from several threads; requests are serialised on its one connection.
+ * <p>Values are turned into objects by the object-type plugins the client finds (the OSGi service
+ * registry inside a framework, {@link java.util.ServiceLoader} outside). Views handed out by {@link
+ * #getObject} and {@link #get} map the instance's shared memory and stay valid until {@link
+ * #close()}; closing releases every blob reference this connection holds. A client is safe to use
+ * from several threads; requests are serialised on its one connection.
  */
 @ProviderType
 public interface VineyardClient extends AutoCloseable {
@@ -40,8 +40,8 @@ public interface VineyardClient extends AutoCloseable {
   /**
    * Creates an object from a metadata tree whose members are already in the store.
    *
-   * @return the created object's metadata, with {@code id}, {@code instance_id} and
-   *     {@code signature} filled in
+   * @return the created object's metadata, with {@code id}, {@code instance_id} and {@code
+   *     signature} filled in
    */
   ObjectMeta createMetadata(ObjectMeta meta);
 
@@ -62,15 +62,21 @@ public interface VineyardClient extends AutoCloseable {
   default <T extends VineyardObject> T getObject(ObjectId id, Class<T> type) {
     VineyardObject o = getObject(id);
     if (!type.isInstance(o)) {
-      throw new VineyardException.ObjectTypeError(id + " is a " + o.typename() + " (" + o.getClass().getSimpleName()
-          + "), not a " + type.getSimpleName());
+      throw new VineyardException.ObjectTypeError(
+          id
+              + " is a "
+              + o.typename()
+              + " ("
+              + o.getClass().getSimpleName()
+              + "), not a "
+              + type.getSimpleName());
     }
     return type.cast(o);
   }
 
   /**
-   * Returns the object as a Java value: for a blob, a read-only {@link ByteBuffer} over the
-   * shared mapping (not a copy).
+   * Returns the object as a Java value: for a blob, a read-only {@link ByteBuffer} over the shared
+   * mapping (not a copy).
    *
    * @throws VineyardException.NotImplemented naming the typename when no plugin resolves it
    */
@@ -88,14 +94,14 @@ public interface VineyardClient extends AutoCloseable {
   ObjectMeta getMeta(ObjectId id);
 
   /**
-   * Returns the metadata tree of an object; with {@code syncRemote} the instance first catches
-   * up with the cluster's metadata, so an object persisted elsewhere a moment ago is found.
+   * Returns the metadata tree of an object; with {@code syncRemote} the instance first catches up
+   * with the cluster's metadata, so an object persisted elsewhere a moment ago is found.
    */
   ObjectMeta getMeta(ObjectId id, boolean syncRemote);
 
   /**
-   * Makes an object's metadata (members included) global: from when this returns, every instance
-   * of the cluster sees it. Payloads stay on the instances that hold them.
+   * Makes an object's metadata (members included) global: from when this returns, every instance of
+   * the cluster sees it. Payloads stay on the instances that hold them.
    *
    * @throws VineyardException.ObjectNotExists when there is no such object
    * @throws VineyardException.AssertionFailed for a blob alone (persist an object that uses it)
@@ -164,7 +170,9 @@ public interface VineyardClient extends AutoCloseable {
    */
   List<ObjectMeta> list(String pattern, boolean regex, int limit);
 
-  /** Releases this connection's reference on blobs it fetched, so that their memory can be freed. */
+  /**
+   * Releases this connection's reference on blobs it fetched, so that their memory can be freed.
+   */
   void release(List<ObjectId> ids);
 
   /** The instance's status: memory in use and its limit, connections. */

@@ -15,22 +15,23 @@ public class VineyardException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** The subclass of each code that has one. */
-  private static final Map<ErrorCode, Function<String, VineyardException>> TYPED = Map.ofEntries(
-      Map.entry(ErrorCode.INVALID, Invalid::new),
-      Map.entry(ErrorCode.TYPE_ERROR, TypeError::new),
-      Map.entry(ErrorCode.NOT_IMPLEMENTED, NotImplemented::new),
-      Map.entry(ErrorCode.ASSERTION_FAILED, AssertionFailed::new),
-      Map.entry(ErrorCode.OBJECT_EXISTS, ObjectExists::new),
-      Map.entry(ErrorCode.OBJECT_NOT_EXISTS, ObjectNotExists::new),
-      Map.entry(ErrorCode.OBJECT_SEALED, ObjectSealed::new),
-      Map.entry(ErrorCode.OBJECT_NOT_SEALED, ObjectNotSealed::new),
-      Map.entry(ErrorCode.OBJECT_TYPE_ERROR, ObjectTypeError::new),
-      Map.entry(ErrorCode.META_TREE_INVALID, MetaTreeInvalid::new),
-      Map.entry(ErrorCode.CONNECTION_FAILED, ConnectionFailed::new),
-      Map.entry(ErrorCode.CONNECTION_ERROR, ConnectionError::new),
-      Map.entry(ErrorCode.NOT_ENOUGH_MEMORY, NotEnoughMemory::new),
-      Map.entry(ErrorCode.ALREADY_STOPPED, AlreadyStopped::new),
-      Map.entry(ErrorCode.UNKNOWN_ERROR, UnknownError::new));
+  private static final Map<ErrorCode, Function<String, VineyardException>> TYPED =
+      Map.ofEntries(
+          Map.entry(ErrorCode.INVALID, Invalid::new),
+          Map.entry(ErrorCode.TYPE_ERROR, TypeError::new),
+          Map.entry(ErrorCode.NOT_IMPLEMENTED, NotImplemented::new),
+          Map.entry(ErrorCode.ASSERTION_FAILED, AssertionFailed::new),
+          Map.entry(ErrorCode.OBJECT_EXISTS, ObjectExists::new),
+          Map.entry(ErrorCode.OBJECT_NOT_EXISTS, ObjectNotExists::new),
+          Map.entry(ErrorCode.OBJECT_SEALED, ObjectSealed::new),
+          Map.entry(ErrorCode.OBJECT_NOT_SEALED, ObjectNotSealed::new),
+          Map.entry(ErrorCode.OBJECT_TYPE_ERROR, ObjectTypeError::new),
+          Map.entry(ErrorCode.META_TREE_INVALID, MetaTreeInvalid::new),
+          Map.entry(ErrorCode.CONNECTION_FAILED, ConnectionFailed::new),
+          Map.entry(ErrorCode.CONNECTION_ERROR, ConnectionError::new),
+          Map.entry(ErrorCode.NOT_ENOUGH_MEMORY, NotEnoughMemory::new),
+          Map.entry(ErrorCode.ALREADY_STOPPED, AlreadyStopped::new),
+          Map.entry(ErrorCode.UNKNOWN_ERROR, UnknownError::new));
 
   private final ErrorCode code;
 
@@ -67,7 +68,10 @@ public class VineyardException extends RuntimeException {
     return TYPED.getOrDefault(c, m -> new VineyardException(c, m)).apply(message);
   }
 
-  /** A request or a value is malformed or inconsistent: a field missing, of the wrong type, out of range. */
+  /**
+   * A request or a value is malformed or inconsistent: a field missing, of the wrong type, out of
+   * range.
+   */
   public static class Invalid extends VineyardException {
     private static final long serialVersionUID = 1L;
 
@@ -112,7 +116,10 @@ public class VineyardException extends RuntimeException {
     }
   }
 
-  /** An operation that makes no sense for its object: persisting a blob alone, creating a blob through create_data. */
+  /**
+   * An operation that makes no sense for its object: persisting a blob alone, creating a blob
+   * through create_data.
+   */
   public static class AssertionFailed extends VineyardException {
     private static final long serialVersionUID = 1L;
 

@@ -3,9 +3,9 @@ package io.vineyard.api;
 /**
  * A typed, read-only view of an object in the store, as {@link VineyardClient#getObject} returns.
  *
- * <p>Plugins provide the concrete views (a blob, an array, a pair, ...); an object whose
- * typename no plugin knows comes back as a generic view over its metadata. Views that map
- * payload memory are valid until the client that made them is closed.
+ * <p>Plugins provide the concrete views (a blob, an array, a pair, ...); an object whose typename
+ * no plugin knows comes back as a generic view over its metadata. Views that map payload memory are
+ * valid until the client that made them is closed.
  */
 public interface VineyardObject {
 

@@ -31,24 +31,34 @@ class ObjectMetaTest {
     ObjectMeta blob = ObjectMeta.blob(ObjectId.of(ObjectId.BLOB_BIT | 5), 8, 2);
     ObjectMeta meta = ObjectMeta.builder("t").nbytes(8).member("buffer_", blob).build();
     assertThrows(UnsupportedOperationException.class, () -> meta.entries().put("x", 1L));
-    ObjectMeta labelled = meta.toBuilder().labels(Map.of("k", "v")).labels(Map.of("k", "w", "j", "x")).build();
+    ObjectMeta labelled =
+        meta.toBuilder().labels(Map.of("k", "v")).labels(Map.of("k", "w", "j", "x")).build();
     assertTrue(meta.labels().isEmpty());
     assertEquals(Map.of("k", "w", "j", "x"), labelled.labels());
     assertEquals(blob, labelled.member("buffer_").orElseThrow());
-    assertEquals("{\"typename\":\"t\",\"transient\":true,\"nbytes\":8,\"buffer_\":" + blob + "}", meta.toString());
+    assertEquals(
+        "{\"typename\":\"t\",\"transient\":true,\"nbytes\":8,\"buffer_\":" + blob + "}",
+        meta.toString());
   }
 
   @Test
   void readsNumbersAsJsonHasThem() {
-    ObjectMeta meta = ObjectMeta.builder("t").put("a", "12").put("b", 1.5).put("c", new BigInteger("18446744073709551615"))
-        .put("d", 7).instanceId(-1).build();
+    ObjectMeta meta =
+        ObjectMeta.builder("t")
+            .put("a", "12")
+            .put("b", 1.5)
+            .put("c", new BigInteger("18446744073709551615"))
+            .put("d", 7)
+            .instanceId(-1)
+            .build();
     assertEquals(12L, meta.number("a").orElseThrow());
     assertFalse(meta.number("b").isPresent());
     assertEquals(-1L, meta.number("c").orElseThrow());
     assertEquals(7L, meta.value("d").orElseThrow());
     assertEquals(-1L, meta.instanceId());
     assertEquals("18446744073709551615", meta.json("instance_id").orElseThrow());
-    assertEquals(ObjectMeta.builder("t").put("x", 1).build(), ObjectMeta.builder("t").put("x", 1L).build());
+    assertEquals(
+        ObjectMeta.builder("t").put("x", 1).build(), ObjectMeta.builder("t").put("x", 1L).build());
   }
 
   @Test
@@ -59,6 +69,8 @@ class ObjectMetaTest {
     ObjectId blob = ObjectId.compose(1_700_000_000_000L, 5, 7, true);
     assertTrue(blob.isBlob());
     assertEquals(id.value() | ObjectId.BLOB_BIT, blob.value());
-    assertEquals(ObjectId.of(ObjectId.BLOB_BIT + 1), ObjectId.compose(0, 0, 0, true)); // never the empty blob
+    assertEquals(
+        ObjectId.of(ObjectId.BLOB_BIT + 1),
+        ObjectId.compose(0, 0, 0, true)); // never the empty blob
   }
 }

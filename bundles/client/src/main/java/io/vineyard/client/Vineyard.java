@@ -1,8 +1,8 @@
 package io.vineyard.client;
 
-import io.vineyard.api.spi.PluginRegistry;
 import io.vineyard.api.VineyardClient;
 import io.vineyard.api.VineyardException;
+import io.vineyard.api.spi.PluginRegistry;
 import io.vineyard.client.internal.IpcClient;
 import io.vineyard.client.internal.SocketPaths;
 import java.nio.file.Path;
@@ -12,9 +12,9 @@ import java.nio.file.Path;
  *
  * <p>The returned client owns one socket connection and the shared-memory mappings it makes;
  * everything is released by {@link VineyardClient#close()} (views handed out become invalid then
- * and throw {@link IllegalStateException}). Object types are handled by the
- * {@link io.vineyard.api.spi.ObjectTypePlugin}s on this class's class path
- * ({@link java.util.ServiceLoader}); inside an OSGi framework use {@link VineyardConnector}.
+ * and throw {@link IllegalStateException}). Object types are handled by the {@link
+ * io.vineyard.api.spi.ObjectTypePlugin}s on this class's class path ({@link
+ * java.util.ServiceLoader}); inside an OSGi framework use {@link VineyardConnector}.
  */
 public final class Vineyard {
   /** The environment variable naming the socket when no path is given. */
@@ -23,8 +23,8 @@ public final class Vineyard {
   private Vineyard() {}
 
   /**
-   * Connects to the instance listening on {@code socket}, with the plugins found by
-   * {@link PluginRegistry#serviceLoader} on this class's class loader.
+   * Connects to the instance listening on {@code socket}, with the plugins found by {@link
+   * PluginRegistry#serviceLoader} on this class's class loader.
    *
    * @throws VineyardException.ConnectionFailed naming the socket when nothing listens there
    */
@@ -33,8 +33,8 @@ public final class Vineyard {
   }
 
   /**
-   * Connects to the socket named by {@value #SOCKET_ENV}, or else vineyardd's default:
-   * {@code /var/run/vineyard.sock} for root, {@code ~/.local/vineyard/vineyard.sock} otherwise.
+   * Connects to the socket named by {@value #SOCKET_ENV}, or else vineyardd's default: {@code
+   * /var/run/vineyard.sock} for root, {@code ~/.local/vineyard/vineyard.sock} otherwise.
    *
    * @throws VineyardException.ConnectionFailed naming the socket when nothing listens there
    */

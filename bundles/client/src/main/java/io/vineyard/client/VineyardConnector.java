@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * An OSGi service that connects clients using the object-type plugins registered as services in
- * the framework (which {@link Vineyard#connect(Path)} cannot see from inside a bundle).
+ * An OSGi service that connects clients using the object-type plugins registered as services in the
+ * framework (which {@link Vineyard#connect(Path)} cannot see from inside a bundle).
  *
- * <p>The caller owns each returned client and closes it; clients still open when this service
- * goes away (the client bundle stops) are closed then.
+ * <p>The caller owns each returned client and closes it; clients still open when this service goes
+ * away (the client bundle stops) are closed then.
  */
 @ProviderType
 public interface VineyardConnector {

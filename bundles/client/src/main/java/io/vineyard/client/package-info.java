@@ -1,8 +1,8 @@
 /**
- * The Java Vineyard client: {@link io.vineyard.client.Vineyard#connect} opens a
- * {@link io.vineyard.api.VineyardClient} on an instance's UNIX socket; payloads are read and
- * written in place in the instance's shared memory (zero-copy). Inside an OSGi framework use the
- * {@link io.vineyard.client.VineyardConnector} service, which sees the plugin bundles.
+ * The Java Vineyard client: {@link io.vineyard.client.Vineyard#connect} opens a {@link
+ * io.vineyard.api.VineyardClient} on an instance's UNIX socket; payloads are read and written in
+ * place in the instance's shared memory (zero-copy). Inside an OSGi framework use the {@link
+ * io.vineyard.client.VineyardConnector} service, which sees the plugin bundles.
  *
  * <p>Must not: need OSGi: a plain class path with the client jars is enough.
  */

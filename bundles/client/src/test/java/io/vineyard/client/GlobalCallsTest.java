@@ -36,9 +36,13 @@ class GlobalCallsTest {
 
   @Test
   void persistNameAndFind() throws Exception {
-    try (VineyardClient a = Vineyard.connect(instance.socket()); VineyardClient b = Vineyard.connect(instance.socket())) {
+    try (VineyardClient a = Vineyard.connect(instance.socket());
+        VineyardClient b = Vineyard.connect(instance.socket())) {
       ObjectMeta blob = a.getMeta(a.put(new byte[] {1, 2}));
-      ObjectId id = a.createMetadata(ObjectMeta.builder("test::Box").member("buffer_", blob).nbytes(2).build()).id();
+      ObjectId id =
+          a.createMetadata(
+                  ObjectMeta.builder("test::Box").member("buffer_", blob).nbytes(2).build())
+              .id();
       assertFalse(a.isPersisted(id));
       assertThrows(VineyardException.Invalid.class, () -> a.putName(id, "box"));
       assertThrows(VineyardException.AssertionFailed.class, () -> a.persist(blob.id()));
@@ -46,7 +50,8 @@ class GlobalCallsTest {
       assertTrue(b.isPersisted(id));
       assertFalse(b.getMeta(id, false).isTransient());
 
-      CompletableFuture<ObjectId> waiting = CompletableFuture.supplyAsync(() -> b.getName("box", true));
+      CompletableFuture<ObjectId> waiting =
+          CompletableFuture.supplyAsync(() -> b.getName("box", true));
       Thread.sleep(200);
       assertFalse(waiting.isDone());
       a.putName(id, "box");
@@ -60,17 +65,24 @@ class GlobalCallsTest {
 
   @Test
   void labelsMergeIntoTheMetadata() throws Exception {
-    try (VineyardClient a = Vineyard.connect(instance.socket()); VineyardClient b = Vineyard.connect(instance.socket())) {
+    try (VineyardClient a = Vineyard.connect(instance.socket());
+        VineyardClient b = Vineyard.connect(instance.socket())) {
       ObjectMeta blob = a.getMeta(a.put(new byte[] {1, 2}));
-      ObjectId id = a.createMetadata(ObjectMeta.builder("test::Box").member("buffer_", blob).nbytes(2).build()).id();
+      ObjectId id =
+          a.createMetadata(
+                  ObjectMeta.builder("test::Box").member("buffer_", blob).nbytes(2).build())
+              .id();
       a.label(id, Map.of("owner", "me"));
       a.label(id, new java.util.LinkedHashMap<>(Map.of("owner", "you", "kind", "box")));
       assertEquals(Map.of("owner", "you", "kind", "box"), labels(b.getMeta(id, false)));
       a.persist(id);
       b.label(id, Map.of("stage", "done"));
-      assertEquals(Map.of("owner", "you", "kind", "box", "stage", "done"), labels(a.getMeta(id, false)));
+      assertEquals(
+          Map.of("owner", "you", "kind", "box", "stage", "done"), labels(a.getMeta(id, false)));
       assertThrows(VineyardException.Invalid.class, () -> a.label(blob.id(), Map.of("k", "v")));
-      assertThrows(VineyardException.ObjectNotExists.class, () -> a.label(ObjectId.of(77), Map.of("k", "v")));
+      assertThrows(
+          VineyardException.ObjectNotExists.class,
+          () -> a.label(ObjectId.of(77), Map.of("k", "v")));
     }
   }
 

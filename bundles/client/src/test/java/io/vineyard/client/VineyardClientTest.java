@@ -12,7 +12,6 @@ import io.vineyard.api.BlobWriter;
 import io.vineyard.api.ObjectId;
 import io.vineyard.api.VineyardClient;
 import io.vineyard.api.VineyardException;
-import io.vineyard.api.VineyardObject;
 import io.vineyard.testkit.TestInstance;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -47,7 +46,9 @@ class VineyardClientTest {
       Blob blob = client.getObject(id, Blob.class);
       String line = blob.typename() + " " + blob.size() + " " + blob;
       System.out.println(line);
-      assertTrue(line.matches("vineyard::Blob 13 Object <\"o[89a-f][0-9a-f]{15}\": vineyard::Blob>"), line);
+      assertTrue(
+          line.matches("vineyard::Blob 13 Object <\"o[89a-f][0-9a-f]{15}\": vineyard::Blob>"),
+          line);
       assertArrayEquals(hello, blob.segment().toArray(ValueLayout.JAVA_BYTE));
       assertTrue(client.exists(id));
       assertEquals(13, client.getMeta(id).number("length").orElseThrow());
@@ -70,7 +71,9 @@ class VineyardClientTest {
       assertEquals(writer.instanceId(), reader.instanceId());
       Blob b = (Blob) reader.getObject(id);
       assertTrue(b.segment().isReadOnly());
-      assertThrows(IllegalArgumentException.class, () -> b.segment().set(ValueLayout.JAVA_BYTE, 0, (byte) 1));
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> b.segment().set(ValueLayout.JAVA_BYTE, 0, (byte) 1));
     }
   }
 
@@ -116,10 +119,12 @@ class VineyardClientTest {
   void missingObjectsAndUnsupportedValues() {
     try (VineyardClient client = Vineyard.connect(instance.socket())) {
       ObjectId missing = ObjectId.parse("o0000000000000abc");
-      VineyardException.ObjectNotExists e = assertThrows(VineyardException.ObjectNotExists.class, () -> client.getObject(missing));
+      VineyardException.ObjectNotExists e =
+          assertThrows(VineyardException.ObjectNotExists.class, () -> client.getObject(missing));
       assertTrue(e.getMessage().contains("o0000000000000abc"), e.getMessage());
       assertFalse(client.exists(missing));
-      VineyardException.TypeError t = assertThrows(VineyardException.TypeError.class, () -> client.put(new Thread(() -> {})));
+      VineyardException.TypeError t =
+          assertThrows(VineyardException.TypeError.class, () -> client.put(new Thread(() -> {})));
       assertTrue(t.getMessage().contains("java.lang.Thread"), t.getMessage());
     }
   }
@@ -151,7 +156,8 @@ class VineyardClientTest {
       w.close(); // after the client: nothing left to drop, and no error
       assertThrows(IllegalStateException.class, w::segment);
       // the server notices the disconnect on its own thread
-      for (long end = System.nanoTime() + 5_000_000_000L; observer.status().memoryUsage() != before && System.nanoTime() < end; ) {
+      for (long end = System.nanoTime() + 5_000_000_000L;
+          observer.status().memoryUsage() != before && System.nanoTime() < end; ) {
         Thread.sleep(5);
       }
       assertEquals(before, observer.status().memoryUsage());

@@ -9,9 +9,9 @@ import java.util.function.Predicate;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The trees an instance knows, by ID: complete trees (members expanded), immutable, so what goes
- * in and what comes out is shared, never copied. Blob payloads are the bulk store's; trees may
- * hold blob members. Implementations are thread-safe.
+ * The trees an instance knows, by ID: complete trees (members expanded), immutable, so what goes in
+ * and what comes out is shared, never copied. Blob payloads are the bulk store's; trees may hold
+ * blob members. Implementations are thread-safe.
  */
 @ProviderType
 public interface ObjectTable {

@@ -16,8 +16,8 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface SharedMetadata {
 
   /**
-   * Makes an object global: its tree, members included (recursively; blobs stay where they are),
-   * is committed to the metadata every instance sees, with {@code transient: false}. Persisting a
+   * Makes an object global: its tree, members included (recursively; blobs stay where they are), is
+   * committed to the metadata every instance sees, with {@code transient: false}. Persisting a
    * persisted object does nothing.
    *
    * @throws io.vineyard.api.VineyardException.ObjectNotExists when the object is unknown
@@ -39,9 +39,9 @@ public interface SharedMetadata {
   void putName(String name, ObjectId id);
 
   /**
-   * Labels an object: its tree gets {@code __labels}, merged with the labels it has (a key
-   * labelled again takes the new value). Labels of a persisted object are global and this returns
-   * once they are committed; labels of a transient object stay with this instance.
+   * Labels an object: its tree gets {@code __labels}, merged with the labels it has (a key labelled
+   * again takes the new value). Labels of a persisted object are global and this returns once they
+   * are committed; labels of a transient object stay with this instance.
    *
    * @throws io.vineyard.api.VineyardException.ObjectNotExists when the object is unknown
    * @throws io.vineyard.api.VineyardException.Invalid for a blob
@@ -50,7 +50,9 @@ public interface SharedMetadata {
    */
   void label(ObjectId id, Map<String, String> labels);
 
-  /** The object a name refers to, waiting up to {@code timeout} for it to appear (zero: no wait). */
+  /**
+   * The object a name refers to, waiting up to {@code timeout} for it to appear (zero: no wait).
+   */
   Optional<ObjectId> getName(String name, Duration timeout);
 
   /** Names whose text matches, at most {@code limit}, sorted. */

@@ -1,5 +1,9 @@
 package io.vineyard.posix;
 
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -11,10 +15,6 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * Thin, checked wrappers over the libc calls the project needs (Linux x86-64/aarch64 layouts).
@@ -48,24 +48,36 @@ public final class Posix {
   static final Linker LINKER = Linker.nativeLinker();
   static final SymbolLookup LIBC = LINKER.defaultLookup();
   private static final MemoryLayout CAPTURE = Linker.Option.captureStateLayout();
-  private static final VarHandle ERRNO = CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+  private static final VarHandle ERRNO =
+      CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
-  static final MethodHandle OPEN = downcall("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+  static final MethodHandle OPEN =
+      downcall("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
   static final MethodHandle CLOSE = downcall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-  static final MethodHandle FTRUNCATE = downcall("ftruncate", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG));
+  static final MethodHandle FTRUNCATE =
+      downcall("ftruncate", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG));
   static final MethodHandle FALLOCATE =
-      downcall("fallocate", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG));
+      downcall(
+          "fallocate", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG));
   static final MethodHandle MMAP =
-      downcall("mmap", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
-  static final MethodHandle MUNMAP = downcall("munmap", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
-  static final MethodHandle MADVISE = downcall("madvise", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
-  static final MethodHandle STRERROR = Linker.nativeLinker().downcallHandle(
-      LIBC.find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
+      downcall(
+          "mmap",
+          FunctionDescriptor.of(
+              ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
+  static final MethodHandle MUNMAP =
+      downcall("munmap", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+  static final MethodHandle MADVISE =
+      downcall("madvise", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+  static final MethodHandle STRERROR =
+      Linker.nativeLinker()
+          .downcallHandle(
+              LIBC.find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
   private Posix() {}
 
   static MethodHandle downcall(String name, FunctionDescriptor fd) {
-    MemorySegment symbol = LIBC.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
+    MemorySegment symbol =
+        LIBC.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
     return LINKER.downcallHandle(symbol, fd, Linker.Option.captureCallState("errno"));
   }
 
@@ -89,7 +101,8 @@ public final class Posix {
   }
 
   static IOException failure(String call, Object arg, int errno) {
-    return new ErrnoException(call + "(" + arg + ") failed: " + strerror(errno) + " (errno " + errno + ")", errno);
+    return new ErrnoException(
+        call + "(" + arg + ") failed: " + strerror(errno) + " (errno " + errno + ")", errno);
   }
 
   static RuntimeException rethrow(Throwable t) {
@@ -141,7 +154,8 @@ public final class Posix {
     try (Arena a = Arena.ofConfined()) {
       MemorySegment st = errnoState(a);
       if ((int) FALLOCATE.invokeExact(st, fd, mode, offset, length) != 0) {
-        throw failure("fallocate", fd + ", mode " + mode + ", " + offset + ", " + length, errno(st));
+        throw failure(
+            "fallocate", fd + ", mode " + mode + ", " + offset + ", " + length, errno(st));
       }
     } catch (IOException e) {
       throw e;
@@ -170,7 +184,8 @@ public final class Posix {
     int prot = writable ? PROT_READ | PROT_WRITE : PROT_READ;
     try (Arena a = Arena.ofConfined()) {
       MemorySegment st = errnoState(a);
-      MemorySegment addr = (MemorySegment) MMAP.invokeExact(st, MemorySegment.NULL, size, prot, MAP_SHARED, fd, 0L);
+      MemorySegment addr =
+          (MemorySegment) MMAP.invokeExact(st, MemorySegment.NULL, size, prot, MAP_SHARED, fd, 0L);
       if (addr.address() == -1L) {
         throw failure("mmap", "fd " + fd + ", " + size + " bytes", errno(st));
       }
@@ -187,7 +202,9 @@ public final class Posix {
   public static void munmap(MemorySegment mapping) throws IOException {
     try (Arena a = Arena.ofConfined()) {
       MemorySegment st = errnoState(a);
-      if ((int) MUNMAP.invokeExact(st, MemorySegment.ofAddress(mapping.address()), mapping.byteSize()) != 0) {
+      if ((int)
+              MUNMAP.invokeExact(st, MemorySegment.ofAddress(mapping.address()), mapping.byteSize())
+          != 0) {
         throw failure("munmap", mapping.byteSize() + " bytes", errno(st));
       }
     } catch (IOException e) {
@@ -200,7 +217,10 @@ public final class Posix {
   /** madvise(2) over a range of a mapping; returns false (no exception) when the kernel refuses. */
   public static boolean madvise(MemorySegment range, int advice) {
     try (Arena a = Arena.ofConfined()) {
-      return (int) MADVISE.invokeExact(errnoState(a), MemorySegment.ofAddress(range.address()), range.byteSize(), advice) == 0;
+      return (int)
+              MADVISE.invokeExact(
+                  errnoState(a), MemorySegment.ofAddress(range.address()), range.byteSize(), advice)
+          == 0;
     } catch (Throwable t) {
       throw rethrow(t);
     }

@@ -17,14 +17,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A listening UNIX-domain socket bound to a file of mode 0600.
  *
- * <p>{@link #bind} refuses a path another process is serving, and replaces a stale socket file
- * left by a process that died. {@link #close()} wakes a thread blocked in {@link #accept()} and
- * removes the socket file.
+ * <p>{@link #bind} refuses a path another process is serving, and replaces a stale socket file left
+ * by a process that died. {@link #close()} wakes a thread blocked in {@link #accept()} and removes
+ * the socket file.
  */
 public final class UnixServerSocket implements AutoCloseable {
-  static final MethodHandle BIND = Posix.downcall("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-  static final MethodHandle LISTEN = Posix.downcall("listen", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-  static final MethodHandle ACCEPT = Posix.downcall("accept4", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+  static final MethodHandle BIND =
+      Posix.downcall("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+  static final MethodHandle LISTEN =
+      Posix.downcall("listen", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+  static final MethodHandle ACCEPT =
+      Posix.downcall(
+          "accept4", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
 
   private final Path path;
   private final AtomicInteger fd;
@@ -100,7 +104,10 @@ public final class UnixServerSocket implements AutoCloseable {
         if (f < 0) {
           throw new IOException("server socket closed: " + path);
         }
-        int c = (int) ACCEPT.invokeExact(st, f, MemorySegment.NULL, MemorySegment.NULL, Posix.SOCK_CLOEXEC);
+        int c =
+            (int)
+                ACCEPT.invokeExact(
+                    st, f, MemorySegment.NULL, MemorySegment.NULL, Posix.SOCK_CLOEXEC);
         if (c >= 0) {
           return new UnixSocket(c);
         }
@@ -125,7 +132,8 @@ public final class UnixServerSocket implements AutoCloseable {
     int f = fd.getAndSet(-1);
     if (f >= 0) {
       try (Arena a = Arena.ofConfined()) {
-        int ignored = (int) UnixSocket.SHUTDOWN.invokeExact(Posix.errnoState(a), f, Posix.SHUT_RDWR);
+        int ignored =
+            (int) UnixSocket.SHUTDOWN.invokeExact(Posix.errnoState(a), f, Posix.SHUT_RDWR);
       } catch (Throwable t) {
         throw rethrow(t);
       }
@@ -143,7 +151,10 @@ public final class UnixServerSocket implements AutoCloseable {
     private static final long serialVersionUID = 1L;
 
     SocketInUseException(Path path) {
-      super("another process is already serving " + path + " (stop it, or pick another path with --socket)");
+      super(
+          "another process is already serving "
+              + path
+              + " (stop it, or pick another path with --socket)");
     }
   }
 }

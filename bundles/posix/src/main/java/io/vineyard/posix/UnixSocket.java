@@ -3,9 +3,9 @@ package io.vineyard.posix;
 import static io.vineyard.posix.Posix.rethrow;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -21,19 +21,28 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A connected UNIX-domain stream socket that can also pass file descriptors (SCM_RIGHTS).
  *
  * <p>Reads and writes block. Exact-length reads never consume bytes beyond what was asked, so a
- * descriptor message following a reply is left for {@link #receiveFd()}. A descriptor message
- * is one data byte carrying one fd, the way vineyardd's {@code send_fd}/{@code recv_fd} do it.
- * One thread reads and one thread writes at a time; {@link #close()} may be called from any
- * thread and wakes a blocked reader.
+ * descriptor message following a reply is left for {@link #receiveFd()}. A descriptor message is
+ * one data byte carrying one fd, the way vineyardd's {@code send_fd}/{@code recv_fd} do it. One
+ * thread reads and one thread writes at a time; {@link #close()} may be called from any thread and
+ * wakes a blocked reader.
  */
 public final class UnixSocket implements AutoCloseable {
-  static final MethodHandle SOCKET = Posix.downcall("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-  static final MethodHandle CONNECT = Posix.downcall("connect", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-  static final MethodHandle RECV = Posix.downcall("recv", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
-  static final MethodHandle SEND = Posix.downcall("send", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
-  static final MethodHandle SENDMSG = Posix.downcall("sendmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
-  static final MethodHandle RECVMSG = Posix.downcall("recvmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
-  static final MethodHandle SHUTDOWN = Posix.downcall("shutdown", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+  static final MethodHandle SOCKET =
+      Posix.downcall("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+  static final MethodHandle CONNECT =
+      Posix.downcall("connect", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+  static final MethodHandle RECV =
+      Posix.downcall(
+          "recv", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+  static final MethodHandle SEND =
+      Posix.downcall(
+          "send", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+  static final MethodHandle SENDMSG =
+      Posix.downcall("sendmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+  static final MethodHandle RECVMSG =
+      Posix.downcall("recvmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+  static final MethodHandle SHUTDOWN =
+      Posix.downcall("shutdown", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
 
   // struct msghdr / iovec / cmsghdr offsets on 64-bit Linux
   private static final long MSG_SIZE = 56;
@@ -50,7 +59,8 @@ public final class UnixSocket implements AutoCloseable {
   private static final int SUN_PATH_MAX = 108;
 
   private final AtomicInteger fd;
-  // freed by the GC once the socket is unreachable: a blocked reader may still touch them after close()
+  // freed by the GC once the socket is unreachable: a blocked reader may still touch them after
+  // close()
   private final Arena arena = Arena.ofAuto();
   private final MemorySegment readState = Posix.errnoState(arena);
   private final MemorySegment writeState = Posix.errnoState(arena);
@@ -88,7 +98,8 @@ public final class UnixSocket implements AutoCloseable {
   static int newSocket() throws IOException {
     try (Arena a = Arena.ofConfined()) {
       MemorySegment st = Posix.errnoState(a);
-      int s = (int) SOCKET.invokeExact(st, Posix.AF_UNIX, Posix.SOCK_STREAM | Posix.SOCK_CLOEXEC, 0);
+      int s =
+          (int) SOCKET.invokeExact(st, Posix.AF_UNIX, Posix.SOCK_STREAM | Posix.SOCK_CLOEXEC, 0);
       if (s < 0) {
         throw Posix.failure("socket", "AF_UNIX", Posix.errno(st));
       }
@@ -103,7 +114,13 @@ public final class UnixSocket implements AutoCloseable {
   static MemorySegment sockaddr(Arena a, Path path) throws IOException {
     byte[] p = path.toString().getBytes(StandardCharsets.UTF_8);
     if (p.length >= SUN_PATH_MAX) {
-      throw new IOException("socket path too long (" + p.length + " bytes, at most " + (SUN_PATH_MAX - 1) + "): " + path);
+      throw new IOException(
+          "socket path too long ("
+              + p.length
+              + " bytes, at most "
+              + (SUN_PATH_MAX - 1)
+              + "): "
+              + path);
     }
     MemorySegment addr = a.allocate(2 + SUN_PATH_MAX, 2);
     addr.set(JAVA_SHORT, 0, (short) Posix.AF_UNIX);
@@ -173,7 +190,14 @@ public final class UnixSocket implements AutoCloseable {
       while (sent < chunk) {
         long n;
         try {
-          n = (long) SEND.invokeExact(writeState, liveFd(), writeBuf.asSlice(sent), (long) (chunk - sent), Posix.MSG_NOSIGNAL);
+          n =
+              (long)
+                  SEND.invokeExact(
+                      writeState,
+                      liveFd(),
+                      writeBuf.asSlice(sent),
+                      (long) (chunk - sent),
+                      Posix.MSG_NOSIGNAL);
         } catch (IOException e) {
           throw e;
         } catch (Throwable t) {
@@ -293,7 +317,10 @@ public final class UnixSocket implements AutoCloseable {
     }
   }
 
-  /** Shuts the connection down in both directions, waking blocked readers; {@link #close()} still frees it. */
+  /**
+   * Shuts the connection down in both directions, waking blocked readers; {@link #close()} still
+   * frees it.
+   */
   public void shutdown() {
     int f = fd.get();
     if (f >= 0) {

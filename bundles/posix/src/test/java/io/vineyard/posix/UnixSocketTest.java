@@ -41,15 +41,17 @@ class UnixSocketTest {
       assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(sock)));
       int fileFd = Posix.open(shm, Posix.O_RDWR, 0600);
       Posix.ftruncate(fileFd, 4096);
-      CompletableFuture<Void> serving = CompletableFuture.runAsync(() -> {
-        try (UnixSocket c = server.accept()) {
-          byte[] got = c.readFully(5);
-          c.writeFully(got, 0, got.length);
-          c.sendFd(fileFd);
-        } catch (IOException e) {
-          throw new RuntimeException(e);
-        }
-      });
+      CompletableFuture<Void> serving =
+          CompletableFuture.runAsync(
+              () -> {
+                try (UnixSocket c = server.accept()) {
+                  byte[] got = c.readFully(5);
+                  c.writeFully(got, 0, got.length);
+                  c.sendFd(fileFd);
+                } catch (IOException e) {
+                  throw new RuntimeException(e);
+                }
+              });
       try (UnixSocket client = UnixSocket.connect(sock)) {
         client.writeFully("hello".getBytes(), 0, 5);
         assertArrayEquals("hello".getBytes(), client.readFully(5));
@@ -76,7 +78,9 @@ class UnixSocketTest {
     Path sock = dir.resolve("busy.sock");
     try (UnixServerSocket first = UnixServerSocket.bind(sock, 8)) {
       assertTrue(UnixServerSocket.isServed(sock));
-      IOException e = assertThrows(UnixServerSocket.SocketInUseException.class, () -> UnixServerSocket.bind(sock, 8));
+      IOException e =
+          assertThrows(
+              UnixServerSocket.SocketInUseException.class, () -> UnixServerSocket.bind(sock, 8));
       assertTrue(e.getMessage().contains(sock.toString()));
     }
   }
@@ -94,17 +98,19 @@ class UnixSocketTest {
   void closeWakesAcceptAndPeerCloseIsEof() throws Exception {
     Path sock = dir.resolve("w.sock");
     UnixServerSocket server = UnixServerSocket.bind(sock, 8);
-    CompletableFuture<Throwable> accepting = CompletableFuture.supplyAsync(() -> {
-      try {
-        UnixSocket c = server.accept();
-        assertThrows(EOFException.class, () -> c.readFully(1));
-        c.close();
-        server.accept();
-        return null;
-      } catch (Throwable t) {
-        return t;
-      }
-    });
+    CompletableFuture<Throwable> accepting =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                UnixSocket c = server.accept();
+                assertThrows(EOFException.class, () -> c.readFully(1));
+                c.close();
+                server.accept();
+                return null;
+              } catch (Throwable t) {
+                return t;
+              }
+            });
     UnixSocket.connect(sock).close();
     Thread.sleep(100);
     server.close();

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.vineyard.api.ObjectId;
 import java.util.List;
 
-/** The messages of the blob lifecycle: create_buffer, seal, get_buffers, release, drop_buffer, references. */
+/**
+ * The messages of the blob lifecycle: create_buffer, seal, get_buffers, release, drop_buffer,
+ * references.
+ */
 public final class BlobMessages {
   private BlobMessages() {}
 
@@ -16,7 +19,8 @@ public final class BlobMessages {
    *
    * @param size the blob's size in bytes
    */
-  public record CreateBufferRequest(@JsonProperty(required = true) long size) implements Request<CreateBufferReply> {}
+  public record CreateBufferRequest(@JsonProperty(required = true) long size)
+      implements Request<CreateBufferReply> {}
 
   /**
    * {@code create_buffer_reply}; the store fd follows by SCM_RIGHTS when {@code fd} is not -1.
@@ -34,21 +38,23 @@ public final class BlobMessages {
    *
    * @param objectId the blob to seal
    */
-  public record SealRequest(@JsonProperty(required = true) ObjectId objectId) implements Request<SealReply> {}
+  public record SealRequest(@JsonProperty(required = true) ObjectId objectId)
+      implements Request<SealReply> {}
 
   /** {@code seal_reply}. */
   public record SealReply() implements Reply {}
 
   /**
-   * {@code get_buffers_request}: on the wire {@code num} and numbered keys {@code "0"},
-   * {@code "1"}, … (an {@code ids} array is accepted too).
+   * {@code get_buffers_request}: on the wire {@code num} and numbered keys {@code "0"}, {@code
+   * "1"}, … (an {@code ids} array is accepted too).
    *
    * @param ids the blobs wanted
    * @param unsafe whether unsealed blobs may be returned
    */
   @JsonSerialize(using = BufferJson.RequestWriter.class)
   @JsonDeserialize(using = BufferJson.RequestReader.class)
-  public record GetBuffersRequest(List<ObjectId> ids, boolean unsafe) implements Request<GetBuffersReply> {}
+  public record GetBuffersRequest(List<ObjectId> ids, boolean unsafe)
+      implements Request<GetBuffersReply> {}
 
   /**
    * {@code get_buffers_reply}; one SCM_RIGHTS message per entry of {@code fds} follows, in order.
@@ -60,14 +66,16 @@ public final class BlobMessages {
    * @param compress always false here
    */
   @JsonDeserialize(using = BufferJson.ReplyReader.class)
-  public record GetBuffersReply(List<Payload> payloads, List<Integer> fds, int num, boolean compress) implements Reply {}
+  public record GetBuffersReply(
+      List<Payload> payloads, List<Integer> fds, int num, boolean compress) implements Reply {}
 
   /**
    * {@code release_request}: drops this connection's reference.
    *
    * @param objectId the blob
    */
-  public record ReleaseRequest(@JsonProperty(required = true) ObjectId objectId) implements Request<ReleaseReply> {}
+  public record ReleaseRequest(@JsonProperty(required = true) ObjectId objectId)
+      implements Request<ReleaseReply> {}
 
   /** {@code release_reply}. */
   public record ReleaseReply() implements Reply {}
@@ -77,7 +85,8 @@ public final class BlobMessages {
    *
    * @param id the blob
    */
-  public record DropBufferRequest(@JsonProperty(required = true) ObjectId id) implements Request<DropBufferReply> {}
+  public record DropBufferRequest(@JsonProperty(required = true) ObjectId id)
+      implements Request<DropBufferReply> {}
 
   /** {@code drop_buffer_reply}. */
   public record DropBufferReply() implements Reply {}

@@ -21,8 +21,8 @@ import java.util.TreeMap;
 import java.util.function.IntFunction;
 
 /**
- * vineyardd's numbered keys: {@code get_buffers_request} names its blobs as {@code num} and
- * {@code "0"}, {@code "1"}, …; older servers answer {@code get_buffers_reply} that way too.
+ * vineyardd's numbered keys: {@code get_buffers_request} names its blobs as {@code num} and {@code
+ * "0"}, {@code "1"}, …; older servers answer {@code get_buffers_reply} that way too.
  */
 final class BufferJson {
   private BufferJson() {}
@@ -35,14 +35,17 @@ final class BufferJson {
     }
 
     @Override
-    public void serialize(GetBuffersRequest r, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(GetBuffersRequest r, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
       fields(r, g);
       g.writeEndObject();
     }
 
     @Override
-    public void serializeWithType(GetBuffersRequest r, JsonGenerator g, SerializerProvider p, TypeSerializer t) throws IOException {
+    public void serializeWithType(
+        GetBuffersRequest r, JsonGenerator g, SerializerProvider p, TypeSerializer t)
+        throws IOException {
       WritableTypeId id = t.writeTypePrefix(g, t.typeId(r, JsonToken.START_OBJECT));
       fields(r, g);
       t.writeTypeSuffix(g, id);
@@ -66,7 +69,8 @@ final class BufferJson {
     }
 
     @Override
-    public GetBuffersRequest deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+    public GetBuffersRequest deserialize(JsonParser p, DeserializationContext ctx)
+        throws IOException {
       List<ObjectId> array = null;
       TreeMap<Integer, ObjectId> numbered = new TreeMap<>();
       Long num = null;
@@ -83,7 +87,9 @@ final class BufferJson {
         } else if (field.equals("unsafe")) {
           unsafe = p.getValueAsBoolean();
         } else if (isIndex(field)) {
-          numbered.put(Integer.parseInt(field), ObjectId.of(IdJson.bits(p, "an object id (field '" + field + "')")));
+          numbered.put(
+              Integer.parseInt(field),
+              ObjectId.of(IdJson.bits(p, "an object id (field '" + field + "')")));
         } else {
           p.skipChildren();
         }
@@ -95,7 +101,11 @@ final class BufferJson {
         throw new VineyardException.Invalid("missing field 'num'");
       }
       long n = num;
-      return new GetBuffersRequest(inOrder(numbered, n, i -> "field 'num': " + n + " does not match the ids given (no \"" + i + "\")"),
+      return new GetBuffersRequest(
+          inOrder(
+              numbered,
+              n,
+              i -> "field 'num': " + n + " does not match the ids given (no \"" + i + "\")"),
           unsafe);
     }
   }
@@ -108,7 +118,8 @@ final class BufferJson {
     }
 
     @Override
-    public GetBuffersReply deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+    public GetBuffersReply deserialize(JsonParser p, DeserializationContext ctx)
+        throws IOException {
       List<Payload> array = null;
       TreeMap<Integer, Payload> numbered = new TreeMap<>();
       List<Integer> fds = null;
@@ -132,14 +143,26 @@ final class BufferJson {
       }
       if (array == null) {
         long n = num;
-        array = inOrder(numbered, n, i -> "get_buffers_reply announces " + n + " payloads but has no payload \"" + i + "\"");
+        array =
+            inOrder(
+                numbered,
+                n,
+                i ->
+                    "get_buffers_reply announces "
+                        + n
+                        + " payloads but has no payload \""
+                        + i
+                        + "\"");
       }
       return new GetBuffersReply(array, fds, array.size(), compress);
     }
   }
 
-  /** The values under "0" to "num - 1", in that order; a missing one fails with {@code missing(i)}. */
-  private static <T> List<T> inOrder(Map<Integer, T> numbered, long num, IntFunction<String> missing) {
+  /**
+   * The values under "0" to "num - 1", in that order; a missing one fails with {@code missing(i)}.
+   */
+  private static <T> List<T> inOrder(
+      Map<Integer, T> numbered, long num, IntFunction<String> missing) {
     List<T> out = new ArrayList<>();
     for (int i = 0; i < num; i++) {
       T value = numbered.get(i);
@@ -161,7 +184,8 @@ final class BufferJson {
 
   private static long numField(JsonParser p) throws IOException {
     if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getLongValue() < 0) {
-      throw new VineyardException.Invalid("field 'num': expected a non-negative integer, got " + p.getText());
+      throw new VineyardException.Invalid(
+          "field 'num': expected a non-negative integer, got " + p.getText());
     }
     return p.getLongValue();
   }

@@ -23,12 +23,12 @@ import java.io.IOException;
 import java.util.stream.Collectors;
 
 /**
- * The one codec of the protocol: message records to frame bodies and back, metadata trees to
- * bytes and back. Field names are vineyardd's (snake case); its quirks live in one
- * (de)serializer each ({@link IdJson}, {@link PayloadJson}, {@link BufferJson}, {@link MetaJson}).
+ * The one codec of the protocol: message records to frame bodies and back, metadata trees to bytes
+ * and back. Field names are vineyardd's (snake case); its quirks live in one (de)serializer each
+ * ({@link IdJson}, {@link PayloadJson}, {@link BufferJson}, {@link MetaJson}).
  *
- * <p>Every failure to read a message becomes {@link VineyardException.Invalid} naming the
- * field, as vineyardd answers them (code 1).
+ * <p>Every failure to read a message becomes {@link VineyardException.Invalid} naming the field, as
+ * vineyardd answers them (code 1).
  */
 public final class Codec {
   private static final ObjectMapper MAPPER = mapper();
@@ -39,21 +39,25 @@ public final class Codec {
   private Codec() {}
 
   private static ObjectMapper mapper() {
-    SimpleModule wire = MetaJson.module()
-        .addSerializer(ObjectId.class, new IdJson.IdWriter())
-        .addDeserializer(ObjectId.class, new IdJson.IdReader())
-        .addSerializer(Payload.class, new PayloadJson.Writer())
-        .addDeserializer(Payload.class, new PayloadJson.Reader());
-    ObjectMapper m = JsonMapper.builder()
-        .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-        .addModule(wire)
-        .build();
+    SimpleModule wire =
+        MetaJson.module()
+            .addSerializer(ObjectId.class, new IdJson.IdWriter())
+            .addDeserializer(ObjectId.class, new IdJson.IdReader())
+            .addSerializer(Payload.class, new PayloadJson.Writer())
+            .addDeserializer(Payload.class, new PayloadJson.Reader());
+    ObjectMapper m =
+        JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .addModule(wire)
+            .build();
     // a label or a name is text: a number where text belongs is a client's mistake, not a value
-    m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    m.coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     for (Command c : Command.values()) {
       m.registerSubtypes(new NamedType(c.requestType(), c.request()));
       if (c.replyType() != null && Command.replyName(c.replyType()).equals(c.reply())) {
@@ -86,8 +90,10 @@ public final class Codec {
     try {
       return REQUESTS.readValue(body);
     } catch (InvalidTypeIdException e) {
-      throw new VineyardException.Invalid(e.getTypeId() == null ? "Invalid message: no 'type' field"
-          : "Got unexpected command: " + e.getTypeId());
+      throw new VineyardException.Invalid(
+          e.getTypeId() == null
+              ? "Invalid message: no 'type' field"
+              : "Got unexpected command: " + e.getTypeId());
     } catch (IOException | RuntimeException e) {
       throw invalid(e);
     }
@@ -107,7 +113,10 @@ public final class Codec {
     if (type.isInstance(reply) && !(reply instanceof ErrorReply e && e.code() != 0)) {
       return type.cast(reply);
     }
-    ErrorReply error = reply instanceof ErrorReply e ? e : new ErrorReply(Command.replyName(reply.getClass()), 0, null);
+    ErrorReply error =
+        reply instanceof ErrorReply e
+            ? e
+            : new ErrorReply(Command.replyName(reply.getClass()), 0, null);
     throw error.exception(command);
   }
 
@@ -139,12 +148,20 @@ public final class Codec {
     return true; // empty: the parser says what is wrong
   }
 
-  /** The message for a failure to read: the VineyardException a reader threw, prefixed by its field. */
+  /**
+   * The message for a failure to read: the VineyardException a reader threw, prefixed by its field.
+   */
   private static VineyardException invalid(Exception e) {
-    String field = e instanceof JsonMappingException m && !m.getPath().isEmpty()
-        ? m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : Integer.toString(r.getIndex()))
-            .collect(Collectors.joining("/"))
-        : null;
+    String field =
+        e instanceof JsonMappingException m && !m.getPath().isEmpty()
+            ? m.getPath().stream()
+                .map(
+                    r ->
+                        r.getFieldName() != null
+                            ? r.getFieldName()
+                            : Integer.toString(r.getIndex()))
+                .collect(Collectors.joining("/"))
+            : null;
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof VineyardException v) {
         if (field == null || !(v instanceof VineyardException.Invalid)) {
@@ -154,9 +171,12 @@ public final class Codec {
       }
     }
     if (e instanceof StreamReadException && !(e instanceof JsonMappingException)) {
-      return new VineyardException.Invalid("Failed to parse the JSON message: " + ((JacksonException) e).getOriginalMessage());
+      return new VineyardException.Invalid(
+          "Failed to parse the JSON message: " + ((JacksonException) e).getOriginalMessage());
     }
-    String what = e instanceof JacksonException j ? j.getOriginalMessage() : String.valueOf(e.getMessage());
-    return new VineyardException.Invalid(field == null ? "Invalid message: " + what : "field '" + field + "': " + what);
+    String what =
+        e instanceof JacksonException j ? j.getOriginalMessage() : String.valueOf(e.getMessage());
+    return new VineyardException.Invalid(
+        field == null ? "Invalid message: " + what : "field '" + field + "': " + what);
   }
 }

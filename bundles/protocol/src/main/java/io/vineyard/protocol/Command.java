@@ -50,38 +50,56 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The IPC commands this implementation speaks: vineyardd's request and reply type strings, and
- * the record types each is read into.
+ * The IPC commands this implementation speaks: vineyardd's request and reply type strings, and the
+ * record types each is read into.
  *
- * <p>Two of vineyardd's quirks are kept: {@code list_data_request} is answered with a
- * {@code get_data_reply}, and {@code cluster_meta} uses one string for request and reply.
+ * <p>Two of vineyardd's quirks are kept: {@code list_data_request} is answered with a {@code
+ * get_data_reply}, and {@code cluster_meta} uses one string for request and reply.
  */
 public enum Command {
   REGISTER("register_request", RegisterRequest.class, "register_reply", RegisterReply.class),
   EXIT("exit_request", ExitRequest.class, null, null),
-  CREATE_BUFFER("create_buffer_request", CreateBufferRequest.class, "create_buffer_reply", CreateBufferReply.class),
+  CREATE_BUFFER(
+      "create_buffer_request",
+      CreateBufferRequest.class,
+      "create_buffer_reply",
+      CreateBufferReply.class),
   SEAL("seal_request", SealRequest.class, "seal_reply", SealReply.class),
-  GET_BUFFERS("get_buffers_request", GetBuffersRequest.class, "get_buffers_reply", GetBuffersReply.class),
-  DROP_BUFFER("drop_buffer_request", DropBufferRequest.class, "drop_buffer_reply", DropBufferReply.class),
+  GET_BUFFERS(
+      "get_buffers_request", GetBuffersRequest.class, "get_buffers_reply", GetBuffersReply.class),
+  DROP_BUFFER(
+      "drop_buffer_request", DropBufferRequest.class, "drop_buffer_reply", DropBufferReply.class),
   RELEASE("release_request", ReleaseRequest.class, "release_reply", ReleaseReply.class),
-  INCREASE_REFERENCE_COUNT("increase_reference_count_request", IncreaseReferenceCountRequest.class,
-      "increase_reference_count_reply", IncreaseReferenceCountReply.class),
-  CREATE_DATA("create_data_request", CreateDataRequest.class, "create_data_reply", CreateDataReply.class),
+  INCREASE_REFERENCE_COUNT(
+      "increase_reference_count_request",
+      IncreaseReferenceCountRequest.class,
+      "increase_reference_count_reply",
+      IncreaseReferenceCountReply.class),
+  CREATE_DATA(
+      "create_data_request", CreateDataRequest.class, "create_data_reply", CreateDataReply.class),
   GET_DATA("get_data_request", GetDataRequest.class, "get_data_reply", GetDataReply.class),
   LIST_DATA("list_data_request", ListDataRequest.class, "get_data_reply", GetDataReply.class),
   DEL_DATA("del_data_request", DelDataRequest.class, "del_data_reply", DelDataReply.class),
-  DEL_DATA_WITH_FEEDBACKS("del_data_with_feedbacks_request", DelDataWithFeedbacksRequest.class,
-      "del_data_with_feedbacks_reply", DelDataWithFeedbacksReply.class),
+  DEL_DATA_WITH_FEEDBACKS(
+      "del_data_with_feedbacks_request",
+      DelDataWithFeedbacksRequest.class,
+      "del_data_with_feedbacks_reply",
+      DelDataWithFeedbacksReply.class),
   EXISTS("exists_request", ExistsRequest.class, "exists_reply", ExistsReply.class),
   PERSIST("persist_request", PersistRequest.class, "persist_reply", PersistReply.class),
-  IF_PERSIST("if_persist_request", IfPersistRequest.class, "if_persist_reply", IfPersistReply.class),
+  IF_PERSIST(
+      "if_persist_request", IfPersistRequest.class, "if_persist_reply", IfPersistReply.class),
   PUT_NAME("put_name_request", PutNameRequest.class, "put_name_reply", PutNameReply.class),
   GET_NAME("get_name_request", GetNameRequest.class, "get_name_reply", GetNameReply.class),
   LIST_NAME("list_name_request", ListNameRequest.class, "list_name_reply", ListNameReply.class),
   DROP_NAME("drop_name_request", DropNameRequest.class, "drop_name_reply", DropNameReply.class),
   LABEL("label_request", LabelRequest.class, "label_reply", LabelReply.class),
   CLUSTER_META("cluster_meta", ClusterMetaRequest.class, "cluster_meta", ClusterMetaReply.class),
-  INSTANCE_STATUS("instance_status_request", InstanceStatusRequest.class, "instance_status_reply", InstanceStatusReply.class),
+  INSTANCE_STATUS(
+      "instance_status_request",
+      InstanceStatusRequest.class,
+      "instance_status_reply",
+      InstanceStatusReply.class),
   CLEAR("clear_request", ClearRequest.class, "clear_reply", ClearReply.class);
 
   private static final Map<Class<?>, Command> BY_REQUEST_TYPE = new HashMap<>();
@@ -102,7 +120,11 @@ public enum Command {
   private final Class<? extends Reply> replyType;
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  Command(String request, Class<? extends Request> requestType, String reply, Class<? extends Reply> replyType) {
+  Command(
+      String request,
+      Class<? extends Request> requestType,
+      String reply,
+      Class<? extends Reply> replyType) {
     this.request = request;
     this.requestType = (Class<? extends Request<?>>) requestType;
     this.reply = reply;

@@ -15,7 +15,8 @@ public final class DataMessages {
   /**
    * {@code create_data_request}.
    *
-   * @param content the new object's tree (null when absent); its members name existing objects by {@code id}
+   * @param content the new object's tree (null when absent); its members name existing objects by
+   *     {@code id}
    */
   public record CreateDataRequest(ObjectMeta content) implements Request<CreateDataReply> {}
 
@@ -28,8 +29,12 @@ public final class DataMessages {
    */
   public record CreateDataReply(
       ObjectId id,
-      @JsonSerialize(using = IdJson.UnsignedWriter.class) @JsonDeserialize(using = IdJson.UnsignedReader.class) long signature,
-      @JsonSerialize(using = IdJson.UnsignedWriter.class) @JsonDeserialize(using = IdJson.UnsignedReader.class) long instanceId)
+      @JsonSerialize(using = IdJson.UnsignedWriter.class)
+          @JsonDeserialize(using = IdJson.UnsignedReader.class)
+          long signature,
+      @JsonSerialize(using = IdJson.UnsignedWriter.class)
+          @JsonDeserialize(using = IdJson.UnsignedReader.class)
+          long instanceId)
       implements Reply {}
 
   /**
@@ -39,7 +44,10 @@ public final class DataMessages {
    * @param syncRemote whether to catch up with the cluster first
    * @param waitFor whether to wait until every ID exists ({@code wait} on the wire)
    */
-  public record GetDataRequest(@JsonProperty(required = true) List<ObjectId> id, boolean syncRemote, @JsonProperty("wait") boolean waitFor)
+  public record GetDataRequest(
+      @JsonProperty(required = true) List<ObjectId> id,
+      boolean syncRemote,
+      @JsonProperty("wait") boolean waitFor)
       implements Request<GetDataReply> {}
 
   /**
@@ -52,11 +60,13 @@ public final class DataMessages {
   /**
    * {@code list_data_request}.
    *
-   * @param pattern a glob (or, with {@code regex}, a regular expression) on typenames; {@code *} when absent
+   * @param pattern a glob (or, with {@code regex}, a regular expression) on typenames; {@code *}
+   *     when absent
    * @param regex whether the pattern is a regular expression
    * @param limit at most this many trees (absent: 5)
    */
-  public record ListDataRequest(String pattern, boolean regex, Long limit) implements Request<GetDataReply> {
+  public record ListDataRequest(String pattern, boolean regex, Long limit)
+      implements Request<GetDataReply> {
     /** Fills in vineyardd's defaults. */
     public ListDataRequest {
       pattern = pattern == null ? "*" : pattern;
@@ -69,7 +79,8 @@ public final class DataMessages {
    *
    * @param id the object
    */
-  public record ExistsRequest(@JsonProperty(required = true) ObjectId id) implements Request<ExistsReply> {}
+  public record ExistsRequest(@JsonProperty(required = true) ObjectId id)
+      implements Request<ExistsReply> {}
 
   /**
    * {@code exists_reply}.
@@ -87,8 +98,13 @@ public final class DataMessages {
    * @param fastpath blobs only
    * @param memoryTrim unused here
    */
-  public record DelDataRequest(@JsonProperty(required = true) List<ObjectId> id, boolean force, boolean deep, boolean fastpath,
-      boolean memoryTrim) implements Request<DelDataReply> {}
+  public record DelDataRequest(
+      @JsonProperty(required = true) List<ObjectId> id,
+      boolean force,
+      boolean deep,
+      boolean fastpath,
+      boolean memoryTrim)
+      implements Request<DelDataReply> {}
 
   /** {@code del_data_reply}. */
   public record DelDataReply() implements Reply {}
@@ -102,8 +118,13 @@ public final class DataMessages {
    * @param fastpath blobs only
    * @param memoryTrim unused here
    */
-  public record DelDataWithFeedbacksRequest(@JsonProperty(required = true) List<ObjectId> id, boolean force, boolean deep,
-      boolean fastpath, boolean memoryTrim) implements Request<DelDataWithFeedbacksReply> {
+  public record DelDataWithFeedbacksRequest(
+      @JsonProperty(required = true) List<ObjectId> id,
+      boolean force,
+      boolean deep,
+      boolean fastpath,
+      boolean memoryTrim)
+      implements Request<DelDataWithFeedbacksReply> {
     /** The same delete as a plain del_data request. */
     public DelDataRequest plain() {
       return new DelDataRequest(id, force, deep, fastpath, memoryTrim);

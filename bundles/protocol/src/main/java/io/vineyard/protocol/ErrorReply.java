@@ -21,7 +21,8 @@ public record ErrorReply(String type, int code, String message) implements Reply
 
   /** The error reply for an exception. */
   public static ErrorReply of(VineyardException e) {
-    return new ErrorReply(null, e.code().code(), e.getMessage() == null ? e.code().text() : e.getMessage());
+    return new ErrorReply(
+        null, e.code().code(), e.getMessage() == null ? e.code().text() : e.getMessage());
   }
 
   /** The typed exception this reply stands for. */
@@ -29,7 +30,13 @@ public record ErrorReply(String type, int code, String message) implements Reply
     if (code != 0) {
       return VineyardException.of(code, message == null ? ErrorCode.of(code).text() : message);
     }
-    return new VineyardException.Invalid("unexpected reply to " + expected.request() + ": type '" + (type == null ? "" : type)
-        + "', expected '" + expected.reply() + "'");
+    return new VineyardException.Invalid(
+        "unexpected reply to "
+            + expected.request()
+            + ": type '"
+            + (type == null ? "" : type)
+            + "', expected '"
+            + expected.reply()
+            + "'");
   }
 }

@@ -40,7 +40,12 @@ public final class Frames {
     private static final long serialVersionUID = 1L;
 
     FrameTooLargeException(long length) {
-      super("frame of " + Long.toUnsignedString(length) + " bytes exceeds the limit of " + MAX_FRAME + " bytes (256 MiB)");
+      super(
+          "frame of "
+              + Long.toUnsignedString(length)
+              + " bytes exceeds the limit of "
+              + MAX_FRAME
+              + " bytes (256 MiB)");
     }
   }
 }

@@ -15,8 +15,8 @@ import java.math.BigInteger;
 /**
  * vineyardd's 64-bit unsigned numbers (object IDs, instance IDs, signatures): written as unsigned
  * JSON numbers; read from any integral number of 64 bits or fewer, where a negative number is the
- * two's complement of the unsigned value (clients that write IDs as signed 64-bit numbers send
- * blob IDs negative), and, for IDs, from the {@code o…} text form as well.
+ * two's complement of the unsigned value (clients that write IDs as signed 64-bit numbers send blob
+ * IDs negative), and, for IDs, from the {@code o…} text form as well.
  */
 final class IdJson {
   private static final BigInteger MIN = BigInteger.valueOf(Long.MIN_VALUE);
@@ -27,7 +27,8 @@ final class IdJson {
   /** The 64 bits of an integral number token, signed or unsigned. */
   static long bits(JsonParser p, String what) throws IOException {
     if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
-      throw new VineyardException.Invalid("expected " + what + " (an unsigned 64-bit number), got " + p.getText());
+      throw new VineyardException.Invalid(
+          "expected " + what + " (an unsigned 64-bit number), got " + p.getText());
     }
     if (p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
       return p.getLongValue();
@@ -80,7 +81,9 @@ final class IdJson {
     }
   }
 
-  /** For {@code long} components that hold unsigned numbers: {@code @JsonSerialize(using = ...)}. */
+  /**
+   * For {@code long} components that hold unsigned numbers: {@code @JsonSerialize(using = ...)}.
+   */
   public static final class UnsignedWriter extends StdSerializer<Long> {
     private static final long serialVersionUID = 1L;
 
@@ -95,7 +98,9 @@ final class IdJson {
     }
   }
 
-  /** For {@code long} components that hold unsigned numbers: {@code @JsonDeserialize(using = ...)}. */
+  /**
+   * For {@code long} components that hold unsigned numbers: {@code @JsonDeserialize(using = ...)}.
+   */
   public static final class UnsignedReader extends StdDeserializer<Long> {
     private static final long serialVersionUID = 1L;
 

@@ -13,12 +13,14 @@ public final class InstanceMessages {
    * {@code register_request}.
    *
    * @param version the client's vineyard version
-   * @param storeType 1 (vineyardd's kDefault) or the text {@code "Normal"} of older clients; null when absent
+   * @param storeType 1 (vineyardd's kDefault) or the text {@code "Normal"} of older clients; null
+   *     when absent
    * @param sessionId the session to join (0: the default)
    * @param username unused here
    * @param password unused here
    */
-  public record RegisterRequest(String version, Object storeType, long sessionId, String username, String password)
+  public record RegisterRequest(
+      String version, Object storeType, long sessionId, String username, String password)
       implements Request<RegisterReply> {
 
     /** Whether the client asks for the store this server has (the default one). */
@@ -43,11 +45,14 @@ public final class InstanceMessages {
   public record RegisterReply(
       String ipcSocket,
       String rpcEndpoint,
-      @JsonSerialize(using = IdJson.UnsignedWriter.class) @JsonDeserialize(using = IdJson.UnsignedReader.class) long instanceId,
+      @JsonSerialize(using = IdJson.UnsignedWriter.class)
+          @JsonDeserialize(using = IdJson.UnsignedReader.class)
+          long instanceId,
       long sessionId,
       String version,
       Boolean storeMatch,
-      boolean supportRpcCompression) implements Reply {}
+      boolean supportRpcCompression)
+      implements Reply {}
 
   /** {@code exit_request}: the client leaves; no reply. */
   public record ExitRequest() implements Request<Reply> {}
@@ -58,10 +63,9 @@ public final class InstanceMessages {
   /**
    * {@code instance_status_reply}.
    *
-   * @param meta vineyardd's seven figures ({@code instance_id}, {@code deployment},
-   *     {@code memory_usage}, {@code memory_limit}, {@code deferred_requests},
-   *     {@code ipc_connections}, {@code rpc_connections}) and whatever else the instance reports,
-   *     as plain JSON values
+   * @param meta vineyardd's seven figures ({@code instance_id}, {@code deployment}, {@code
+   *     memory_usage}, {@code memory_limit}, {@code deferred_requests}, {@code ipc_connections},
+   *     {@code rpc_connections}) and whatever else the instance reports, as plain JSON values
    */
   public record InstanceStatusReply(Map<String, Object> meta) implements Reply {}
 
@@ -87,5 +91,12 @@ public final class InstanceMessages {
    * @param status {@code running} or {@code unreachable}
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Member(long hostid, String hostname, String nodename, String rpcEndpoint, String ipcSocket, long timestamp, String status) {}
+  public record Member(
+      long hostid,
+      String hostname,
+      String nodename,
+      String rpcEndpoint,
+      String ipcSocket,
+      long timestamp,
+      String status) {}
 }

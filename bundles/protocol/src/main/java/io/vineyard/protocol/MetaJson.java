@@ -17,15 +17,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON binding of {@link ObjectMeta}: a tree is written straight from its entries and read
- * into plain values that {@link ObjectMeta#of} turns into a tree (the member rule is the API's).
+ * The JSON binding of {@link ObjectMeta}: a tree is written straight from its entries and read into
+ * plain values that {@link ObjectMeta#of} turns into a tree (the member rule is the API's).
  */
 final class MetaJson {
   private MetaJson() {}
 
   /** The module binding ObjectMeta in a mapper. */
   static SimpleModule module() {
-    return new SimpleModule("vineyard-meta").addSerializer(ObjectMeta.class, new Writer()).addDeserializer(ObjectMeta.class, new Reader());
+    return new SimpleModule("vineyard-meta")
+        .addSerializer(ObjectMeta.class, new Writer())
+        .addDeserializer(ObjectMeta.class, new Reader());
   }
 
   private static final class Writer extends StdSerializer<ObjectMeta> {
@@ -36,7 +38,8 @@ final class MetaJson {
     }
 
     @Override
-    public void serialize(ObjectMeta meta, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(ObjectMeta meta, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       write(meta.entries(), g);
     }
 
@@ -80,7 +83,8 @@ final class MetaJson {
     @SuppressWarnings("unchecked")
     public ObjectMeta deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
       if (p.currentToken() != JsonToken.START_OBJECT) {
-        throw new VineyardException.MetaTreeInvalid("a metadata tree must be a JSON object, got " + p.currentToken());
+        throw new VineyardException.MetaTreeInvalid(
+            "a metadata tree must be a JSON object, got " + p.currentToken());
       }
       return ObjectMeta.of(p.readValueAs(LinkedHashMap.class));
     }

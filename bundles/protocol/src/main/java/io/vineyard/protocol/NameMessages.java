@@ -14,7 +14,8 @@ public final class NameMessages {
    *
    * @param id the object to make global
    */
-  public record PersistRequest(@JsonProperty(required = true) ObjectId id) implements Request<PersistReply> {}
+  public record PersistRequest(@JsonProperty(required = true) ObjectId id)
+      implements Request<PersistReply> {}
 
   /** {@code persist_reply}. */
   public record PersistReply() implements Reply {}
@@ -24,7 +25,8 @@ public final class NameMessages {
    *
    * @param id the object
    */
-  public record IfPersistRequest(@JsonProperty(required = true) ObjectId id) implements Request<IfPersistReply> {}
+  public record IfPersistRequest(@JsonProperty(required = true) ObjectId id)
+      implements Request<IfPersistReply> {}
 
   /**
    * {@code if_persist_reply}.
@@ -39,7 +41,8 @@ public final class NameMessages {
    * @param objectId the object to name
    * @param name the name
    */
-  public record PutNameRequest(@JsonProperty(required = true) ObjectId objectId, @JsonProperty(required = true) String name)
+  public record PutNameRequest(
+      @JsonProperty(required = true) ObjectId objectId, @JsonProperty(required = true) String name)
       implements Request<PutNameReply> {}
 
   /** {@code put_name_reply}. */
@@ -51,7 +54,9 @@ public final class NameMessages {
    * @param name the name
    * @param waitFor whether to wait until some instance puts it ({@code wait} on the wire)
    */
-  public record GetNameRequest(@JsonProperty(required = true) String name, @JsonProperty("wait") boolean waitFor) implements Request<GetNameReply> {}
+  public record GetNameRequest(
+      @JsonProperty(required = true) String name, @JsonProperty("wait") boolean waitFor)
+      implements Request<GetNameReply> {}
 
   /**
    * {@code get_name_reply}.
@@ -67,7 +72,8 @@ public final class NameMessages {
    * @param regex whether the pattern is a regular expression
    * @param limit at most this many names (absent: no limit)
    */
-  public record ListNameRequest(String pattern, boolean regex, Long limit) implements Request<ListNameReply> {
+  public record ListNameRequest(String pattern, boolean regex, Long limit)
+      implements Request<ListNameReply> {
     /** Fills in the defaults. */
     public ListNameRequest {
       pattern = pattern == null ? "*" : pattern;
@@ -88,20 +94,25 @@ public final class NameMessages {
    *
    * @param name the name to remove
    */
-  public record DropNameRequest(@JsonProperty(required = true) String name) implements Request<DropNameReply> {}
+  public record DropNameRequest(@JsonProperty(required = true) String name)
+      implements Request<DropNameReply> {}
 
   /** {@code drop_name_reply}. */
   public record DropNameReply() implements Reply {}
 
   /**
-   * {@code label_request}: {@code keys} and {@code values} of one length (a lone string counts as one).
+   * {@code label_request}: {@code keys} and {@code values} of one length (a lone string counts as
+   * one).
    *
    * @param id the object to label
    * @param keys the label keys
    * @param values the label values
    */
-  public record LabelRequest(@JsonProperty(required = true) ObjectId id, @JsonProperty(required = true) List<String> keys,
-      @JsonProperty(required = true) List<String> values) implements Request<LabelReply> {}
+  public record LabelRequest(
+      @JsonProperty(required = true) ObjectId id,
+      @JsonProperty(required = true) List<String> keys,
+      @JsonProperty(required = true) List<String> values)
+      implements Request<LabelReply> {}
 
   /** {@code label_reply}. */
   public record LabelReply() implements Reply {}

@@ -19,7 +19,14 @@ import io.vineyard.api.ObjectId;
  * @param owner whether the receiver owns the blob
  */
 public record Payload(
-    ObjectId objectId, int storeFd, long dataOffset, long dataSize, long mappingLength, long pointer, boolean sealed, boolean owner) {
+    ObjectId objectId,
+    int storeFd,
+    long dataOffset,
+    long dataSize,
+    long mappingLength,
+    long pointer,
+    boolean sealed,
+    boolean owner) {
 
   /** The payload of the empty blob. */
   public static Payload empty() {

@@ -36,7 +36,8 @@ final class PayloadJson {
       g.writeNumberField("store_fd", p.storeFd());
       g.writeNumberField("data_offset", p.dataOffset());
       g.writeNumberField("data_size", p.dataSize());
-      g.writeNumberField("map_size", p.storeFd() < 0 && p.mappingLength() == 0 ? 0 : p.mappingLength() + REALIGN);
+      g.writeNumberField(
+          "map_size", p.storeFd() < 0 && p.mappingLength() == 0 ? 0 : p.mappingLength() + REALIGN);
       g.writeNumberField("pointer", p.pointer());
       g.writeBooleanField("is_sealed", p.sealed());
       g.writeBooleanField("is_owner", p.owner());
@@ -55,7 +56,8 @@ final class PayloadJson {
     @Override
     public Payload deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
       if (p.currentToken() != JsonToken.START_OBJECT) {
-        throw new VineyardException.Invalid("a payload must be a JSON object, got " + p.currentToken());
+        throw new VineyardException.Invalid(
+            "a payload must be a JSON object, got " + p.currentToken());
       }
       ObjectId id = null;
       Long storeFd = null;
@@ -80,9 +82,18 @@ final class PayloadJson {
         }
       }
       if (id == null || storeFd == null || offset == null || size == null || mapSize == null) {
-        throw new VineyardException.Invalid("a payload needs object_id, store_fd, data_offset, data_size and map_size");
+        throw new VineyardException.Invalid(
+            "a payload needs object_id, store_fd, data_offset, data_size and map_size");
       }
-      return new Payload(id, storeFd.intValue(), offset, size, mapSize == 0 ? 0 : mapSize - REALIGN, pointer, sealed, owner);
+      return new Payload(
+          id,
+          storeFd.intValue(),
+          offset,
+          size,
+          mapSize == 0 ? 0 : mapSize - REALIGN,
+          pointer,
+          sealed,
+          owner);
     }
   }
 }

@@ -49,7 +49,9 @@ public final class RawJson {
     if (n == null) {
       throw new AssertionError("no field '" + field + "' in " + message);
     }
-    return n.isTextual() ? ObjectId.parse(n.asText()) : ObjectId.of(n.bigIntegerValue().longValue());
+    return n.isTextual()
+        ? ObjectId.parse(n.asText())
+        : ObjectId.of(n.bigIntegerValue().longValue());
   }
 
   /** The IDs of an array field. */

@@ -3,7 +3,6 @@ package io.vineyard.server;
 import static io.vineyard.server.RawClient.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
@@ -16,7 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every kind of bad request gets vineyardd's error code and a message naming the problem; the server keeps serving. */
+/**
+ * Every kind of bad request gets vineyardd's error code and a message naming the problem; the
+ * server keeps serving.
+ */
 class BadInputTest {
   ServerFixture fx;
 
@@ -51,7 +53,9 @@ class BadInputTest {
       assertError(c.call("{\"type\":\"seal_request\"}"), 1, "'object_id'");
       assertError(c.call("{\"type\":\"get_data_request\",\"id\":[\"banana\"]}"), 1, "banana");
       // still serving this very connection
-      assertEquals("instance_status_reply", c.call("{\"type\":\"instance_status_request\"}").path("type").asText());
+      assertEquals(
+          "instance_status_reply",
+          c.call("{\"type\":\"instance_status_request\"}").path("type").asText());
     }
   }
 
@@ -59,14 +63,29 @@ class BadInputTest {
   void idsThatDoNotExist() throws Exception {
     try (RawClient c = RawClient.registered(fx.socket())) {
       String missingBlob = ObjectId.parse("o8000000000001234").toUnsignedString();
-      assertError(c.call("{\"type\":\"seal_request\",\"object_id\":" + missingBlob + "}"), 12, "o8000000000001234");
-      assertError(c.call("{\"type\":\"release_request\",\"object_id\":" + missingBlob + "}"), 12, "o8000000000001234");
-      assertError(c.call("{\"type\":\"del_data_request\",\"id\":[1234]}"), 12, ObjectId.of(1234).toString());
-      ObjectNode get = c.call("{\"type\":\"get_data_request\",\"id\":[1234],\"sync_remote\":true,\"wait\":false}");
+      assertError(
+          c.call("{\"type\":\"seal_request\",\"object_id\":" + missingBlob + "}"),
+          12,
+          "o8000000000001234");
+      assertError(
+          c.call("{\"type\":\"release_request\",\"object_id\":" + missingBlob + "}"),
+          12,
+          "o8000000000001234");
+      assertError(
+          c.call("{\"type\":\"del_data_request\",\"id\":[1234]}"),
+          12,
+          ObjectId.of(1234).toString());
+      ObjectNode get =
+          c.call(
+              "{\"type\":\"get_data_request\",\"id\":[1234],\"sync_remote\":true,\"wait\":false}");
       assertEquals(0, get.get("content").size(), "absent ids are left out, as vineyardd does");
-      assertError(c.call("{\"type\":\"create_data_request\",\"content\":{\"typename\":\"my::Thing\",\"part_\":{\"id\":\"o00000000000004d2\",\"typename\":\"x\"}}}"),
-          12, "part_");
-      assertError(c.call("{\"type\":\"create_data_request\",\"content\":{\"nbytes\":0}}"), 21, "typename");
+      assertError(
+          c.call(
+              "{\"type\":\"create_data_request\",\"content\":{\"typename\":\"my::Thing\",\"part_\":{\"id\":\"o00000000000004d2\",\"typename\":\"x\"}}}"),
+          12,
+          "part_");
+      assertError(
+          c.call("{\"type\":\"create_data_request\",\"content\":{\"nbytes\":0}}"), 21, "typename");
     }
   }
 
@@ -76,9 +95,15 @@ class BadInputTest {
       ObjectId id = RawJson.id(c.call("{\"type\":\"create_buffer_request\",\"size\":64}"), "id");
       c.socket.receiveFd();
       String num = id.toUnsignedString();
-      assertError(c.call("{\"type\":\"get_buffers_request\",\"num\":1,\"0\":" + num + "}"), 14, id.toString());
-      assertEquals("seal_reply", c.call("{\"type\":\"seal_request\",\"object_id\":" + num + "}").path("type").asText());
-      assertError(c.call("{\"type\":\"seal_request\",\"object_id\":" + num + "}"), 13, id.toString());
+      assertError(
+          c.call("{\"type\":\"get_buffers_request\",\"num\":1,\"0\":" + num + "}"),
+          14,
+          id.toString());
+      assertEquals(
+          "seal_reply",
+          c.call("{\"type\":\"seal_request\",\"object_id\":" + num + "}").path("type").asText());
+      assertError(
+          c.call("{\"type\":\"seal_request\",\"object_id\":" + num + "}"), 13, id.toString());
     }
   }
 
@@ -86,7 +111,10 @@ class BadInputTest {
   void createBeyondTheLimitLeaksNothing() throws Exception {
     try (RawClient c = RawClient.registered(fx.socket())) {
       long before = fx.store.used();
-      assertError(c.call("{\"type\":\"create_buffer_request\",\"size\":" + (17L << 20) + "}"), 41, "--size");
+      assertError(
+          c.call("{\"type\":\"create_buffer_request\",\"size\":" + (17L << 20) + "}"),
+          41,
+          "--size");
       assertEquals(before, fx.store.used());
       ObjectNode ok = c.call("{\"type\":\"create_buffer_request\",\"size\":" + (8L << 20) + "}");
       assertEquals("create_buffer_reply", ok.path("type").asText(), ok.toString());
@@ -95,11 +123,18 @@ class BadInputTest {
 
   @Test
   void oversizedFrameClosesOnlyThatConnection() throws Exception {
-    try (RawClient bad = RawClient.registered(fx.socket()); RawClient good = RawClient.registered(fx.socket())) {
-      byte[] header = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(Frames.MAX_FRAME + 1).array();
+    try (RawClient bad = RawClient.registered(fx.socket());
+        RawClient good = RawClient.registered(fx.socket())) {
+      byte[] header =
+          ByteBuffer.allocate(8)
+              .order(ByteOrder.LITTLE_ENDIAN)
+              .putLong(Frames.MAX_FRAME + 1)
+              .array();
       bad.socket.writeFully(header, 0, 8);
       assertThrows(EOFException.class, () -> bad.socket.readFully(1));
-      assertEquals("instance_status_reply", good.call("{\"type\":\"instance_status_request\"}").path("type").asText());
+      assertEquals(
+          "instance_status_reply",
+          good.call("{\"type\":\"instance_status_request\"}").path("type").asText());
     }
   }
 

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
-import io.vineyard.protocol.RawJson;
 import io.vineyard.posix.Posix;
+import io.vineyard.protocol.RawJson;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
@@ -40,31 +40,45 @@ class BlobProtocolTest {
       id = RawJson.id(created, "id");
       assertTrue(id.isBlob());
       JsonNode p = created.get("created"); // vineyardd's clients map map_size - 8 bytes
-      assertEquals(p.get("store_fd").asInt(), created.get("fd").asInt(), "first use of the arena: fd announced");
+      assertEquals(
+          p.get("store_fd").asInt(),
+          created.get("fd").asInt(),
+          "first use of the arena: fd announced");
       int fd = writer.socket.receiveFd();
       MemorySegment map = Posix.mmap(fd, p.get("map_size").asLong() - 8, true);
-      MemorySegment.copy(hello, 0, map, ValueLayout.JAVA_BYTE, p.get("data_offset").asLong(), hello.length);
+      MemorySegment.copy(
+          hello, 0, map, ValueLayout.JAVA_BYTE, p.get("data_offset").asLong(), hello.length);
       ObjectNode second = writer.call("{\"type\":\"create_buffer_request\",\"size\":100}");
       assertEquals(-1, second.get("fd").asInt(), "the arena fd is passed once per connection");
-      ObjectNode sealed = writer.call("{\"type\":\"seal_request\",\"object_id\":" + id.toUnsignedString() + "}");
+      ObjectNode sealed =
+          writer.call("{\"type\":\"seal_request\",\"object_id\":" + id.toUnsignedString() + "}");
       assertEquals("seal_reply", sealed.path("type").asText());
       Posix.munmap(map);
       Posix.close(fd);
 
       try (RawClient reader = RawClient.registered(fx.socket())) {
-        ObjectNode got = reader.call("{\"type\":\"get_buffers_request\",\"num\":1,\"0\":" + id.toUnsignedString() + ",\"unsafe\":false}");
+        ObjectNode got =
+            reader.call(
+                "{\"type\":\"get_buffers_request\",\"num\":1,\"0\":"
+                    + id.toUnsignedString()
+                    + ",\"unsafe\":false}");
         assertEquals("get_buffers_reply", got.path("type").asText(), got.toString());
         JsonNode rp = got.get("payloads").get(0);
         assertEquals(13, rp.get("data_size").asLong());
         assertEquals(rp.get("store_fd").asInt(), got.get("fds").get(0).asInt());
         int rfd = reader.socket.receiveFd();
         MemorySegment rmap = Posix.mmap(rfd, rp.get("map_size").asLong() - 8, false);
-        byte[] back = rmap.asSlice(rp.get("data_offset").asLong(), 13).toArray(ValueLayout.JAVA_BYTE);
+        byte[] back =
+            rmap.asSlice(rp.get("data_offset").asLong(), 13).toArray(ValueLayout.JAVA_BYTE);
         assertEquals("Hello, World!", new String(back, StandardCharsets.UTF_8));
         Posix.munmap(rmap);
         Posix.close(rfd);
 
-        ObjectNode meta = reader.call("{\"type\":\"get_data_request\",\"id\":[" + id.toUnsignedString() + "],\"sync_remote\":true,\"wait\":false}");
+        ObjectNode meta =
+            reader.call(
+                "{\"type\":\"get_data_request\",\"id\":["
+                    + id.toUnsignedString()
+                    + "],\"sync_remote\":true,\"wait\":false}");
         ObjectNode tree = (ObjectNode) meta.get("content").get(id.toString());
         assertEquals("vineyard::Blob", tree.get("typename").asText());
         assertEquals(13, tree.get("length").asLong());
@@ -79,7 +93,11 @@ class BlobProtocolTest {
       ObjectNode created = c.call("{\"type\":\"create_buffer_request\",\"size\":0}");
       assertEquals(ObjectId.EMPTY_BLOB, RawJson.id(created, "id"));
       assertEquals(-1, created.get("fd").asInt());
-      ObjectNode got = c.call("{\"type\":\"get_buffers_request\",\"ids\":[" + ObjectId.EMPTY_BLOB.toUnsignedString() + "]}");
+      ObjectNode got =
+          c.call(
+              "{\"type\":\"get_buffers_request\",\"ids\":["
+                  + ObjectId.EMPTY_BLOB.toUnsignedString()
+                  + "]}");
       assertEquals(0, got.get("payloads").get(0).get("data_size").asLong());
       assertEquals(0, got.get("fds").size());
     }
@@ -101,15 +119,23 @@ class BlobProtocolTest {
 
   @Test
   void deleteFreesMemoryAfterTheLastReaderReleases() throws Exception {
-    try (RawClient c = RawClient.registered(fx.socket()); RawClient other = RawClient.registered(fx.socket())) {
+    try (RawClient c = RawClient.registered(fx.socket());
+        RawClient other = RawClient.registered(fx.socket())) {
       ObjectId id = RawJson.id(c.call("{\"type\":\"create_buffer_request\",\"size\":4096}"), "id");
       c.socket.receiveFd();
       c.call("{\"type\":\"seal_request\",\"object_id\":" + id.toUnsignedString() + "}");
       other.call("{\"type\":\"get_buffers_request\",\"ids\":[" + id.toUnsignedString() + "]}");
       other.socket.receiveFd();
-      ObjectNode del = c.call("{\"type\":\"del_data_request\",\"id\":[" + id.toUnsignedString() + "],\"force\":false,\"deep\":true}");
+      ObjectNode del =
+          c.call(
+              "{\"type\":\"del_data_request\",\"id\":["
+                  + id.toUnsignedString()
+                  + "],\"force\":false,\"deep\":true}");
       assertEquals("del_data_reply", del.path("type").asText(), del.toString());
-      assertFalse(c.call("{\"type\":\"exists_request\",\"id\":" + id.toUnsignedString() + "}").get("exists").asBoolean());
+      assertFalse(
+          c.call("{\"type\":\"exists_request\",\"id\":" + id.toUnsignedString() + "}")
+              .get("exists")
+              .asBoolean());
       assertTrue(fx.store.used() > 0, "still referenced by the reader");
       other.call("{\"type\":\"release_request\",\"object_id\":" + id.toUnsignedString() + "}");
       c.call("{\"type\":\"release_request\",\"object_id\":" + id.toUnsignedString() + "}");

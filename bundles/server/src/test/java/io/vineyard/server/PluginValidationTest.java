@@ -19,7 +19,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** create_data checks the tree with the plugin of its typename; plugins that fail do not stop the server. */
+/**
+ * create_data checks the tree with the plugin of its typename; plugins that fail do not stop the
+ * server.
+ */
 class PluginValidationTest {
   final PluginTable plugins = new PluginTable();
   final AtomicReference<ObjectMeta> seen = new AtomicReference<>();
@@ -57,21 +60,41 @@ class PluginValidationTest {
   /** test::Vector: member buffer_ present, size_ (doubles) consistent with the blob's length. */
   void checkVector(ObjectMeta meta) {
     seen.set(meta);
-    ObjectMeta buffer = meta.member("buffer_").orElseThrow(() -> new VineyardException.Invalid(meta.typename() + ": member 'buffer_' is missing"));
-    long size = meta.number("size_").orElseThrow(() -> new VineyardException.Invalid(meta.typename() + ": field 'size_' is missing"));
+    ObjectMeta buffer =
+        meta.member("buffer_")
+            .orElseThrow(
+                () ->
+                    new VineyardException.Invalid(
+                        meta.typename() + ": member 'buffer_' is missing"));
+    long size =
+        meta.number("size_")
+            .orElseThrow(
+                () ->
+                    new VineyardException.Invalid(meta.typename() + ": field 'size_' is missing"));
     long length = buffer.number("length").orElse(-1L);
     if (size * 8 != length) {
-      throw new VineyardException.Invalid(meta.typename() + ": field 'size_' = " + size + " needs " + size * 8
-          + " bytes, but member 'buffer_' holds " + length);
+      throw new VineyardException.Invalid(
+          meta.typename()
+              + ": field 'size_' = "
+              + size
+              + " needs "
+              + size * 8
+              + " bytes, but member 'buffer_' holds "
+              + length);
     }
   }
 
   @BeforeEach
   void start() throws Exception {
     plugins.add("test::Vector", 0, new Validating("test::Vector", this::checkVector));
-    plugins.add("test::Faulty", 0, new Validating("test::Faulty", m -> {
-      throw new IllegalStateException("boom in " + m.typename());
-    }));
+    plugins.add(
+        "test::Faulty",
+        0,
+        new Validating(
+            "test::Faulty",
+            m -> {
+              throw new IllegalStateException("boom in " + m.typename());
+            }));
     fx = new ServerFixture(16L << 20, plugins);
     c = RawClient.registered(fx.socket());
   }
@@ -83,17 +106,28 @@ class PluginValidationTest {
   }
 
   static String vector(long size, ObjectId buffer) {
-    return "{\"typename\":\"test::Vector<double>\",\"size_\":" + size + ",\"buffer_\":{\"id\":\"" + buffer + "\"}}";
+    return "{\"typename\":\"test::Vector<double>\",\"size_\":"
+        + size
+        + ",\"buffer_\":{\"id\":\""
+        + buffer
+        + "\"}}";
   }
 
   int stored(String pattern) throws Exception {
-    return c.call("{\"type\":\"list_data_request\",\"pattern\":\"" + pattern + "\",\"regex\":false,\"limit\":100}").get("content").size();
+    return c.call(
+            "{\"type\":\"list_data_request\",\"pattern\":\""
+                + pattern
+                + "\",\"regex\":false,\"limit\":100}")
+        .get("content")
+        .size();
   }
 
   static void assertInvalid(ObjectNode reply, String... fragments) {
     assertEquals(1, reply.path("code").asInt(), reply.toString());
     for (String f : fragments) {
-      assertTrue(reply.path("message").asText().contains(f), "message should mention '" + f + "': " + reply);
+      assertTrue(
+          reply.path("message").asText().contains(f),
+          "message should mention '" + f + "': " + reply);
     }
   }
 
@@ -116,33 +150,52 @@ class PluginValidationTest {
 
   @Test
   void throwingPluginFailsTheRequestWithItsNameAndTheServerKeepsServing() throws Exception {
-    assertInvalid(c.createData("{\"typename\":\"test::Faulty<int>\",\"x\":1}"), "plugin test::Faulty failed validating test::Faulty<int>",
-        "IllegalStateException", "boom");
+    assertInvalid(
+        c.createData("{\"typename\":\"test::Faulty<int>\",\"x\":1}"),
+        "plugin test::Faulty failed validating test::Faulty<int>",
+        "IllegalStateException",
+        "boom");
     assertEquals(0, stored("*"));
     // the same connection, and the other plugins, keep working
     ObjectId blob = c.sealedBlob(16);
     assertEquals("create_data_reply", c.createData(vector(2, blob)).path("type").asText());
-    assertEquals("instance_status_reply", c.call("{\"type\":\"instance_status_request\"}").path("type").asText());
+    assertEquals(
+        "instance_status_reply",
+        c.call("{\"type\":\"instance_status_request\"}").path("type").asText());
   }
 
   @Test
   void unknownTypenameIsStoredAsItIs() throws Exception {
     ObjectId blob = c.sealedBlob(8);
-    ObjectNode r = c.createData("{\"typename\":\"example::Unknown\",\"anything\":\"goes\",\"buffer_\":{\"id\":\"" + blob + "\"}}");
+    ObjectNode r =
+        c.createData(
+            "{\"typename\":\"example::Unknown\",\"anything\":\"goes\",\"buffer_\":{\"id\":\""
+                + blob
+                + "\"}}");
     assertEquals("create_data_reply", r.path("type").asText(), r.toString());
     assertEquals(1, stored("example::Unknown"));
   }
 
   @Test
   void pluginsAddedLaterCheckNewTreesButNotTheirMembersAgain() throws Exception {
-    ObjectId gadget = RawJson.id(c.createData("{\"typename\":\"test::Gadget\",\"broken\":true}"), "id");
-    plugins.add("test::Gadget", 0, new Validating("test::Gadget", m -> {
-      if (m.has("broken")) {
-        throw new VineyardException.Invalid("test::Gadget: field 'broken' is not allowed");
-      }
-    }));
+    ObjectId gadget =
+        RawJson.id(c.createData("{\"typename\":\"test::Gadget\",\"broken\":true}"), "id");
+    plugins.add(
+        "test::Gadget",
+        0,
+        new Validating(
+            "test::Gadget",
+            m -> {
+              if (m.has("broken")) {
+                throw new VineyardException.Invalid("test::Gadget: field 'broken' is not allowed");
+              }
+            }));
     assertInvalid(c.createData("{\"typename\":\"test::Gadget\",\"broken\":true}"), "'broken'");
-    ObjectNode box = c.createData("{\"typename\":\"test::Box\",\"gadget_\":{\"id\":\"" + gadget + "\"}}");
-    assertEquals("create_data_reply", box.path("type").asText(), "members were checked when created: " + box);
+    ObjectNode box =
+        c.createData("{\"typename\":\"test::Box\",\"gadget_\":{\"id\":\"" + gadget + "\"}}");
+    assertEquals(
+        "create_data_reply",
+        box.path("type").asText(),
+        "members were checked when created: " + box);
   }
 }

@@ -2,9 +2,9 @@ package io.vineyard.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
+import io.vineyard.posix.UnixSocket;
 import io.vineyard.protocol.Frames;
 import io.vineyard.protocol.RawJson;
-import io.vineyard.posix.UnixSocket;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,7 +20,9 @@ final class RawClient implements AutoCloseable {
 
   static RawClient registered(Path path) throws IOException {
     RawClient c = new RawClient(path);
-    ObjectNode reply = c.call("{\"type\":\"register_request\",\"version\":\"0.24.2\",\"store_type\":1,\"session_id\":0,\"username\":\"\",\"password\":\"\"}");
+    ObjectNode reply =
+        c.call(
+            "{\"type\":\"register_request\",\"version\":\"0.24.2\",\"store_type\":1,\"session_id\":0,\"username\":\"\",\"password\":\"\"}");
     if (!"register_reply".equals(reply.path("type").asText())) {
       throw new IOException("register failed: " + reply);
     }
@@ -37,7 +39,9 @@ final class RawClient implements AutoCloseable {
     return RawJson.decode(Frames.read(socket));
   }
 
-  /** Creates, fills nothing, and seals a blob of {@code size} bytes (taking the arena fd if sent). */
+  /**
+   * Creates, fills nothing, and seals a blob of {@code size} bytes (taking the arena fd if sent).
+   */
   ObjectId sealedBlob(int size) throws IOException {
     ObjectNode r = call("{\"type\":\"create_buffer_request\",\"size\":" + size + "}");
     if (r.get("fd").asInt() != -1) {
@@ -61,7 +65,9 @@ final class RawClient implements AutoCloseable {
   /** Asserts an error reply: its code, and a message mentioning {@code fragment}. */
   static void assertError(ObjectNode reply, int code, String fragment) {
     Assertions.assertEquals(code, reply.path("code").asInt(), reply.toString());
-    Assertions.assertTrue(reply.path("message").asText().contains(fragment), "message should mention '" + fragment + "': " + reply);
+    Assertions.assertTrue(
+        reply.path("message").asText().contains(fragment),
+        "message should mention '" + fragment + "': " + reply);
   }
 
   void send(byte[] body) throws IOException {

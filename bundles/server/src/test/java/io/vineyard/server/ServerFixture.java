@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** A server (instance 0, local metadata) on its own temporary socket and shared-memory folder, removed on close. */
+/**
+ * A server (instance 0, local metadata) on its own temporary socket and shared-memory folder,
+ * removed on close.
+ */
 final class ServerFixture implements AutoCloseable {
   final Path dir;
   final Path shm;

@@ -5,9 +5,13 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as users write them: {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, or ISO-8601 ({@code PT10S}). */
+/**
+ * Durations as users write them: {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, or ISO-8601
+ * ({@code PT10S}).
+ */
 public final class Durations {
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern DURATION =
+      Pattern.compile("(\\d+)\\s*(ms|s|m|h)", Pattern.CASE_INSENSITIVE);
 
   private Durations() {}
 
@@ -32,7 +36,8 @@ public final class Durations {
     try {
       return Duration.parse(s);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("not a duration: '" + text + "' (write e.g. 500ms, 10s, 2m)");
+      throw new IllegalArgumentException(
+          "not a duration: '" + text + "' (write e.g. 500ms, 10s, 2m)");
     }
   }
 }

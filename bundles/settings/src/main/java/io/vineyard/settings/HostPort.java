@@ -27,7 +27,8 @@ public record HostPort(String host, int port) {
     if (s.startsWith("[")) {
       int close = s.indexOf(']');
       if (close < 0 || (close < s.length() - 1 && s.charAt(close + 1) != ':')) {
-        throw new IllegalArgumentException(what + " '" + text + "' is not ADDR or ADDR:PORT (IPv6: [ADDR]:PORT)");
+        throw new IllegalArgumentException(
+            what + " '" + text + "' is not ADDR or ADDR:PORT (IPv6: [ADDR]:PORT)");
       }
       host = s.substring(1, close);
       port = close < s.length() - 1 ? s.substring(close + 2) : null;
@@ -38,8 +39,10 @@ public record HostPort(String host, int port) {
     } else {
       host = s; // IPv6 without brackets: no port
     }
-    if (host.isEmpty() || host.chars().anyMatch(c -> Character.isWhitespace(c) || c == '/' || c == ',')) {
-      throw new IllegalArgumentException(what + " '" + text + "' has no address: write ADDR or ADDR:PORT");
+    if (host.isEmpty()
+        || host.chars().anyMatch(c -> Character.isWhitespace(c) || c == '/' || c == ',')) {
+      throw new IllegalArgumentException(
+          what + " '" + text + "' has no address: write ADDR or ADDR:PORT");
     }
     return new HostPort(host, port == null ? 0 : parsePort(port, text, what));
   }
@@ -52,7 +55,8 @@ public record HostPort(String host, int port) {
       p = -1;
     }
     if (p < 0 || p > 65535) {
-      throw new IllegalArgumentException(what + " '" + text + "': '" + port + "' is not a TCP port (0 to 65535)");
+      throw new IllegalArgumentException(
+          what + " '" + text + "': '" + port + "' is not a TCP port (0 to 65535)");
     }
     return p;
   }
@@ -70,8 +74,11 @@ public record HostPort(String host, int port) {
         continue;
       }
       if (parse(p, "--peers: peer").port() == 0) {
-        throw new IllegalArgumentException("--peers: peer '" + p.strip() + "' has no port: write HOST:PORT"
-            + " (each member's port, as in its --bind)");
+        throw new IllegalArgumentException(
+            "--peers: peer '"
+                + p.strip()
+                + "' has no port: write HOST:PORT"
+                + " (each member's port, as in its --bind)");
       }
       peers.add(p.strip());
     }

@@ -24,12 +24,14 @@ public final class Sizes {
   /**
    * Parses a size such as {@code 512M}, {@code 2G}, {@code 1.5GiB} or {@code 4096}.
    *
-   * @throws IllegalArgumentException quoting the text when it is not a size, is zero, or exceeds a long
+   * @throws IllegalArgumentException quoting the text when it is not a size, is zero, or exceeds a
+   *     long
    */
   public static long parse(String text) {
     Matcher m = SIZE.matcher(text == null ? "" : text.strip());
     if (!m.matches()) {
-      throw new IllegalArgumentException("not a size: '" + text + "' (write e.g. 512M, 2G, 1.5GiB or a byte count)");
+      throw new IllegalArgumentException(
+          "not a size: '" + text + "' (write e.g. 512M, 2G, 1.5GiB or a byte count)");
     }
     int power = m.group(2) == null ? 0 : UNITS.indexOf(m.group(2).toUpperCase(Locale.ROOT)) + 1;
     if (power == 0 && m.group(1).contains(".")) {
@@ -37,7 +39,8 @@ public final class Sizes {
     }
     BigDecimal bytes = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1024).pow(power));
     if (bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-      throw new IllegalArgumentException("size too large: '" + text + "' (at most " + Long.MAX_VALUE + " bytes)");
+      throw new IllegalArgumentException(
+          "size too large: '" + text + "' (at most " + Long.MAX_VALUE + " bytes)");
     }
     long value = bytes.longValue();
     if (value < 1) {
@@ -48,24 +51,28 @@ public final class Sizes {
 
   /**
    * Bytes in the largest binary unit they reach, with at most two decimals and a space, for
-   * messages: {@code 512 B}, {@code 64 KiB}, {@code 1.5 GiB}. {@link #parse} reads it back (rounded).
+   * messages: {@code 512 B}, {@code 64 KiB}, {@code 1.5 GiB}. {@link #parse} reads it back
+   * (rounded).
    */
   public static String format(long bytes) {
     BigDecimal value = BigDecimal.valueOf(bytes);
     int unit = 0;
-    while (unit < UNITS.length() && value.abs().compareTo(BigDecimal.valueOf(1L << (10 * (unit + 1)))) >= 0) {
+    while (unit < UNITS.length()
+        && value.abs().compareTo(BigDecimal.valueOf(1L << (10 * (unit + 1)))) >= 0) {
       unit++;
     }
     if (unit == 0) {
       return bytes + " B";
     }
-    BigDecimal scaled = value.divide(BigDecimal.valueOf(1L << (10 * unit))).setScale(2, RoundingMode.HALF_UP);
+    BigDecimal scaled =
+        value.divide(BigDecimal.valueOf(1L << (10 * unit))).setScale(2, RoundingMode.HALF_UP);
     return scaled.stripTrailingZeros().toPlainString() + " " + UNITS.charAt(unit - 1) + "iB";
   }
 
   /**
    * Bytes as a flag value, with a binary unit, at most one decimal (rounded down) and no space:
-   * {@code 64MiB}, {@code 1.5GiB}, {@code 100B}, as the launcher's ready line prints {@code --size}.
+   * {@code 64MiB}, {@code 1.5GiB}, {@code 100B}, as the launcher's ready line prints {@code
+   * --size}.
    */
   public static String formatFlag(long bytes) {
     if (bytes < 1024) {
@@ -73,7 +80,8 @@ public final class Sizes {
     }
     int power = Math.min((63 - Long.numberOfLeadingZeros(bytes)) / 10, UNITS.length());
     double value = bytes / Math.pow(1024, power);
-    String number = BigDecimal.valueOf(Math.floor(value * 10) / 10).stripTrailingZeros().toPlainString();
+    String number =
+        BigDecimal.valueOf(Math.floor(value * 10) / 10).stripTrailingZeros().toPlainString();
     return number + UNITS.charAt(power - 1) + "iB";
   }
 }

@@ -11,7 +11,9 @@ class DeadlineTest {
   @Test
   void pollsUntilTheConditionHolds() {
     AtomicInteger calls = new AtomicInteger();
-    assertTrue(Deadline.in(Duration.ofSeconds(5)).poll(Duration.ofMillis(1), () -> calls.incrementAndGet() >= 3));
+    assertTrue(
+        Deadline.in(Duration.ofSeconds(5))
+            .poll(Duration.ofMillis(1), () -> calls.incrementAndGet() >= 3));
   }
 
   @Test

@@ -12,9 +12,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SizesTest {
   @ParameterizedTest
   @CsvSource({
-    "4096, 4096", "100B, 100", "100b, 100", "1k, 1024", "1K, 1024", "1KB, 1024", "1KiB, 1024", "1Mi, 1048576",
-    "512M, 536870912", "512MiB, 536870912", "2G, 2147483648", "2g, 2147483648", "2GB, 2147483648",
-    "1.5GiB, 1610612736", "1.5G, 1610612736", "' 64M ', 67108864", "64 M, 67108864", "1T, 1099511627776",
+    "4096, 4096",
+    "100B, 100",
+    "100b, 100",
+    "1k, 1024",
+    "1K, 1024",
+    "1KB, 1024",
+    "1KiB, 1024",
+    "1Mi, 1048576",
+    "512M, 536870912",
+    "512MiB, 536870912",
+    "2G, 2147483648",
+    "2g, 2147483648",
+    "2GB, 2147483648",
+    "1.5GiB, 1610612736",
+    "1.5G, 1610612736",
+    "' 64M ', 67108864",
+    "64 M, 67108864",
+    "1T, 1099511627776",
     "' 3 TB ', 3298534883328"
   })
   void parsesSizes(String text, long bytes) {
@@ -22,9 +37,24 @@ class SizesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "G", "-1G", "0", "0.0001K", "1.5", "12X", "2 GiBs", "1e9", "9999999P", "1.G", "2 GG"})
+  @ValueSource(
+      strings = {
+        "",
+        "G",
+        "-1G",
+        "0",
+        "0.0001K",
+        "1.5",
+        "12X",
+        "2 GiBs",
+        "1e9",
+        "9999999P",
+        "1.G",
+        "2 GG"
+      })
   void rejectsNonSizesQuotingThem(String text) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sizes.parse(text));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Sizes.parse(text));
     assertTrue(e.getMessage().contains("'" + text + "'"), e.getMessage());
   }
 
@@ -47,8 +77,14 @@ class SizesTest {
 
   @ParameterizedTest
   @CsvSource({
-    "0, 0B", "1023, 1023B", "1024, 1KiB", "67108864, 64MiB", "2147483648, 2GiB", "1610612736, 1.5GiB",
-    "1100000000, 1GiB", "1099511627776, 1TiB"
+    "0, 0B",
+    "1023, 1023B",
+    "1024, 1KiB",
+    "67108864, 64MiB",
+    "2147483648, 2GiB",
+    "1610612736, 1.5GiB",
+    "1100000000, 1GiB",
+    "1099511627776, 1TiB"
   })
   void formatsAsFlags(long bytes, String text) {
     assertEquals(text, Sizes.formatFlag(bytes));

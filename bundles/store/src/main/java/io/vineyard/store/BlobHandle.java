@@ -6,8 +6,8 @@ import io.vineyard.api.ObjectId;
  * Where a blob's bytes live: what a client needs to map them (vineyardd's {@code Payload}).
  *
  * <p>A client maps {@code mapSize} bytes of the arena file it received for {@code storeFd} (once
- * per connection) and finds the blob at {@code offset}. A handle is a value: it holds no
- * reference and frees nothing; references are taken and dropped through {@link BulkStore}.
+ * per connection) and finds the blob at {@code offset}. A handle is a value: it holds no reference
+ * and frees nothing; references are taken and dropped through {@link BulkStore}.
  *
  * @param id the blob's ID
  * @param storeFd the server-side fd of the arena file, the key clients cache their mapping by
@@ -18,4 +18,5 @@ import io.vineyard.api.ObjectId;
  * @param sealed whether the blob is sealed (immutable, readable by all)
  * @param creator the connection that created the blob
  */
-public record BlobHandle(ObjectId id, int storeFd, long offset, long size, long mapSize, boolean sealed, long creator) {}
+public record BlobHandle(
+    ObjectId id, int storeFd, long offset, long size, long mapSize, boolean sealed, long creator) {}

@@ -9,21 +9,23 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * The instance's shared-memory blob store. Thread-safe.
  *
- * <p><b>Lifecycle.</b> {@link #create} allocates an unsealed blob owned by its creating
- * connection, which writes it through its own mapping and then {@link #seal}s it (immutable from
- * then on). Connections take references with {@link #acquire} and give them back with {@link
- * #release} or by going away ({@link #disconnect}). Creating takes no reference.
+ * <p><b>Lifecycle.</b> {@link #create} allocates an unsealed blob owned by its creating connection,
+ * which writes it through its own mapping and then {@link #seal}s it (immutable from then on).
+ * Connections take references with {@link #acquire} and give them back with {@link #release} or by
+ * going away ({@link #disconnect}). Creating takes no reference.
  *
  * <p><b>Who frees memory, and when.</b> A blob's memory goes back to the free ranges
+ *
  * <ul>
- *   <li>when it is {@link #delete}d and no connection references it (at once, or at the last
- *       {@code release}/{@code disconnect} of a referencing connection);
+ *   <li>when it is {@link #delete}d and no connection references it (at once, or at the last {@code
+ *       release}/{@code disconnect} of a referencing connection);
  *   <li>when its creator {@link #drop}s it while unsealed, or disconnects before sealing it; an
- *       unsealed blob is private to its creator, so references others took (unsafe reads)
- *       do not keep it: they are forgotten.
+ *       unsealed blob is private to its creator, so references others took (unsafe reads) do not
+ *       keep it: they are forgotten.
  * </ul>
- * A sealed blob that is never deleted lives until {@link #close()}. Freed memory stays resident
- * for reuse (fresh shared memory is slow to touch); {@link #trim()} hands it back to the system.
+ *
+ * A sealed blob that is never deleted lives until {@link #close()}. Freed memory stays resident for
+ * reuse (fresh shared memory is slow to touch); {@link #trim()} hands it back to the system.
  *
  * <p><b>The empty blob.</b> {@link ObjectId#EMPTY_BLOB} (size 0) exists without being created:
  * {@code create} of size 0 returns it, {@code contains}/{@code find}/{@code acquire} see it, and
@@ -31,8 +33,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * references, cannot be deleted, and is not counted by {@link #blobCount()} nor listed by {@link
  * #blobs()}.
  *
- * <p>Connections are the server's numbers for its clients; any {@code long} will do. After
- * {@link #close()} every operation throws {@link VineyardException.AlreadyStopped}.
+ * <p>Connections are the server's numbers for its clients; any {@code long} will do. After {@link
+ * #close()} every operation throws {@link VineyardException.AlreadyStopped}.
  */
 @ProviderType
 public interface BulkStore extends AutoCloseable {
@@ -50,14 +52,14 @@ public interface BulkStore extends AutoCloseable {
   int blobCount();
 
   /**
-   * Allocates an unsealed blob of {@code size} bytes for {@code connection}, which owns it until
-   * it seals it. No reference is taken. A size of 0 returns the empty blob's handle (id {@link
-   * ObjectId#EMPTY_BLOB}, storeFd -1, offset 0, size 0, mapSize 0, sealed, creator -1) and
-   * ignores {@code id}.
+   * Allocates an unsealed blob of {@code size} bytes for {@code connection}, which owns it until it
+   * seals it. No reference is taken. A size of 0 returns the empty blob's handle (id {@link
+   * ObjectId#EMPTY_BLOB}, storeFd -1, offset 0, size 0, mapSize 0, sealed, creator -1) and ignores
+   * {@code id}.
    *
-   * @throws VineyardException.NotEnoughMemory when no free range can hold it; the message names
-   *     the bytes requested, used and the limit, and says to raise {@code --size}. Nothing is
-   *     allocated then.
+   * @throws VineyardException.NotEnoughMemory when no free range can hold it; the message names the
+   *     bytes requested, used and the limit, and says to raise {@code --size}. Nothing is allocated
+   *     then.
    * @throws VineyardException.Invalid when {@code size} is negative or {@code id} is not a blob ID
    * @throws VineyardException.ObjectExists when {@code id} is taken (also by a deleted blob still
    *     referenced)
@@ -75,15 +77,16 @@ public interface BulkStore extends AutoCloseable {
   void seal(long connection, ObjectId id);
 
   /**
-   * Records that {@code connection} uses the blob and returns where it lives. Unsealed blobs
-   * only when {@code allowUnsealed} (vineyardd's {@code unsafe}); such a reference does not keep an
-   * unsealed blob alive (see the class comment). A connection holds at most one reference per
-   * blob, as in vineyardd (a dependency, not a count): acquiring again changes nothing, and one
-   * {@link #release} (or {@link #disconnect}) gives it back.
+   * Records that {@code connection} uses the blob and returns where it lives. Unsealed blobs only
+   * when {@code allowUnsealed} (vineyardd's {@code unsafe}); such a reference does not keep an
+   * unsealed blob alive (see the class comment). A connection holds at most one reference per blob,
+   * as in vineyardd (a dependency, not a count): acquiring again changes nothing, and one {@link
+   * #release} (or {@link #disconnect}) gives it back.
    *
    * @throws VineyardException.ObjectNotExists when no such blob is in the table (deleted ones
    *     included)
-   * @throws VineyardException.ObjectNotSealed when it is unsealed and {@code allowUnsealed} is false
+   * @throws VineyardException.ObjectNotSealed when it is unsealed and {@code allowUnsealed} is
+   *     false
    */
   BlobHandle acquire(long connection, ObjectId id, boolean allowUnsealed);
 
@@ -131,9 +134,9 @@ public interface BulkStore extends AutoCloseable {
   void disconnect(long connection);
 
   /**
-   * Returns the memory of free ranges to the system (fallocate punch hole on the arena files).
-   * Only pages freed since the last trim and now wholly free are punched; they read as zeros and
-   * cost a first touch when allocated again. Blocks other operations while it runs.
+   * Returns the memory of free ranges to the system (fallocate punch hole on the arena files). Only
+   * pages freed since the last trim and now wholly free are punched; they read as zeros and cost a
+   * first touch when allocated again. Blocks other operations while it runs.
    *
    * @return the bytes punched (an upper bound of the memory released: untouched pages cost none)
    */

@@ -14,10 +14,10 @@ public final class BulkStores {
   /**
    * Opens a store capped at {@code limit} bytes with its arena files in {@code shmDir}.
    *
-   * <p>Creates {@code shmDir} (mode 0700) if needed, and in it the arena file {@code arena-0}
-   * (mode 0600, {@code limit} bytes, sparse: memory is used only as blobs are written), replacing
-   * a stale one. The caller owns the store: {@link BulkStore#close()} deletes the files (and the
-   * folder, when nothing else is in it).
+   * <p>Creates {@code shmDir} (mode 0700) if needed, and in it the arena file {@code arena-0} (mode
+   * 0600, {@code limit} bytes, sparse: memory is used only as blobs are written), replacing a stale
+   * one. The caller owns the store: {@link BulkStore#close()} deletes the files (and the folder,
+   * when nothing else is in it).
    *
    * @throws IOException naming the path when the folder or the file cannot be made
    * @throws IllegalArgumentException when {@code limit} is not positive

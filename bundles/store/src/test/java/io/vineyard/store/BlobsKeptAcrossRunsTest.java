@@ -34,7 +34,8 @@ class BlobsKeptAcrossRunsTest {
     MemorySegment map = Posix.mmap(h.storeFd(), h.mapSize(), false);
     try {
       for (long i = 0; i < h.size(); i++) {
-        assertEquals((byte) (seed + i), map.get(ValueLayout.JAVA_BYTE, h.offset() + i), "byte " + i);
+        assertEquals(
+            (byte) (seed + i), map.get(ValueLayout.JAVA_BYTE, h.offset() + i), "byte " + i);
       }
     } finally {
       Posix.munmap(map);
@@ -56,7 +57,8 @@ class BlobsKeptAcrossRunsTest {
       crashed.create(7, c, 300);
       crashed.seal(7, c);
       crashed.acquire(8, c, false);
-      crashed.delete(c); // deleted while referenced: memory freed only at release, but it is gone for good
+      crashed.delete(
+          c); // deleted while referenced: memory freed only at release, but it is gone for good
       BlobHandle hd = crashed.create(7, d, 64);
       fill(hd, (byte) 9);
       crashed.seal(7, d);
@@ -84,7 +86,8 @@ class BlobsKeptAcrossRunsTest {
       try (BulkStore again = BulkStores.open(folder.storeDir(), 2 << 20, true)) {
         assertTrue(again.contains(a));
         assertFalse(again.contains(d), "deleted in the last run");
-        assertEquals(2 << 20, Files.size(again.arenas().get(0).path()), "a larger --size grows the arena");
+        assertEquals(
+            2 << 20, Files.size(again.arenas().get(0).path()), "a larger --size grows the arena");
       }
     }
   }
@@ -96,13 +99,16 @@ class BlobsKeptAcrossRunsTest {
         first.create(1, BulkStoreTest.blob(1), 512 << 10);
         first.seal(1, BulkStoreTest.blob(1));
       }
-      IllegalStateException e = assertThrows(IllegalStateException.class,
-          () -> BulkStores.open(folder.storeDir(), 256 << 10, true));
+      IllegalStateException e =
+          assertThrows(
+              IllegalStateException.class,
+              () -> BulkStores.open(folder.storeDir(), 256 << 10, true));
       assertTrue(e.getMessage().contains("raise --size"), e.getMessage());
       try (BulkStore fresh = BulkStores.open(folder.storeDir(), 1 << 20, false)) {
         assertEquals(0, fresh.blobCount(), "without keep, a fresh store");
       }
-      assertFalse(Files.exists(folder.storeDir().resolve("arena-0")), "and its files go when it closes");
+      assertFalse(
+          Files.exists(folder.storeDir().resolve("arena-0")), "and its files go when it closes");
     }
   }
 
@@ -128,10 +134,14 @@ class BlobsKeptAcrossRunsTest {
     }
   }
 
-  /** Prints what recording seals and deletes costs (create, seal and delete of 64 B); asserts nothing on time. */
+  /**
+   * Prints what recording seals and deletes costs (create, seal and delete of 64 B); asserts
+   * nothing on time.
+   */
   @Test
   void theCostOfTheIndexIsPrinted() throws Exception {
-    try (ShmFolder kept = new ShmFolder(); ShmFolder plain = new ShmFolder()) {
+    try (ShmFolder kept = new ShmFolder();
+        ShmFolder plain = new ShmFolder()) {
       try (BulkStore k = BulkStores.open(kept.storeDir(), 64 << 20, true);
           BulkStore p = BulkStores.open(plain.storeDir(), 64 << 20, false)) {
         long withIndex = 0;
@@ -157,7 +167,8 @@ class BlobsKeptAcrossRunsTest {
           }
           n += round >= 2 ? 2000 : 0;
         }
-        System.out.printf("store: create+seal+delete of 64 B: %.2f us with the blob index, %.2f us without%n",
+        System.out.printf(
+            "store: create+seal+delete of 64 B: %.2f us with the blob index, %.2f us without%n",
             withIndex / 1e3 / n, without / 1e3 / n);
         assertEquals(0, k.blobCount());
       }

@@ -23,26 +23,28 @@ class BulkStoreConcurrencyTest {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {
         long connection = t;
-        done.add(pool.submit(() -> {
-          Random rnd = new Random(connection);
-          for (int i = 0; i < ROUNDS; i++) {
-            ObjectId id = ObjectId.of(ObjectId.BLOB_BIT | connection << 32 | (i + 1));
-            store.create(connection, id, 1 + rnd.nextInt(16384));
-            switch (rnd.nextInt(4)) {
-              case 0 -> { } // left unsealed: freed when the connection goes
-              case 1 -> store.drop(connection, id);
-              default -> {
-                store.seal(connection, id);
-                long reader = 100 + connection;
-                store.acquire(reader, id, false);
-                store.delete(id);
-                store.release(reader, id);
-              }
-            }
-          }
-          store.disconnect(connection);
-          return null;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  Random rnd = new Random(connection);
+                  for (int i = 0; i < ROUNDS; i++) {
+                    ObjectId id = ObjectId.of(ObjectId.BLOB_BIT | connection << 32 | (i + 1));
+                    store.create(connection, id, 1 + rnd.nextInt(16384));
+                    switch (rnd.nextInt(4)) {
+                      case 0 -> {} // left unsealed: freed when the connection goes
+                      case 1 -> store.drop(connection, id);
+                      default -> {
+                        store.seal(connection, id);
+                        long reader = 100 + connection;
+                        store.acquire(reader, id, false);
+                        store.delete(id);
+                        store.release(reader, id);
+                      }
+                    }
+                  }
+                  store.disconnect(connection);
+                  return null;
+                }));
       }
       for (Future<?> f : done) {
         f.get();

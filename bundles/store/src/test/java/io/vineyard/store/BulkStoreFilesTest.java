@@ -22,16 +22,22 @@ class BulkStoreFilesTest {
     try (ShmFolder folder = new ShmFolder()) {
       BulkStore store = BulkStores.open(folder.storeDir(), 1 << 20);
       Path arena = store.arenas().get(0).path();
-      assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(arena)));
-      assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.storeDir())));
+      assertEquals(
+          "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(arena)));
+      assertEquals(
+          "rwx------",
+          PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.storeDir())));
       assertEquals(1 << 20, Files.size(arena));
       store.create(1, BulkStoreTest.blob(1), 100);
       store.close();
       assertFalse(Files.exists(arena));
       assertFalse(Files.exists(folder.storeDir()));
       store.close();
-      assertThrows(VineyardException.AlreadyStopped.class, () -> store.create(1, BulkStoreTest.blob(2), 10));
-      assertThrows(VineyardException.AlreadyStopped.class, () -> store.acquire(1, BulkStoreTest.blob(1), false));
+      assertThrows(
+          VineyardException.AlreadyStopped.class, () -> store.create(1, BulkStoreTest.blob(2), 10));
+      assertThrows(
+          VineyardException.AlreadyStopped.class,
+          () -> store.acquire(1, BulkStoreTest.blob(1), false));
     }
   }
 
@@ -45,7 +51,9 @@ class BulkStoreFilesTest {
         assertEquals(8192, Files.size(store.arenas().get(0).path()));
       }
       assertFalse(Files.exists(folder.storeDir().resolve("arena-0")));
-      assertTrue(Files.exists(folder.storeDir().resolve("notes")), "the folder is kept while others' files are in it");
+      assertTrue(
+          Files.exists(folder.storeDir().resolve("notes")),
+          "the folder is kept while others' files are in it");
     }
   }
 
@@ -58,7 +66,8 @@ class BulkStoreFilesTest {
 
   @Test
   void trimPunchesFreedPagesOnly() throws Exception {
-    try (ShmFolder folder = new ShmFolder(); BulkStore store = BulkStores.open(folder.storeDir(), 1 << 20)) {
+    try (ShmFolder folder = new ShmFolder();
+        BulkStore store = BulkStores.open(folder.storeDir(), 1 << 20)) {
       ArenaFile file = store.arenas().get(0);
       MemorySegment map = Posix.mmap(file.fd(), file.size(), true);
       try {
@@ -71,9 +80,13 @@ class BulkStoreFilesTest {
         assertEquals(0, store.trim(), "nothing is free yet but the untouched tail");
         assertTrue(store.delete(BulkStoreTest.blob(2)));
         assertEquals(64 * 1024, store.trim());
-        assertEquals(0, map.get(ValueLayout.JAVA_BYTE, freed.offset()), "punched pages read as zeros");
+        assertEquals(
+            0, map.get(ValueLayout.JAVA_BYTE, freed.offset()), "punched pages read as zeros");
         assertEquals(0, map.get(ValueLayout.JAVA_BYTE, freed.offset() + freed.size() - 1));
-        assertEquals(7, map.get(ValueLayout.JAVA_BYTE, kept.offset() + kept.size() - 1), "live blobs keep their bytes");
+        assertEquals(
+            7,
+            map.get(ValueLayout.JAVA_BYTE, kept.offset() + kept.size() - 1),
+            "live blobs keep their bytes");
         assertEquals(0, store.trim(), "already trimmed");
       } finally {
         Posix.munmap(map);
@@ -83,7 +96,8 @@ class BulkStoreFilesTest {
 
   @Test
   void theEmptyBlobIdIsNotAllocatable() throws Exception {
-    try (ShmFolder folder = new ShmFolder(); BulkStore store = BulkStores.open(folder.storeDir(), 4096)) {
+    try (ShmFolder folder = new ShmFolder();
+        BulkStore store = BulkStores.open(folder.storeDir(), 4096)) {
       assertEquals(ObjectId.EMPTY_BLOB, store.create(1, ObjectId.EMPTY_BLOB, 0).id());
       assertEquals(0, store.blobCount());
     }

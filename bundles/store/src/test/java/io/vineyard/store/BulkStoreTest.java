@@ -71,7 +71,10 @@ class BulkStoreTest {
     assertFalse(store.contains(blob(1)));
     assertEquals(Optional.empty(), store.find(blob(1)));
     assertThrows(VineyardException.ObjectNotExists.class, () -> store.acquire(4, blob(1), false));
-    assertThrows(VineyardException.ObjectExists.class, () -> store.create(1, blob(1), 64), "id still referenced");
+    assertThrows(
+        VineyardException.ObjectExists.class,
+        () -> store.create(1, blob(1), 64),
+        "id still referenced");
     store.release(2, blob(1));
     assertEquals(128, store.used());
     assertThrows(VineyardException.ObjectNotExists.class, () -> store.release(2, blob(1)));
@@ -82,12 +85,12 @@ class BulkStoreTest {
 
   @Test
   void disconnectFreesUnsealedBlobsAndReleasesReferences() {
-    store.create(1, blob(1), 100);                 // stays unsealed
+    store.create(1, blob(1), 100); // stays unsealed
     store.create(1, blob(2), 100);
     store.seal(1, blob(2));
     store.acquire(1, blob(2), false);
     store.acquire(2, blob(2), false);
-    store.acquire(2, blob(1), true);               // an unsafe read keeps nothing alive
+    store.acquire(2, blob(1), true); // an unsafe read keeps nothing alive
     store.create(3, blob(3), 100);
     store.seal(3, blob(3));
     store.acquire(1, blob(3), false);
@@ -137,7 +140,8 @@ class BulkStoreTest {
     store.create(1, blob(1), 3 * MIB);
     long used = store.used();
     VineyardException.NotEnoughMemory e =
-        assertThrows(VineyardException.NotEnoughMemory.class, () -> store.create(1, blob(2), 2 * MIB));
+        assertThrows(
+            VineyardException.NotEnoughMemory.class, () -> store.create(1, blob(2), 2 * MIB));
     assertTrue(e.getMessage().contains(blob(2).toString()), e.getMessage());
     assertTrue(e.getMessage().contains("requested 2097152 bytes"), e.getMessage());
     assertTrue(e.getMessage().contains("of 4194304 bytes in use"), e.getMessage());

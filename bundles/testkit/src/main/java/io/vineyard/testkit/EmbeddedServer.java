@@ -12,10 +12,10 @@ import java.nio.file.Path;
 /**
  * A complete single instance outside OSGi: its own bulk store, local metadata and IPC server.
  *
- * <p>For tests and benchmarks (it is no part of the server's API). {@link #close()} stops serving, removes the socket file and
- * releases the store (arena files are deleted). Trees given to {@code create_data} are checked by
- * the object-type plugin of their typename: the {@link java.util.ServiceLoader} providers visible
- * to this class's class loader, or the registry given.
+ * <p>For tests and benchmarks (it is no part of the server's API). {@link #close()} stops serving,
+ * removes the socket file and releases the store (arena files are deleted). Trees given to {@code
+ * create_data} are checked by the object-type plugin of their typename: the {@link
+ * java.util.ServiceLoader} providers visible to this class's class loader, or the registry given.
  */
 public final class EmbeddedServer implements AutoCloseable {
   private final BulkStore store;
@@ -40,17 +40,30 @@ public final class EmbeddedServer implements AutoCloseable {
   }
 
   /** Starts an instance with ID 0 that checks trees with the given plugins. */
-  public static EmbeddedServer start(Path socket, Path shmDir, long sizeBytes, PluginRegistry plugins) throws IOException {
+  public static EmbeddedServer start(
+      Path socket, Path shmDir, long sizeBytes, PluginRegistry plugins) throws IOException {
     return start(socket, shmDir, sizeBytes, MetadataServices.local(0), plugins);
   }
 
-  /** Starts an instance over the given metadata service, with the plugins on this class's class path. */
-  public static EmbeddedServer start(Path socket, Path shmDir, long sizeBytes, MetadataService meta) throws IOException {
-    return start(socket, shmDir, sizeBytes, meta, PluginRegistry.serviceLoader(EmbeddedServer.class.getClassLoader()));
+  /**
+   * Starts an instance over the given metadata service, with the plugins on this class's class
+   * path.
+   */
+  public static EmbeddedServer start(Path socket, Path shmDir, long sizeBytes, MetadataService meta)
+      throws IOException {
+    return start(
+        socket,
+        shmDir,
+        sizeBytes,
+        meta,
+        PluginRegistry.serviceLoader(EmbeddedServer.class.getClassLoader()));
   }
 
-  /** Starts an instance over the given metadata service that checks trees with the given plugins. */
-  public static EmbeddedServer start(Path socket, Path shmDir, long sizeBytes, MetadataService meta, PluginRegistry plugins)
+  /**
+   * Starts an instance over the given metadata service that checks trees with the given plugins.
+   */
+  public static EmbeddedServer start(
+      Path socket, Path shmDir, long sizeBytes, MetadataService meta, PluginRegistry plugins)
       throws IOException {
     BulkStore store = BulkStores.open(shmDir, sizeBytes);
     try {

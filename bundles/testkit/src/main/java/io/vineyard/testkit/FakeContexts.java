@@ -23,9 +23,9 @@ import java.util.Optional;
  * An in-process stand-in for the client and server, for plugin unit tests.
  *
  * <ul>
- *   <li>Blobs are native memory of one confined arena (freed on {@link #close()}); a blob this
- *       fake did not create is "on another instance": metadata only, its segment throws
- *       {@link VineyardException.ObjectNotExists}.
+ *   <li>Blobs are native memory of one confined arena (freed on {@link #close()}); a blob this fake
+ *       did not create is "on another instance": metadata only, its segment throws {@link
+ *       VineyardException.ObjectNotExists}.
  *   <li>Created trees are recorded ({@link #created()}), checked by the plugin of their family if
  *       one was given, given {@code id}, {@code instance_id} 0 and a {@code signature}, and kept,
  *       as the client and server do.
@@ -57,8 +57,13 @@ public final class FakeContexts implements PutContext, ResolveContext, AutoClose
 
   /** A scalar whose payload lives on instance 7, which resolves to null here (instance 0). */
   public static VineyardObject remoteScalar(String value) {
-    ObjectMeta m = ObjectMeta.builder(SCALAR).put("id", "o00000000000abcde").put("instance_id", 7L).put("value_", value)
-        .nbytes(value.length()).build();
+    ObjectMeta m =
+        ObjectMeta.builder(SCALAR)
+            .put("id", "o00000000000abcde")
+            .put("instance_id", 7L)
+            .put("value_", value)
+            .nbytes(value.length())
+            .build();
     return () -> m;
   }
 
@@ -72,7 +77,9 @@ public final class FakeContexts implements PutContext, ResolveContext, AutoClose
     return dropped;
   }
 
-  /** From now on, hands out writers whose segment is one byte short, so that a put fails mid-copy. */
+  /**
+   * From now on, hands out writers whose segment is one byte short, so that a put fails mid-copy.
+   */
   public FakeContexts shortSegments(boolean on) {
     shortSegments = on;
     return this;
@@ -89,19 +96,33 @@ public final class FakeContexts implements PutContext, ResolveContext, AutoClose
   }
 
   private Optional<ObjectTypePlugin> plugin(String typename) {
-    return plugins.stream().filter(p -> ObjectTypePlugin.inFamily(typename, p.typename())).findFirst();
+    return plugins.stream()
+        .filter(p -> ObjectTypePlugin.inFamily(typename, p.typename()))
+        .findFirst();
   }
 
   @Override
   public BlobWriter createBlob(long size) {
     ObjectId id = size == 0 ? ObjectId.EMPTY_BLOB : ObjectId.of(nextBlob++);
-    MemorySegment segment = arena.allocate(Math.max(size, 1)).asSlice(0, shortSegments ? size - 1 : size);
+    MemorySegment segment =
+        arena.allocate(Math.max(size, 1)).asSlice(0, shortSegments ? size - 1 : size);
     return new BlobWriter() {
       boolean done;
 
-      @Override public ObjectId id() { return id; }
-      @Override public long size() { return size; }
-      @Override public MemorySegment segment() { return segment; }
+      @Override
+      public ObjectId id() {
+        return id;
+      }
+
+      @Override
+      public long size() {
+        return size;
+      }
+
+      @Override
+      public MemorySegment segment() {
+        return segment;
+      }
 
       @Override
       public ObjectId seal() {
@@ -125,8 +146,12 @@ public final class FakeContexts implements PutContext, ResolveContext, AutoClose
 
   @Override
   public ObjectMeta blobMeta(BlobWriter w) {
-    return ObjectMeta.builder("vineyard::Blob").put("id", w.id().toString()).put("length", w.size())
-        .nbytes(w.size()).put("instance_id", 0L).build();
+    return ObjectMeta.builder("vineyard::Blob")
+        .put("id", w.id().toString())
+        .put("length", w.size())
+        .nbytes(w.size())
+        .put("instance_id", 0L)
+        .build();
   }
 
   @Override
@@ -140,11 +165,18 @@ public final class FakeContexts implements PutContext, ResolveContext, AutoClose
         yield m;
       }
       case VineyardObject o -> o.meta();
-      case String s -> create(ObjectMeta.builder(SCALAR).put("value_", s).nbytes(s.length()).build());
+      case String s ->
+          create(ObjectMeta.builder(SCALAR).put("value_", s).nbytes(s.length()).build());
       case null -> throw new VineyardException.TypeError("cannot put null");
-      default -> plugins.stream().filter(p -> p.canPut(value)).findFirst()
-          .orElseThrow(() -> new VineyardException.TypeError("no object-type plugin can put a " + value.getClass().getName()))
-          .put(value, this);
+      default ->
+          plugins.stream()
+              .filter(p -> p.canPut(value))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new VineyardException.TypeError(
+                          "no object-type plugin can put a " + value.getClass().getName()))
+              .put(value, this);
     };
   }
 
@@ -152,14 +184,21 @@ public final class FakeContexts implements PutContext, ResolveContext, AutoClose
   public ObjectMeta create(ObjectMeta meta) {
     created.add(meta);
     plugin(meta.typename()).ifPresent(p -> p.validate(meta));
-    ObjectMeta stored = meta.toBuilder().id(ObjectId.of(nextObject++)).instanceId(0).put("signature", nextObject).build();
+    ObjectMeta stored =
+        meta.toBuilder()
+            .id(ObjectId.of(nextObject++))
+            .instanceId(0)
+            .put("signature", nextObject)
+            .build();
     store.put(stored.id(), stored);
     return stored;
   }
 
   @Override
   public VineyardObject view(ObjectMeta member) {
-    return plugin(member.typename()).<VineyardObject>map(p -> p.view(member, this)).orElse(() -> member);
+    return plugin(member.typename())
+        .<VineyardObject>map(p -> p.view(member, this))
+        .orElse(() -> member);
   }
 
   @Override
@@ -179,20 +218,39 @@ public final class FakeContexts implements PutContext, ResolveContext, AutoClose
     MemorySegment s = sealed.get(meta.id());
     long size = meta.number("length").orElse(0L);
     return new Blob() {
-      @Override public ObjectMeta meta() { return meta; }
-      @Override public long size() { return size; }
-      @Override public boolean isLocal() { return s != null; }
+      @Override
+      public ObjectMeta meta() {
+        return meta;
+      }
+
+      @Override
+      public long size() {
+        return size;
+      }
+
+      @Override
+      public boolean isLocal() {
+        return s != null;
+      }
 
       @Override
       public MemorySegment segment() {
         if (s == null) {
-          throw new VineyardException.ObjectNotExists("blob " + meta.id() + " lives on another instance");
+          throw new VineyardException.ObjectNotExists(
+              "blob " + meta.id() + " lives on another instance");
         }
         return s;
       }
 
-      @Override public ByteBuffer buffer() { return segment().asByteBuffer(); }
-      @Override public String toString() { return VineyardObject.describe(this); }
+      @Override
+      public ByteBuffer buffer() {
+        return segment().asByteBuffer();
+      }
+
+      @Override
+      public String toString() {
+        return VineyardObject.describe(this);
+      }
     };
   }
 

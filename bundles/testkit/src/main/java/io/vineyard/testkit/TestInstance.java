@@ -12,8 +12,8 @@ import java.util.stream.Stream;
  * A real instance ({@link EmbeddedServer}) on its own temporary socket and shared-memory folder
  * (under {@code /dev/shm}), both removed on close, also when the start fails.
  *
- * <p>Checks trees with the object-type plugins on the test class path ({@link java.util.ServiceLoader}
- * providers), or with the registry given.
+ * <p>Checks trees with the object-type plugins on the test class path ({@link
+ * java.util.ServiceLoader} providers), or with the registry given.
  */
 public final class TestInstance implements AutoCloseable {
   private final Path dir;
@@ -25,7 +25,9 @@ public final class TestInstance implements AutoCloseable {
     this(sizeBytes, null);
   }
 
-  /** An instance with a memory limit of {@code sizeBytes} that checks trees with the given plugins. */
+  /**
+   * An instance with a memory limit of {@code sizeBytes} that checks trees with the given plugins.
+   */
   public TestInstance(long sizeBytes, PluginRegistry plugins) throws IOException {
     dir = Files.createTempDirectory("vineyard-test");
     Path shmDir;
@@ -37,9 +39,11 @@ public final class TestInstance implements AutoCloseable {
     }
     shm = shmDir;
     try {
-      server = plugins == null
-          ? EmbeddedServer.start(dir.resolve("v.sock"), shm.resolve("arenas"), sizeBytes)
-          : EmbeddedServer.start(dir.resolve("v.sock"), shm.resolve("arenas"), sizeBytes, plugins);
+      server =
+          plugins == null
+              ? EmbeddedServer.start(dir.resolve("v.sock"), shm.resolve("arenas"), sizeBytes)
+              : EmbeddedServer.start(
+                  dir.resolve("v.sock"), shm.resolve("arenas"), sizeBytes, plugins);
     } catch (IOException | RuntimeException e) {
       delete(dir, shm);
       throw e;

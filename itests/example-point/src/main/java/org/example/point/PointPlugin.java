@@ -16,7 +16,8 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * {@code example::Point}: a {@link Point} is one 16-byte blob, member {@code buffer_}, holding x
- * then y as little-endian doubles. The tree is {@code {"typename": "example::Point", "buffer_": blob}}.
+ * then y as little-endian doubles. The tree is {@code {"typename": "example::Point", "buffer_":
+ * blob}}.
  *
  * <p>An OSGi service through DS (the runtime validates trees with it) and a ServiceLoader provider
  * ({@code META-INF/services}, for plain-JVM clients); stateless.
@@ -26,7 +27,8 @@ public final class PointPlugin implements ObjectTypePlugin {
   /** The typename of points. */
   public static final String TYPENAME = "example::Point";
 
-  private static final ValueLayout.OfDouble LE_DOUBLE = JAVA_DOUBLE_UNALIGNED.withOrder(LITTLE_ENDIAN);
+  private static final ValueLayout.OfDouble LE_DOUBLE =
+      JAVA_DOUBLE_UNALIGNED.withOrder(LITTLE_ENDIAN);
 
   @Override
   public String typename() {
@@ -45,7 +47,8 @@ public final class PointPlugin implements ObjectTypePlugin {
       buffer.segment().set(LE_DOUBLE, 0, p.x());
       buffer.segment().set(LE_DOUBLE, 8, p.y());
       buffer.seal();
-      return ctx.create(ObjectMeta.builder(TYPENAME).nbytes(16).member("buffer_", ctx.blobMeta(buffer)).build());
+      return ctx.create(
+          ObjectMeta.builder(TYPENAME).nbytes(16).member("buffer_", ctx.blobMeta(buffer)).build());
     }
   }
 
@@ -65,11 +68,14 @@ public final class PointPlugin implements ObjectTypePlugin {
 
   @Override
   public void validate(ObjectMeta meta) {
-    ObjectMeta buffer = meta.member("buffer_")
-        .orElseThrow(() -> new VineyardException.Invalid(TYPENAME + ": member 'buffer_' is missing"));
+    ObjectMeta buffer =
+        meta.member("buffer_")
+            .orElseThrow(
+                () -> new VineyardException.Invalid(TYPENAME + ": member 'buffer_' is missing"));
     long length = buffer.number("length").orElse(-1L);
     if (length != 16) {
-      throw new VineyardException.Invalid(TYPENAME + ": member 'buffer_' must hold 16 bytes (x, y), it holds " + length);
+      throw new VineyardException.Invalid(
+          TYPENAME + ": member 'buffer_' must hold 16 bytes (x, y), it holds " + length);
     }
   }
 

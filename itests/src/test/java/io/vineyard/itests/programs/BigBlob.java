@@ -10,9 +10,9 @@ import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
 
 /**
- * A large blob written in place and read back, from two JVMs with small heaps: {@code write
- * SOCKET BYTES} creates, fills, seals and prints its ID and checksum; {@code read SOCKET ID} maps
- * it and checksums every byte. Neither can hold the payload in its heap.
+ * A large blob written in place and read back, from two JVMs with small heaps: {@code write SOCKET
+ * BYTES} creates, fills, seals and prints its ID and checksum; {@code read SOCKET ID} maps it and
+ * checksums every byte. Neither can hold the payload in its heap.
  */
 public final class BigBlob {
   static long checksum(MemorySegment s) {
@@ -44,15 +44,32 @@ public final class BigBlob {
           id = w.seal();
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        System.out.println("id=" + id + " checksum=" + sum + " millis=" + ms + " maxHeap=" + Runtime.getRuntime().maxMemory());
+        System.out.println(
+            "id="
+                + id
+                + " checksum="
+                + sum
+                + " millis="
+                + ms
+                + " maxHeap="
+                + Runtime.getRuntime().maxMemory());
       } else {
         long t0 = System.nanoTime();
         Blob blob = client.getObject(ObjectId.parse(args[2]), Blob.class);
         long getMicros = (System.nanoTime() - t0) / 1000;
         long sum = checksum(blob.segment());
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        System.out.println("size=" + blob.size() + " checksum=" + sum + " getMicros=" + getMicros + " millis=" + ms
-            + " readOnly=" + blob.segment().isReadOnly());
+        System.out.println(
+            "size="
+                + blob.size()
+                + " checksum="
+                + sum
+                + " getMicros="
+                + getMicros
+                + " millis="
+                + ms
+                + " readOnly="
+                + blob.segment().isReadOnly());
       }
     }
   }

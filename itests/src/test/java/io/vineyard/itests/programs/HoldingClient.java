@@ -26,7 +26,8 @@ public final class HoldingClient {
     }
     BlobWriter unsealed = client.createBlob(4 << 20);
     unsealed.segment().asSlice(0, 2 << 20).fill((byte) 1);
-    System.out.println("holding " + ids.stream().map(ObjectId::toString).reduce((a, b) -> a + " " + b).orElse(""));
+    System.out.println(
+        "holding " + ids.stream().map(ObjectId::toString).reduce((a, b) -> a + " " + b).orElse(""));
     System.out.flush();
     Thread.sleep(Long.MAX_VALUE); // until killed
   }

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import org.example.point.Point;
 
 /**
- * A plain-JVM client with the example::Point plugin jar on its class path (found by
- * ServiceLoader): {@code put SOCKET} stores Point(1.5, -2) and reads it back; {@code get SOCKET
- * ID} reads a point from another process.
+ * A plain-JVM client with the example::Point plugin jar on its class path (found by ServiceLoader):
+ * {@code put SOCKET} stores Point(1.5, -2) and reads it back; {@code get SOCKET ID} reads a point
+ * from another process.
  */
 public final class PointClient {
   public static void main(String[] args) {

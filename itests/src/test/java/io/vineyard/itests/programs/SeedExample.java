@@ -10,8 +10,8 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
 /**
- * The seed's first example as a plain Java program (no OSGi): {@code put SOCKET} stores
- * "Hello, World!" and prints the blob; {@code get SOCKET ID} reads it back from another process.
+ * The seed's first example as a plain Java program (no OSGi): {@code put SOCKET} stores "Hello,
+ * World!" and prints the blob; {@code get SOCKET ID} reads it back from another process.
  */
 public final class SeedExample {
   public static void main(String[] args) {
@@ -25,7 +25,13 @@ public final class SeedExample {
         ByteBuffer view = (ByteBuffer) client.get(ObjectId.parse(args[2]));
         byte[] bytes = new byte[view.remaining()];
         view.duplicate().get(bytes);
-        System.out.println("direct=" + view.isDirect() + " readOnly=" + view.isReadOnly() + " bytes=" + new String(bytes, UTF_8));
+        System.out.println(
+            "direct="
+                + view.isDirect()
+                + " readOnly="
+                + view.isReadOnly()
+                + " bytes="
+                + new String(bytes, UTF_8));
       }
     }
   }

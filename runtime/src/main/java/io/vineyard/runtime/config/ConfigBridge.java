@@ -32,64 +32,73 @@ import org.osgi.util.tracker.ServiceTracker;
  * for the socket, that a component failed to activate.
  */
 public final class ConfigBridge implements BundleActivator {
-    private static final System.Logger LOG = System.getLogger(ConfigBridge.class.getName());
+  private static final System.Logger LOG = System.getLogger(ConfigBridge.class.getName());
 
-    private ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> tracker;
-    private ServiceRegistration<?> failedComponents;
+  private ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> tracker;
+  private ServiceRegistration<?> failedComponents;
 
-    @Override
-    public void start(BundleContext context) {
-        FrameworkDTO framework = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkDTO.class);
-        Map<String, Map<String, String>> configs = ConfigProperties.decode(
-                framework == null || framework.properties == null ? Map.of() : framework.properties);
-        tracker = new ServiceTracker<>(context, ConfigurationAdmin.class, null) {
-            @Override
-            public ConfigurationAdmin addingService(ServiceReference<ConfigurationAdmin> reference) {
-                ConfigurationAdmin admin = super.addingService(reference);
-                if (admin != null) {
-                    apply(admin, configs);
-                }
-                return admin;
+  @Override
+  public void start(BundleContext context) {
+    FrameworkDTO framework =
+        context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkDTO.class);
+    Map<String, Map<String, String>> configs =
+        ConfigProperties.decode(
+            framework == null || framework.properties == null ? Map.of() : framework.properties);
+    tracker =
+        new ServiceTracker<>(context, ConfigurationAdmin.class, null) {
+          @Override
+          public ConfigurationAdmin addingService(ServiceReference<ConfigurationAdmin> reference) {
+            ConfigurationAdmin admin = super.addingService(reference);
+            if (admin != null) {
+              apply(admin, configs);
             }
+            return admin;
+          }
         };
-        // open() calls addingService at once when Config Admin is already registered
-        tracker.open();
-        if (tracker.isEmpty() && !configs.isEmpty()) {
-            LOG.log(Level.WARNING, "no ConfigurationAdmin yet: configurations {0} wait for it", configs.keySet());
-        }
-        try {
-            failedComponents = FailedComponents.register(context);
-        } catch (NoClassDefFoundError e) {
-            LOG.log(Level.DEBUG, "no Declarative Services API in this bundle set: failed components go unreported");
-        }
+    // open() calls addingService at once when Config Admin is already registered
+    tracker.open();
+    if (tracker.isEmpty() && !configs.isEmpty()) {
+      LOG.log(
+          Level.WARNING,
+          "no ConfigurationAdmin yet: configurations {0} wait for it",
+          configs.keySet());
     }
-
-    @Override
-    public void stop(BundleContext context) {
-        tracker.close();
-        if (failedComponents != null) {
-            failedComponents.unregister();
-        }
+    try {
+      failedComponents = FailedComponents.register(context);
+    } catch (NoClassDefFoundError e) {
+      LOG.log(
+          Level.DEBUG,
+          "no Declarative Services API in this bundle set: failed components go unreported");
     }
+  }
 
-    private static void apply(ConfigurationAdmin admin, Map<String, Map<String, String>> configs) {
-        configs.forEach((pid, values) -> {
-            try {
-                Configuration configuration = admin.getConfiguration(pid, "?");
-                Dictionary<String, Object> current = configuration.getProperties();
-                Hashtable<String, Object> merged = new Hashtable<>();
-                if (current != null) {
-                    Collections.list(current.keys()).forEach(k -> merged.put(k, current.get(k)));
-                }
-                Map<String, Object> before = Map.copyOf(merged);
-                merged.putAll(values);
-                if (current == null || !merged.equals(before)) {
-                    configuration.update(merged);
-                    LOG.log(Level.DEBUG, "configuration {0} set to {1}", pid, values);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write configuration " + pid, e);
+  @Override
+  public void stop(BundleContext context) {
+    tracker.close();
+    if (failedComponents != null) {
+      failedComponents.unregister();
+    }
+  }
+
+  private static void apply(ConfigurationAdmin admin, Map<String, Map<String, String>> configs) {
+    configs.forEach(
+        (pid, values) -> {
+          try {
+            Configuration configuration = admin.getConfiguration(pid, "?");
+            Dictionary<String, Object> current = configuration.getProperties();
+            Hashtable<String, Object> merged = new Hashtable<>();
+            if (current != null) {
+              Collections.list(current.keys()).forEach(k -> merged.put(k, current.get(k)));
             }
+            Map<String, Object> before = Map.copyOf(merged);
+            merged.putAll(values);
+            if (current == null || !merged.equals(before)) {
+              configuration.update(merged);
+              LOG.log(Level.DEBUG, "configuration {0} set to {1}", pid, values);
+            }
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot write configuration " + pid, e);
+          }
         });
-    }
+  }
 }

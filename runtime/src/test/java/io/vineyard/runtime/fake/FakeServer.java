@@ -20,48 +20,52 @@ import org.osgi.service.cm.ManagedService;
  * stderr, so the test sees whether the configuration was there from the first update.
  */
 public final class FakeServer implements BundleActivator, ManagedService {
-    private ServerSocketChannel server;
-    private Path socket;
+  private ServerSocketChannel server;
+  private Path socket;
 
-    @Override
-    public void start(BundleContext context) {
-        Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put(Constants.SERVICE_PID, "io.vineyard.server");
-        context.registerService(ManagedService.class, this, properties);
+  @Override
+  public void start(BundleContext context) {
+    Hashtable<String, Object> properties = new Hashtable<>();
+    properties.put(Constants.SERVICE_PID, "io.vineyard.server");
+    context.registerService(ManagedService.class, this, properties);
+  }
+
+  @Override
+  public synchronized void updated(Dictionary<String, ?> properties) {
+    System.err.println(
+        "fake server updated: socket=" + (properties == null ? null : properties.get("socket")));
+    if (properties == null || server != null) {
+      return;
     }
-
-    @Override
-    public synchronized void updated(Dictionary<String, ?> properties) {
-        System.err.println("fake server updated: socket=" + (properties == null ? null : properties.get("socket")));
-        if (properties == null || server != null) {
-            return;
-        }
-        try {
-            socket = Path.of((String) properties.get("socket"));
-            server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-            server.bind(UnixDomainSocketAddress.of(socket));
-            Thread.ofPlatform().daemon().start(() -> {
+    try {
+      socket = Path.of((String) properties.get("socket"));
+      server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+      server.bind(UnixDomainSocketAddress.of(socket));
+      Thread.ofPlatform()
+          .daemon()
+          .start(
+              () -> {
                 try {
-                    while (true) {
-                        try (SocketChannel ignored = server.accept()) {
-                            // accepted and closed: the launcher's probe needs no more
-                        }
+                  while (true) {
+                    try (SocketChannel ignored = server.accept()) {
+                      // accepted and closed: the launcher's probe needs no more
                     }
+                  }
                 } catch (IOException closed) {
-                    // stop() closed the channel
+                  // stop() closed the channel
                 }
-            });
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+              });
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
     }
+  }
 
-    @Override
-    public synchronized void stop(BundleContext context) throws IOException {
-        if (server != null) {
-            server.close();
-            Files.deleteIfExists(socket);
-        }
-        System.err.println("fake server stopped");
+  @Override
+  public synchronized void stop(BundleContext context) throws IOException {
+    if (server != null) {
+      server.close();
+      Files.deleteIfExists(socket);
     }
+    System.err.println("fake server stopped");
+  }
 }

@@ -1,8 +1,8 @@
 package io.vineyard.api.internal;
 
-import io.vineyard.api.spi.PluginTable;
 import io.vineyard.api.spi.ObjectTypePlugin;
 import io.vineyard.api.spi.PluginRegistry;
+import io.vineyard.api.spi.PluginTable;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -10,20 +10,26 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * The registry inside an OSGi framework: every {@link ObjectTypePlugin} service (whiteboard),
- * keyed by its {@value ObjectTypePlugin#TYPENAME_PROPERTY} property (or, when absent, its
- * {@link ObjectTypePlugin#typename()}), ordered by service ranking. Plugins come and go while
- * clients run; a lookup sees the plugins registered at that moment.
+ * The registry inside an OSGi framework: every {@link ObjectTypePlugin} service (whiteboard), keyed
+ * by its {@value ObjectTypePlugin#TYPENAME_PROPERTY} property (or, when absent, its {@link
+ * ObjectTypePlugin#typename()}), ordered by service ranking. Plugins come and go while clients run;
+ * a lookup sees the plugins registered at that moment.
  */
 @Component(service = PluginRegistry.class)
 public class OsgiPluginRegistry extends PluginTable {
 
   /** Called by DS for each plugin service. */
-  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removePlugin")
+  @Reference(
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "removePlugin")
   void addPlugin(ObjectTypePlugin plugin, Map<String, Object> properties) {
     Object family = properties.get(ObjectTypePlugin.TYPENAME_PROPERTY);
     Object ranking = properties.get("service.ranking");
-    add(family instanceof String s && !s.isEmpty() ? s : plugin.typename(), ranking instanceof Integer r ? r : 0, plugin);
+    add(
+        family instanceof String s && !s.isEmpty() ? s : plugin.typename(),
+        ranking instanceof Integer r ? r : 0,
+        plugin);
   }
 
   void removePlugin(ObjectTypePlugin plugin) {

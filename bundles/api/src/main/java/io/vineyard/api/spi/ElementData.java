@@ -24,7 +24,10 @@ import java.nio.ShortBuffer;
 public final class ElementData {
   private ElementData() {}
 
-  /** The Java array class for a type's elements: {@code int[]} for int32 and uint32, {@code boolean[]} for bool. */
+  /**
+   * The Java array class for a type's elements: {@code int[]} for int32 and uint32, {@code
+   * boolean[]} for bool.
+   */
   public static Class<?> arrayClass(ElementType t) {
     return switch (t) {
       case INT8, UINT8 -> byte[].class;
@@ -37,7 +40,9 @@ public final class ElementData {
     };
   }
 
-  /** Whether arrays of this class hold the type's elements ({@code byte[]} also holds bools as 0/1). */
+  /**
+   * Whether arrays of this class hold the type's elements ({@code byte[]} also holds bools as 0/1).
+   */
   public static boolean holds(ElementType t, Class<?> arrayClass) {
     return arrayClass == arrayClass(t) || (t == ElementType.BOOL && arrayClass == byte[].class);
   }
@@ -50,20 +55,29 @@ public final class ElementData {
    */
   public static void checkCopyType(ObjectMeta meta, ElementType t, Class<?> as) {
     if (!holds(t, as)) {
-      throw new VineyardException.ObjectTypeError(meta.id() + " (" + meta.typename() + ") copies to "
-          + arrayClass(t).getSimpleName() + ", not " + as.getSimpleName());
+      throw new VineyardException.ObjectTypeError(
+          meta.id()
+              + " ("
+              + meta.typename()
+              + ") copies to "
+              + arrayClass(t).getSimpleName()
+              + ", not "
+              + as.getSimpleName());
     }
   }
 
-  /** Whether a requested Java type asks for elements: a primitive array (a copy) or the {@link MemorySegment}. */
+  /**
+   * Whether a requested Java type asks for elements: a primitive array (a copy) or the {@link
+   * MemorySegment}.
+   */
   public static boolean isElementRequest(Class<?> as) {
     return as == MemorySegment.class || (as.isArray() && as.getComponentType().isPrimitive());
   }
 
   /**
-   * Serves an {@link #isElementRequest element request} for an object whose elements are one
-   * blob: the read-only segment, or a copy in memory order; null when the blob lives on another
-   * instance. What element-typed plugins do in {@code resolve(meta, ctx, as)}.
+   * Serves an {@link #isElementRequest element request} for an object whose elements are one blob:
+   * the read-only segment, or a copy in memory order; null when the blob lives on another instance.
+   * What element-typed plugins do in {@code resolve(meta, ctx, as)}.
    *
    * @throws VineyardException.ObjectTypeError when the array class cannot hold the elements
    */
@@ -78,32 +92,46 @@ public final class ElementData {
   }
 
   /**
-   * The number of elements in {@code data}: a Java array that {@link #holds} them, or a segment
-   * of whole little-endian elements.
+   * The number of elements in {@code data}: a Java array that {@link #holds} them, or a segment of
+   * whole little-endian elements.
    *
    * @throws IllegalArgumentException naming the type and what was given instead
    */
   public static long count(ElementType t, Object data) {
     return switch (data) {
-      case null -> throw new IllegalArgumentException(t.numpyName() + " elements: the data must not be null");
+      case null ->
+          throw new IllegalArgumentException(
+              t.numpyName() + " elements: the data must not be null");
       case MemorySegment s -> {
         if (s.byteSize() % t.byteSize() != 0) {
-          throw new IllegalArgumentException(t.numpyName() + " elements take " + t.byteSize()
-              + " bytes each, but the segment has " + s.byteSize() + " bytes");
+          throw new IllegalArgumentException(
+              t.numpyName()
+                  + " elements take "
+                  + t.byteSize()
+                  + " bytes each, but the segment has "
+                  + s.byteSize()
+                  + " bytes");
         }
         yield s.byteSize() / t.byteSize();
       }
       default -> {
         if (!holds(t, data.getClass())) {
-          throw new IllegalArgumentException(t.numpyName() + " elements must be given as " + arrayClass(t).getSimpleName()
-              + " or a MemorySegment, not " + data.getClass().getSimpleName());
+          throw new IllegalArgumentException(
+              t.numpyName()
+                  + " elements must be given as "
+                  + arrayClass(t).getSimpleName()
+                  + " or a MemorySegment, not "
+                  + data.getClass().getSimpleName());
         }
         yield Array.getLength(data);
       }
     };
   }
 
-  /** Writes the elements of {@code data} (checked by {@link #count}) into {@code dst}, little-endian. */
+  /**
+   * Writes the elements of {@code data} (checked by {@link #count}) into {@code dst},
+   * little-endian.
+   */
   public static void copyIn(ElementType t, Object data, MemorySegment dst) {
     switch (data) {
       case MemorySegment s -> MemorySegment.copy(s, 0, dst, 0, s.byteSize());
@@ -113,7 +141,8 @@ public final class ElementData {
         }
       }
       // the element layout is little-endian: the copy swaps bytes on a big-endian machine
-      default -> MemorySegment.copy(data, 0, dst, (ValueLayout) t.layout(), 0, Array.getLength(data));
+      default ->
+          MemorySegment.copy(data, 0, dst, (ValueLayout) t.layout(), 0, Array.getLength(data));
     }
   }
 
@@ -126,7 +155,11 @@ public final class ElementData {
   public static <A> A copyOut(ElementType t, MemorySegment src, Class<A> as) {
     long n = src.byteSize() / t.byteSize();
     if (n > Integer.MAX_VALUE - 8) {
-      throw new VineyardException.Invalid(n + " " + t.numpyName() + " elements do not fit in a Java array; read the segment instead");
+      throw new VineyardException.Invalid(
+          n
+              + " "
+              + t.numpyName()
+              + " elements do not fit in a Java array; read the segment instead");
     }
     int len = (int) n;
     if (as == boolean[].class) {
@@ -152,7 +185,10 @@ public final class ElementData {
       b = src.asReadOnly().asByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
     } catch (UnsupportedOperationException e) {
       // a heap segment over a non-byte array: ByteBuffers cannot view it, so view a copy
-      b = ByteBuffer.wrap(src.toArray(ValueLayout.JAVA_BYTE)).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+      b =
+          ByteBuffer.wrap(src.toArray(ValueLayout.JAVA_BYTE))
+              .asReadOnlyBuffer()
+              .order(ByteOrder.LITTLE_ENDIAN);
     }
     return switch (t) {
       case INT8, UINT8, BOOL -> b;
@@ -165,8 +201,8 @@ public final class ElementData {
   }
 
   /**
-   * A read-only buffer over a Java array holding the type's elements (no copy), or over a copy of
-   * a {@code boolean[]} as 0 and 1 bytes (Java has no boolean buffers).
+   * A read-only buffer over a Java array holding the type's elements (no copy), or over a copy of a
+   * {@code boolean[]} as 0 and 1 bytes (Java has no boolean buffers).
    */
   public static Buffer wrap(ElementType t, Object array) {
     return switch (array) {
@@ -181,7 +217,9 @@ public final class ElementData {
       case long[] a -> LongBuffer.wrap(a).asReadOnlyBuffer();
       case float[] a -> FloatBuffer.wrap(a).asReadOnlyBuffer();
       case double[] a -> DoubleBuffer.wrap(a).asReadOnlyBuffer();
-      default -> throw new IllegalArgumentException("not a primitive array of elements: " + array.getClass().getName());
+      default ->
+          throw new IllegalArgumentException(
+              "not a primitive array of elements: " + array.getClass().getName());
     };
   }
 }

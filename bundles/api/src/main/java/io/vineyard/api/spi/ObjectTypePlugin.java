@@ -7,10 +7,10 @@ import org.osgi.annotation.versioning.ConsumerType;
 /**
  * An object-type plugin: knows one typename family and the Java values that map to it.
  *
- * <p>Plugins are registered as OSGi services (whiteboard, with the service property
- * {@value #TYPENAME_PROPERTY} = {@link #typename()}) and as {@link java.util.ServiceLoader}
- * providers, so one jar serves the runtime and plain JVM clients. Implementations must be
- * stateless and thread-safe.
+ * <p>Plugins are registered as OSGi services (whiteboard, with the service property {@value
+ * #TYPENAME_PROPERTY} = {@link #typename()}) and as {@link java.util.ServiceLoader} providers, so
+ * one jar serves the runtime and plain JVM clients. Implementations must be stateless and
+ * thread-safe.
  */
 @ConsumerType
 public interface ObjectTypePlugin {
@@ -19,8 +19,8 @@ public interface ObjectTypePlugin {
   String TYPENAME_PROPERTY = "vineyard.typename";
 
   /**
-   * The typename family this plugin handles, e.g. {@code vineyard::Blob} or
-   * {@code vineyard::Array} (which covers {@code vineyard::Array<double>} and the rest).
+   * The typename family this plugin handles, e.g. {@code vineyard::Blob} or {@code vineyard::Array}
+   * (which covers {@code vineyard::Array<double>} and the rest).
    */
   String typename();
 
@@ -37,13 +37,16 @@ public interface ObjectTypePlugin {
   /** Wraps a metadata tree of this family as a typed view. */
   VineyardObject view(ObjectMeta meta, ResolveContext ctx);
 
-  /** Resolves a metadata tree of this family to a Java value (views over shared memory where possible). */
+  /**
+   * Resolves a metadata tree of this family to a Java value (views over shared memory where
+   * possible).
+   */
   Object resolve(ObjectMeta meta, ResolveContext ctx);
 
   /**
    * Resolves to a value of the requested Java type: a copy where the caller asks for one (for
-   * example a {@code double[]} from an array that would otherwise resolve to a read-only
-   * {@code DoubleBuffer}). The default resolves as {@link #resolve} does and checks the type.
+   * example a {@code double[]} from an array that would otherwise resolve to a read-only {@code
+   * DoubleBuffer}). The default resolves as {@link #resolve} does and checks the type.
    *
    * @throws io.vineyard.api.VineyardException.ObjectTypeError naming both types when this plugin
    *     cannot produce the requested one
@@ -52,7 +55,13 @@ public interface ObjectTypePlugin {
     Object value = resolve(meta, ctx);
     if (value != null && !as.isInstance(value)) {
       throw new io.vineyard.api.VineyardException.ObjectTypeError(
-          meta.id() + " (" + meta.typename() + ") resolves to " + value.getClass().getName() + ", not " + as.getName());
+          meta.id()
+              + " ("
+              + meta.typename()
+              + ") resolves to "
+              + value.getClass().getName()
+              + ", not "
+              + as.getName());
     }
     return as.cast(value);
   }
@@ -67,6 +76,8 @@ public interface ObjectTypePlugin {
   /** Whether a full typename belongs to a family: equal, or the family followed by {@code <}. */
   static boolean inFamily(String typename, String family) {
     return typename.equals(family)
-        || (typename.startsWith(family) && typename.length() > family.length() && typename.charAt(family.length()) == '<');
+        || (typename.startsWith(family)
+            && typename.length() > family.length()
+            && typename.charAt(family.length()) == '<');
   }
 }

@@ -9,11 +9,11 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
- * A thread-safe table of plugins keyed by typename family: the registry behind both
- * {@link PluginRegistry#serviceLoader} and the OSGi whiteboard registry.
+ * A thread-safe table of plugins keyed by typename family: the registry behind both {@link
+ * PluginRegistry#serviceLoader} and the OSGi whiteboard registry.
  *
- * <p>Lookups read an immutable snapshot (no lock); changes replace it. When several plugins
- * claim one family, the highest ranking wins, then the one added first.
+ * <p>Lookups read an immutable snapshot (no lock); changes replace it. When several plugins claim
+ * one family, the highest ranking wins, then the one added first.
  */
 public class PluginTable implements PluginRegistry {
   private static final System.Logger LOG = System.getLogger(PluginTable.class.getName());
@@ -29,14 +29,19 @@ public class PluginTable implements PluginRegistry {
   /** A table of the ServiceLoader providers visible to {@code loader}. */
   public static PluginTable fromServiceLoader(ClassLoader loader) {
     PluginTable table = new PluginTable();
-    ServiceLoader.load(ObjectTypePlugin.class, loader).stream().forEach(provider -> {
-      try {
-        ObjectTypePlugin p = provider.get();
-        table.add(p.typename(), 0, p);
-      } catch (ServiceConfigurationError | RuntimeException e) {
-        LOG.log(Level.WARNING, "skipping object-type plugin " + provider.type().getName() + ": " + e, e);
-      }
-    });
+    ServiceLoader.load(ObjectTypePlugin.class, loader).stream()
+        .forEach(
+            provider -> {
+              try {
+                ObjectTypePlugin p = provider.get();
+                table.add(p.typename(), 0, p);
+              } catch (ServiceConfigurationError | RuntimeException e) {
+                LOG.log(
+                    Level.WARNING,
+                    "skipping object-type plugin " + provider.type().getName() + ": " + e,
+                    e);
+              }
+            });
     return table;
   }
 
@@ -87,7 +92,9 @@ public class PluginTable implements PluginRegistry {
     return Optional.empty();
   }
 
-  /** The family of a full typename: {@code vineyard::Array<double>} is in {@code vineyard::Array}. */
+  /**
+   * The family of a full typename: {@code vineyard::Array<double>} is in {@code vineyard::Array}.
+   */
   public static String family(String typename) {
     int angle = typename.indexOf('<');
     return angle < 0 ? typename : typename.substring(0, angle);

@@ -1,6 +1,5 @@
 package io.vineyard.api.internal;
 
-import io.vineyard.api.spi.PluginTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.VineyardObject;
 import io.vineyard.api.spi.ObjectTypePlugin;
+import io.vineyard.api.spi.PluginTable;
 import io.vineyard.api.spi.PutContext;
 import io.vineyard.api.spi.ResolveContext;
 import java.util.List;
@@ -16,15 +16,28 @@ import org.junit.jupiter.api.Test;
 
 class PluginTableTest {
   record Fake(String typename, Class<?> puts) implements ObjectTypePlugin {
-    @Override public boolean canPut(Object value) {
+    @Override
+    public boolean canPut(Object value) {
       if (puts == Void.class) {
         throw new IllegalStateException("broken plugin");
       }
       return puts.isInstance(value);
     }
-    @Override public ObjectMeta put(Object value, PutContext ctx) { throw new UnsupportedOperationException(); }
-    @Override public VineyardObject view(ObjectMeta meta, ResolveContext ctx) { throw new UnsupportedOperationException(); }
-    @Override public Object resolve(ObjectMeta meta, ResolveContext ctx) { throw new UnsupportedOperationException(); }
+
+    @Override
+    public ObjectMeta put(Object value, PutContext ctx) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public VineyardObject view(ObjectMeta meta, ResolveContext ctx) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Object resolve(ObjectMeta meta, ResolveContext ctx) {
+      throw new UnsupportedOperationException();
+    }
   }
 
   @Test
@@ -74,7 +87,8 @@ class PluginTableTest {
   void osgiRegistryKeysByTheServiceProperty() {
     OsgiPluginRegistry r = new OsgiPluginRegistry();
     Fake p = new Fake("vineyard::Blob", byte[].class);
-    r.addPlugin(p, Map.of(ObjectTypePlugin.TYPENAME_PROPERTY, "vineyard::Blob", "service.ranking", 3));
+    r.addPlugin(
+        p, Map.of(ObjectTypePlugin.TYPENAME_PROPERTY, "vineyard::Blob", "service.ranking", 3));
     Fake unnamed = new Fake("x::Y", String.class);
     r.addPlugin(unnamed, Map.of());
     assertSame(p, r.forTypename("vineyard::Blob").orElseThrow());

@@ -8,9 +8,9 @@ import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 
 /**
- * A {@code vineyard::Blob} as a client sees it: metadata plus, when the payload is on this
- * client's instance, a read-only slice of the client's mapping (no copy). The slice dies with the
- * client: after {@code close()} every access throws {@link IllegalStateException}.
+ * A {@code vineyard::Blob} as a client sees it: metadata plus, when the payload is on this client's
+ * instance, a read-only slice of the client's mapping (no copy). The slice dies with the client:
+ * after {@code close()} every access throws {@link IllegalStateException}.
  */
 final class BlobView implements Blob {
   private final ObjectMeta meta;
@@ -51,10 +51,12 @@ final class BlobView implements Blob {
   @Override
   public MemorySegment segment() {
     if (segment == null) {
-      throw new VineyardException.ObjectNotExists("the payload of blob " + meta.id() + " is not mapped by this client: " + absent);
+      throw new VineyardException.ObjectNotExists(
+          "the payload of blob " + meta.id() + " is not mapped by this client: " + absent);
     }
     if (!segment.scope().isAlive()) {
-      throw new IllegalStateException("blob " + meta.id() + ": the client that mapped it is closed");
+      throw new IllegalStateException(
+          "blob " + meta.id() + ": the client that mapped it is closed");
     }
     return segment;
   }
@@ -63,8 +65,12 @@ final class BlobView implements Blob {
   public ByteBuffer buffer() {
     MemorySegment s = segment();
     if (s.byteSize() > Integer.MAX_VALUE) {
-      throw new VineyardException.Invalid("blob " + meta.id() + " has " + s.byteSize()
-          + " bytes, more than a ByteBuffer can address (2 GiB - 1); use segment()");
+      throw new VineyardException.Invalid(
+          "blob "
+              + meta.id()
+              + " has "
+              + s.byteSize()
+              + " bytes, more than a ByteBuffer can address (2 GiB - 1); use segment()");
     }
     return s.asByteBuffer();
   }

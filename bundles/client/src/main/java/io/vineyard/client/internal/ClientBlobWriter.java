@@ -7,11 +7,15 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * An unsealed blob created by this client, written in place through the client's read-write
- * mapping. {@link #seal()} sends seal_request (the connection then holds a reference to the
- * blob); {@link #close()} before sealing sends drop_buffer_request, freeing the memory.
+ * mapping. {@link #seal()} sends seal_request (the connection then holds a reference to the blob);
+ * {@link #close()} before sealing sends drop_buffer_request, freeing the memory.
  */
 final class ClientBlobWriter implements BlobWriter {
-  private enum State { OPEN, SEALED, DROPPED }
+  private enum State {
+    OPEN,
+    SEALED,
+    DROPPED
+  }
 
   private final IpcClient client;
   private final ObjectId id;
@@ -37,7 +41,8 @@ final class ClientBlobWriter implements BlobWriter {
   @Override
   public synchronized MemorySegment segment() {
     if (state == State.DROPPED) {
-      throw new IllegalStateException("blob " + id + " was dropped (its writer was closed before sealing)");
+      throw new IllegalStateException(
+          "blob " + id + " was dropped (its writer was closed before sealing)");
     }
     if (!segment.scope().isAlive()) {
       throw new IllegalStateException("blob " + id + ": the client that created it is closed");
@@ -53,7 +58,9 @@ final class ClientBlobWriter implements BlobWriter {
   public synchronized ObjectId seal() {
     switch (state) {
       case SEALED -> throw new VineyardException.ObjectSealed("blob " + id + " is already sealed");
-      case DROPPED -> throw new IllegalStateException("blob " + id + " was dropped (its writer was closed before sealing)");
+      case DROPPED ->
+          throw new IllegalStateException(
+              "blob " + id + " was dropped (its writer was closed before sealing)");
       case OPEN -> {
         client.seal(id);
         state = State.SEALED;
@@ -72,6 +79,12 @@ final class ClientBlobWriter implements BlobWriter {
 
   @Override
   public String toString() {
-    return "BlobWriter<" + id + ", " + segment.byteSize() + " bytes, " + state.name().toLowerCase() + ">";
+    return "BlobWriter<"
+        + id
+        + ", "
+        + segment.byteSize()
+        + " bytes, "
+        + state.name().toLowerCase()
+        + ">";
   }
 }

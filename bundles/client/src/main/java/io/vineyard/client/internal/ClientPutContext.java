@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@link PutContext} a client hands to plugins for one {@code put}: blobs, members and
- * metadata on its connection. It remembers what it created so that a put failing half-way (a
- * member that no plugin can put, a full store) leaves nothing behind: see {@link #undo}.
+ * The {@link PutContext} a client hands to plugins for one {@code put}: blobs, members and metadata
+ * on its connection. It remembers what it created so that a put failing half-way (a member that no
+ * plugin can put, a full store) leaves nothing behind: see {@link #undo}.
  */
 final class ClientPutContext implements PutContext {
   private static final System.Logger LOG = System.getLogger(ClientPutContext.class.getName());
@@ -36,7 +36,8 @@ final class ClientPutContext implements PutContext {
   @Override
   public ObjectMeta blobMeta(BlobWriter sealed) {
     if (!(sealed instanceof ClientBlobWriter w) || !w.isSealed()) {
-      throw new VineyardException.ObjectNotSealed("blob " + sealed.id() + " must be created by this client and sealed before it is used");
+      throw new VineyardException.ObjectNotSealed(
+          "blob " + sealed.id() + " must be created by this client and sealed before it is used");
     }
     return ObjectMeta.blob(w.id(), w.size(), client.instanceId());
   }
@@ -57,7 +58,9 @@ final class ClientPutContext implements PutContext {
     return created;
   }
 
-  /** Deletes what this put created, newest first; failures are added to {@code cause} as suppressed. */
+  /**
+   * Deletes what this put created, newest first; failures are added to {@code cause} as suppressed.
+   */
   void undo(RuntimeException cause) {
     for (int i = objects.size() - 1; i >= 0; i--) {
       try {
@@ -77,6 +80,8 @@ final class ClientPutContext implements PutContext {
         cause.addSuppressed(e);
       }
     }
-    LOG.log(System.Logger.Level.DEBUG, "undid a failed put: " + objects.size() + " objects, " + blobs.size() + " blobs");
+    LOG.log(
+        System.Logger.Level.DEBUG,
+        "undid a failed put: " + objects.size() + " objects, " + blobs.size() + " blobs");
   }
 }

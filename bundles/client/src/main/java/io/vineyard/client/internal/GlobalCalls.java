@@ -40,13 +40,14 @@ final class GlobalCalls {
   void label(ObjectId id, Map<String, String> labels) {
     List<String> keys = new ArrayList<>();
     List<String> values = new ArrayList<>();
-    labels.forEach((k, v) -> {
-      if (k == null || v == null) {
-        throw new VineyardException.Invalid("a label's key and value must not be null");
-      }
-      keys.add(k);
-      values.add(v);
-    });
+    labels.forEach(
+        (k, v) -> {
+          if (k == null || v == null) {
+            throw new VineyardException.Invalid("a label's key and value must not be null");
+          }
+          keys.add(k);
+          values.add(v);
+        });
     conn.call(new LabelRequest(id, keys, values));
   }
 
@@ -62,7 +63,8 @@ final class GlobalCalls {
     if (limit < 0) {
       throw new VineyardException.Invalid("list limit must not be negative, got " + limit);
     }
-    Map<String, ObjectId> names = conn.call(new ListNameRequest(pattern, regex, (long) limit)).names();
+    Map<String, ObjectId> names =
+        conn.call(new ListNameRequest(pattern, regex, (long) limit)).names();
     return names == null ? new LinkedHashMap<>() : new LinkedHashMap<>(names);
   }
 
@@ -74,11 +76,18 @@ final class GlobalCalls {
     Map<String, Member> meta = conn.call(new ClusterMetaRequest()).meta();
     List<ClusterInstance> out = new ArrayList<>();
     if (meta != null) {
-      meta.forEach((key, i) -> {
-        long id = Long.parseUnsignedLong(key.startsWith("i") ? key.substring(1) : key);
-        out.add(new ClusterInstance(id, orEmpty(i.ipcSocket()), orEmpty(i.hostname()), orEmpty(i.rpcEndpoint()),
-            i.status() == null ? "running" : i.status(), i.timestamp()));
-      });
+      meta.forEach(
+          (key, i) -> {
+            long id = Long.parseUnsignedLong(key.startsWith("i") ? key.substring(1) : key);
+            out.add(
+                new ClusterInstance(
+                    id,
+                    orEmpty(i.ipcSocket()),
+                    orEmpty(i.hostname()),
+                    orEmpty(i.rpcEndpoint()),
+                    i.status() == null ? "running" : i.status(),
+                    i.timestamp()));
+          });
     }
     return out;
   }

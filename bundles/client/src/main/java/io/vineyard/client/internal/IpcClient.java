@@ -1,6 +1,5 @@
 package io.vineyard.client.internal;
 
-import io.vineyard.api.spi.PluginTable;
 import io.vineyard.api.BlobWriter;
 import io.vineyard.api.ClusterInstance;
 import io.vineyard.api.InstanceStatus;
@@ -11,6 +10,7 @@ import io.vineyard.api.VineyardException;
 import io.vineyard.api.VineyardObject;
 import io.vineyard.api.spi.ObjectTypePlugin;
 import io.vineyard.api.spi.PluginRegistry;
+import io.vineyard.api.spi.PluginTable;
 import io.vineyard.protocol.BlobMessages.DropBufferRequest;
 import io.vineyard.protocol.BlobMessages.ReleaseRequest;
 import io.vineyard.protocol.BlobMessages.SealRequest;
@@ -35,10 +35,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * The {@link VineyardClient} over one IPC connection. It owns the connection and its
- * {@link Mappings}; {@link #close()} ends both, after which every view throws
- * {@link IllegalStateException}. Which Java values and typenames it handles is up to the
- * {@link PluginRegistry}; nothing here knows a typename.
+ * The {@link VineyardClient} over one IPC connection. It owns the connection and its {@link
+ * Mappings}; {@link #close()} ends both, after which every view throws {@link
+ * IllegalStateException}. Which Java values and typenames it handles is up to the {@link
+ * PluginRegistry}; nothing here knows a typename.
  */
 public final class IpcClient implements VineyardClient {
   private final IpcConnection conn;
@@ -47,8 +47,10 @@ public final class IpcClient implements VineyardClient {
   private final GlobalCalls global;
   private final PluginRegistry plugins;
   private final Consumer<IpcClient> onClose;
+
   /** Blobs this connection holds a server-side reference on (sealed here, or fetched). */
   private final Set<ObjectId> held = ConcurrentHashMap.newKeySet();
+
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private IpcClient(IpcConnection conn, PluginRegistry plugins, Consumer<IpcClient> onClose) {
@@ -60,7 +62,8 @@ public final class IpcClient implements VineyardClient {
   }
 
   /** Connects and registers; {@code onClose} (may be null) runs once when the client closes. */
-  public static IpcClient connect(Path socket, PluginRegistry plugins, Consumer<IpcClient> onClose) {
+  public static IpcClient connect(
+      Path socket, PluginRegistry plugins, Consumer<IpcClient> onClose) {
     if (socket == null || plugins == null) {
       throw new NullPointerException(socket == null ? "socket" : "plugins");
     }
@@ -94,8 +97,17 @@ public final class IpcClient implements VineyardClient {
     if (value == null) {
       throw new VineyardException.TypeError("cannot put null");
     }
-    ObjectTypePlugin plugin = plugins.forValue(value).orElseThrow(() -> new VineyardException.TypeError(
-        "no object-type plugin can put a " + value.getClass().getName() + " (plugins installed: " + families() + ")"));
+    ObjectTypePlugin plugin =
+        plugins
+            .forValue(value)
+            .orElseThrow(
+                () ->
+                    new VineyardException.TypeError(
+                        "no object-type plugin can put a "
+                            + value.getClass().getName()
+                            + " (plugins installed: "
+                            + families()
+                            + ")"));
     return plugin.put(value, ctx);
   }
 
@@ -124,7 +136,8 @@ public final class IpcClient implements VineyardClient {
   public ObjectMeta createMetadata(ObjectMeta meta) {
     checkOpen();
     plugins.forTypename(meta.typename()).ifPresent(p -> p.validate(meta));
-    ObjectMeta.Builder content = meta.toBuilder().remove("id").instanceId(instanceId()); // the server assigns the id
+    ObjectMeta.Builder content =
+        meta.toBuilder().remove("id").instanceId(instanceId()); // the server assigns the id
     if (!content.has("transient")) {
       content.put("transient", true);
     }
@@ -135,7 +148,8 @@ public final class IpcClient implements VineyardClient {
     if (reply.id() == null) {
       throw new VineyardException.Invalid("create_data_reply without 'id'");
     }
-    return content.id(reply.id())
+    return content
+        .id(reply.id())
         .put("signature", new java.math.BigInteger(Long.toUnsignedString(reply.signature())))
         .instanceId(reply.instanceId())
         .build();
@@ -173,16 +187,20 @@ public final class IpcClient implements VineyardClient {
       Map<ObjectId, MemorySegment> got = fetch(new TreeSet<>(List.of(id)));
       MemorySegment segment = got.get(id);
       if (segment == null) {
-        throw new VineyardException.ObjectNotExists("blob " + id + " does not exist on the Vineyard instance at " + conn.path());
+        throw new VineyardException.ObjectNotExists(
+            "blob " + id + " does not exist on the Vineyard instance at " + conn.path());
       }
-      return new Resolved(ObjectMeta.blob(id, segment.byteSize(), instanceId()), new Resolver(this, new HashMap<>(got)));
+      return new Resolved(
+          ObjectMeta.blob(id, segment.byteSize(), instanceId()),
+          new Resolver(this, new HashMap<>(got)));
     }
     ObjectMeta meta = getMeta(id);
     return new Resolved(meta, resolverFor(meta));
   }
 
   VineyardObject view(ObjectMeta meta, Resolver resolver) {
-    return plugins.forTypename(meta.typename())
+    return plugins
+        .forTypename(meta.typename())
         .map(p -> guarded(p, "viewing", meta, () -> p.view(meta, resolver)))
         .orElseGet(() -> new GenericObject(meta));
   }
@@ -196,21 +214,43 @@ public final class IpcClient implements VineyardClient {
    * Runs a plugin's code: a VineyardException passes as it is; anything else a plugin throws
    * becomes a typed error naming the plugin and the object, and the client stays usable.
    */
-  private static <T> T guarded(ObjectTypePlugin plugin, String doing, ObjectMeta meta, java.util.function.Supplier<T> call) {
+  private static <T> T guarded(
+      ObjectTypePlugin plugin, String doing, ObjectMeta meta, java.util.function.Supplier<T> call) {
     try {
       return call.get();
     } catch (VineyardException | IllegalStateException e) {
       throw e; // typed errors, and use of a closed client's views
     } catch (RuntimeException e) {
-      throw new VineyardException.ObjectTypeError("plugin " + plugin.typename() + " failed " + doing + " " + meta.id()
-          + " (" + meta.typename() + "): " + e, e);
+      throw new VineyardException.ObjectTypeError(
+          "plugin "
+              + plugin.typename()
+              + " failed "
+              + doing
+              + " "
+              + meta.id()
+              + " ("
+              + meta.typename()
+              + "): "
+              + e,
+          e);
     }
   }
 
   private ObjectTypePlugin pluginFor(ObjectMeta meta) {
-    return plugins.forTypename(meta.typename()).orElseThrow(() -> new VineyardException.NotImplemented(
-        "no object-type plugin resolves typename '" + meta.typename() + "' (object " + meta.id()
-            + "): install the plugin bundle for '" + PluginTable.family(meta.typename()) + "' (plugins installed: " + families() + ")"));
+    return plugins
+        .forTypename(meta.typename())
+        .orElseThrow(
+            () ->
+                new VineyardException.NotImplemented(
+                    "no object-type plugin resolves typename '"
+                        + meta.typename()
+                        + "' (object "
+                        + meta.id()
+                        + "): install the plugin bundle for '"
+                        + PluginTable.family(meta.typename())
+                        + "' (plugins installed: "
+                        + families()
+                        + ")"));
   }
 
   private Resolver resolverFor(ObjectMeta meta) {
@@ -237,10 +277,12 @@ public final class IpcClient implements VineyardClient {
   @Override
   public ObjectMeta getMeta(ObjectId id, boolean syncRemote) {
     checkOpen();
-    Map<String, ObjectMeta> content = conn.call(new GetDataRequest(List.of(id), syncRemote, false)).content();
+    Map<String, ObjectMeta> content =
+        conn.call(new GetDataRequest(List.of(id), syncRemote, false)).content();
     ObjectMeta meta = content == null ? null : content.get(id.toString());
     if (meta == null) {
-      throw new VineyardException.ObjectNotExists("object " + id + " does not exist on the Vineyard instance at " + conn.path());
+      throw new VineyardException.ObjectNotExists(
+          "object " + id + " does not exist on the Vineyard instance at " + conn.path());
     }
     return meta;
   }
@@ -264,11 +306,15 @@ public final class IpcClient implements VineyardClient {
     if (limit < 0) {
       throw new VineyardException.Invalid("list limit must not be negative, got " + limit);
     }
-    Map<String, ObjectMeta> content = conn.call(new ListDataRequest(pattern, regex, (long) limit)).content();
+    Map<String, ObjectMeta> content =
+        conn.call(new ListDataRequest(pattern, regex, (long) limit)).content();
     return content == null ? List.of() : List.copyOf(content.values());
   }
 
-  /** Releases blob references; views of released blobs must not be used afterwards (their memory may be reused). */
+  /**
+   * Releases blob references; views of released blobs must not be used afterwards (their memory may
+   * be reused).
+   */
   @Override
   public void release(List<ObjectId> ids) {
     checkOpen();
@@ -360,6 +406,10 @@ public final class IpcClient implements VineyardClient {
 
   @Override
   public String toString() {
-    return "VineyardClient<" + conn.path() + ", instance " + Long.toUnsignedString(instanceId()) + (conn.isClosed() ? ", closed>" : ">");
+    return "VineyardClient<"
+        + conn.path()
+        + ", instance "
+        + Long.toUnsignedString(instanceId())
+        + (conn.isClosed() ? ", closed>" : ">");
   }
 }

@@ -1,6 +1,7 @@
 package io.vineyard.client.internal;
 
 import io.vineyard.api.VineyardException;
+import io.vineyard.posix.UnixSocket;
 import io.vineyard.protocol.Codec;
 import io.vineyard.protocol.Command;
 import io.vineyard.protocol.Frames;
@@ -9,7 +10,6 @@ import io.vineyard.protocol.InstanceMessages.RegisterReply;
 import io.vineyard.protocol.InstanceMessages.RegisterRequest;
 import io.vineyard.protocol.Reply;
 import io.vineyard.protocol.Request;
-import io.vineyard.posix.UnixSocket;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -20,9 +20,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * descriptors that follow a reply are received inside the same exchange.
  *
  * <p>An I/O failure, or a successful reply whose descriptors cannot be taken as announced, breaks
- * the connection for good (the stream may be out of step): later calls fail with
- * {@link VineyardException.ConnectionError} (the server frees what the connection held); calls after {@link #close()} throw
- * {@link IllegalStateException}.
+ * the connection for good (the stream may be out of step): later calls fail with {@link
+ * VineyardException.ConnectionError} (the server frees what the connection held); calls after
+ * {@link #close()} throw {@link IllegalStateException}.
  */
 final class IpcConnection implements AutoCloseable {
   /** The client version announced in register_request (the PyPI client's). */
@@ -52,15 +52,21 @@ final class IpcConnection implements AutoCloseable {
     try {
       s = UnixSocket.connect(path);
     } catch (IOException e) {
-      throw new VineyardException.ConnectionFailed("cannot connect to the Vineyard instance at " + path + ": " + e.getMessage()
-          + " (is vineyardd running there? pass the socket path or set VINEYARD_IPC_SOCKET)", e);
+      throw new VineyardException.ConnectionFailed(
+          "cannot connect to the Vineyard instance at "
+              + path
+              + ": "
+              + e.getMessage()
+              + " (is vineyardd running there? pass the socket path or set VINEYARD_IPC_SOCKET)",
+          e);
     }
     IpcConnection c = new IpcConnection(s, path);
     try {
       RegisterReply reply = c.call(new RegisterRequest(VERSION, 1, 0, "", ""));
       c.instanceId = reply.instanceId();
       if (Boolean.FALSE.equals(reply.storeMatch())) {
-        throw new VineyardException.Invalid("the instance at " + path + " refused the store type (store_match=false)");
+        throw new VineyardException.Invalid(
+            "the instance at " + path + " refused the store type (store_match=false)");
       }
       return c;
     } catch (RuntimeException e) {
@@ -112,7 +118,9 @@ final class IpcConnection implements AutoCloseable {
     }
   }
 
-  /** Marks the stream out of step after a failure that left it so, and returns the error to throw. */
+  /**
+   * Marks the stream out of step after a failure that left it so, and returns the error to throw.
+   */
   RuntimeException breakWith(Command command, Exception cause) {
     if (closed) {
       return new IllegalStateException("the Vineyard client for " + path + " is closed", cause);
@@ -122,7 +130,8 @@ final class IpcConnection implements AutoCloseable {
     if (cause instanceof RuntimeException r) {
       return r;
     }
-    return new VineyardException.ConnectionError("connection to the Vineyard instance at " + path + " lost: " + broken, cause);
+    return new VineyardException.ConnectionError(
+        "connection to the Vineyard instance at " + path + " lost: " + broken, cause);
   }
 
   private void checkUsable() {
@@ -130,7 +139,12 @@ final class IpcConnection implements AutoCloseable {
       throw new IllegalStateException("the Vineyard client for " + path + " is closed");
     }
     if (broken != null) {
-      throw new VineyardException.ConnectionError("connection to the Vineyard instance at " + path + " is broken (" + broken + "); connect again");
+      throw new VineyardException.ConnectionError(
+          "connection to the Vineyard instance at "
+              + path
+              + " is broken ("
+              + broken
+              + "); connect again");
     }
   }
 

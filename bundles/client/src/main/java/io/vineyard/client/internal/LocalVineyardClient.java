@@ -8,11 +8,11 @@ import io.vineyard.api.VineyardClient;
 import io.vineyard.api.VineyardException;
 import io.vineyard.api.VineyardObject;
 import io.vineyard.api.spi.PluginRegistry;
-import java.nio.file.Path;
 import io.vineyard.settings.Deadline;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -35,9 +35,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * the service and gets it again.
  *
  * <p>The server may still be activating when a bundle first asks: connecting retries for up to
- * {@link #CONNECT_TIMEOUT} before the activation fails with {@link VineyardException.ConnectionFailed}.
+ * {@link #CONNECT_TIMEOUT} before the activation fails with {@link
+ * VineyardException.ConnectionFailed}.
  */
-@Component(service = VineyardClient.class, scope = ServiceScope.BUNDLE, configurationPid = LocalVineyardClient.PID,
+@Component(
+    service = VineyardClient.class,
+    scope = ServiceScope.BUNDLE,
+    configurationPid = LocalVineyardClient.PID,
     configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = LocalVineyardClient.Config.class)
 public final class LocalVineyardClient implements VineyardClient {
@@ -53,7 +57,8 @@ public final class LocalVineyardClient implements VineyardClient {
   @ObjectClassDefinition(name = "Vineyard in-process client")
   public @interface Config {
     /** The UNIX socket of the runtime's own IPC server. */
-    @AttributeDefinition(description = "The UNIX-domain socket the runtime serves (vineyardd --socket)")
+    @AttributeDefinition(
+        description = "The UNIX-domain socket the runtime serves (vineyardd --socket)")
     String socket();
   }
 
@@ -73,23 +78,36 @@ public final class LocalVineyardClient implements VineyardClient {
   static IpcClient connect(Path socket, PluginRegistry plugins, Duration timeout) {
     AtomicReference<IpcClient> client = new AtomicReference<>();
     AtomicReference<VineyardException.ConnectionFailed> last = new AtomicReference<>();
-    boolean served = Deadline.in(timeout).poll(RETRY, () -> {
-      try {
-        client.set(IpcClient.connect(socket, plugins, null));
-        return true;
-      } catch (VineyardException.ConnectionFailed e) {
-        last.set(e); // no event tells when the server starts to accept: polling is the only way
-        return false;
-      }
-    });
+    boolean served =
+        Deadline.in(timeout)
+            .poll(
+                RETRY,
+                () -> {
+                  try {
+                    client.set(IpcClient.connect(socket, plugins, null));
+                    return true;
+                  } catch (VineyardException.ConnectionFailed e) {
+                    last.set(
+                        e); // no event tells when the server starts to accept: polling is the only
+                    // way
+                    return false;
+                  }
+                });
     if (served) {
       return client.get();
     }
     if (Thread.currentThread().isInterrupted()) {
-      throw new VineyardException.ConnectionFailed("interrupted while waiting for " + socket + " to be served", last.get());
+      throw new VineyardException.ConnectionFailed(
+          "interrupted while waiting for " + socket + " to be served", last.get());
     }
-    throw new VineyardException.ConnectionFailed("the runtime's IPC server did not serve " + socket + " within "
-        + timeout.toMillis() + " ms (see the io.vineyard.server configuration and the log): " + last.get().getMessage(), last.get());
+    throw new VineyardException.ConnectionFailed(
+        "the runtime's IPC server did not serve "
+            + socket
+            + " within "
+            + timeout.toMillis()
+            + " ms (see the io.vineyard.server configuration and the log): "
+            + last.get().getMessage(),
+        last.get());
   }
 
   @Deactivate

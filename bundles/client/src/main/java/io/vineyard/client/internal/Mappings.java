@@ -1,8 +1,8 @@
 package io.vineyard.client.internal;
 
 import io.vineyard.api.VineyardException;
-import io.vineyard.protocol.Payload;
 import io.vineyard.posix.Posix;
+import io.vineyard.protocol.Payload;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One connection's mappings of the instance's store files, keyed by the server's
- * {@code store_fd} number, the way vineyardd's client keeps its {@code mmap_table_}.
+ * One connection's mappings of the instance's store files, keyed by the server's {@code store_fd}
+ * number, the way vineyardd's client keeps its {@code mmap_table_}.
  *
  * <p>A store file is mapped once per connection, {@link Payload#mappingLength()} bytes from offset
  * 0, shared and (when the descriptor allows) read-write; the received descriptor is closed right
@@ -57,7 +57,8 @@ final class Mappings implements AutoCloseable {
    * step; if they are not exactly the unmapped store files of {@code payloads}, in order, they are
    * closed and {@link VineyardException.UnknownError} is thrown (vineyardd's client does the same).
    */
-  synchronized void receive(List<Payload> payloads, List<Integer> declared, FdSource source) throws IOException {
+  synchronized void receive(List<Payload> payloads, List<Integer> declared, FdSource source)
+      throws IOException {
     checkOpen();
     int[] local = new int[declared.size()];
     java.util.Arrays.fill(local, -1);
@@ -67,12 +68,22 @@ final class Mappings implements AutoCloseable {
       }
       List<Integer> expected = unmapped(payloads);
       if (!expected.equals(declared)) {
-        throw new VineyardException.UnknownError("fd set is not matched: the reply announces store fds " + declared
-            + " but the payloads need " + expected + " (this connection has mapped " + byStoreFd.keySet() + ")");
+        throw new VineyardException.UnknownError(
+            "fd set is not matched: the reply announces store fds "
+                + declared
+                + " but the payloads need "
+                + expected
+                + " (this connection has mapped "
+                + byStoreFd.keySet()
+                + ")");
       }
       for (int i = 0; i < local.length; i++) {
         int storeFd = declared.get(i);
-        Payload first = payloads.stream().filter(p -> p.storeFd() == storeFd && p.dataSize() > 0).findFirst().orElseThrow();
+        Payload first =
+            payloads.stream()
+                .filter(p -> p.storeFd() == storeFd && p.dataSize() > 0)
+                .findFirst()
+                .orElseThrow();
         byStoreFd.put(storeFd, map(local[i], first));
       }
     } finally {
@@ -85,8 +96,16 @@ final class Mappings implements AutoCloseable {
   private Mapping map(int fd, Payload p) throws IOException {
     long length = p.mappingLength();
     if (length <= 0 || p.dataOffset() < 0 || p.dataOffset() + p.dataSize() > length) {
-      throw new VineyardException.Invalid("blob " + p.objectId() + ": data at offset " + p.dataOffset() + " (" + p.dataSize()
-          + " bytes) does not fit in the mapping of " + length + " bytes (map_size - 8)");
+      throw new VineyardException.Invalid(
+          "blob "
+              + p.objectId()
+              + ": data at offset "
+              + p.dataOffset()
+              + " ("
+              + p.dataSize()
+              + " bytes) does not fit in the mapping of "
+              + length
+              + " bytes (map_size - 8)");
     }
     MemorySegment raw;
     boolean writable = true;
@@ -115,18 +134,37 @@ final class Mappings implements AutoCloseable {
     }
     Mapping m = byStoreFd.get(p.storeFd());
     if (m == null) {
-      throw new VineyardException.Invalid("blob " + p.objectId() + ": store fd " + p.storeFd() + " was never sent to this connection");
+      throw new VineyardException.Invalid(
+          "blob "
+              + p.objectId()
+              + ": store fd "
+              + p.storeFd()
+              + " was never sent to this connection");
     }
     if (p.dataOffset() < 0 || p.dataOffset() + p.dataSize() > m.scoped().byteSize()) {
-      throw new VineyardException.Invalid("blob " + p.objectId() + ": data at offset " + p.dataOffset() + " (" + p.dataSize()
-          + " bytes) lies outside the " + m.scoped().byteSize() + "-byte mapping of store fd " + p.storeFd());
+      throw new VineyardException.Invalid(
+          "blob "
+              + p.objectId()
+              + ": data at offset "
+              + p.dataOffset()
+              + " ("
+              + p.dataSize()
+              + " bytes) lies outside the "
+              + m.scoped().byteSize()
+              + "-byte mapping of store fd "
+              + p.storeFd());
     }
     MemorySegment slice = m.scoped().asSlice(p.dataOffset(), p.dataSize());
     if (!writable) {
       return slice.asReadOnly();
     }
     if (!m.writable()) {
-      throw new VineyardException.Invalid("blob " + p.objectId() + ": store fd " + p.storeFd() + " was sent read-only; cannot write the blob");
+      throw new VineyardException.Invalid(
+          "blob "
+              + p.objectId()
+              + ": store fd "
+              + p.storeFd()
+              + " was sent read-only; cannot write the blob");
     }
     return slice;
   }
@@ -138,7 +176,8 @@ final class Mappings implements AutoCloseable {
 
   private void checkOpen() {
     if (closed) {
-      throw new IllegalStateException("the Vineyard client is closed; its shared memory is unmapped");
+      throw new IllegalStateException(
+          "the Vineyard client is closed; its shared memory is unmapped");
     }
   }
 

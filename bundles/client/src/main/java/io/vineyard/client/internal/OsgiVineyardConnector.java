@@ -11,15 +11,14 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The {@link VineyardConnector} service: connects clients with the framework's plugin registry,
- * and closes the clients still open when it is deactivated.
+ * The {@link VineyardConnector} service: connects clients with the framework's plugin registry, and
+ * closes the clients still open when it is deactivated.
  */
 @Component(service = VineyardConnector.class)
 public class OsgiVineyardConnector implements VineyardConnector {
   private final Set<IpcClient> open = ConcurrentHashMap.newKeySet();
 
-  @Reference
-  PluginRegistry plugins;
+  @Reference PluginRegistry plugins;
 
   @Override
   public VineyardClient connect(Path socket) {

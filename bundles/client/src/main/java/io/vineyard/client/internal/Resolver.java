@@ -34,13 +34,19 @@ final class Resolver implements ResolveContext {
     }
     long owner = blobMeta.instanceId();
     if (owner != client.instanceId()) {
-      return BlobView.absent(blobMeta, "it lives on instance " + Long.toUnsignedString(owner)
-          + " and this client is connected to instance " + Long.toUnsignedString(client.instanceId()));
+      return BlobView.absent(
+          blobMeta,
+          "it lives on instance "
+              + Long.toUnsignedString(owner)
+              + " and this client is connected to instance "
+              + Long.toUnsignedString(client.instanceId()));
     }
     segments.putAll(client.fetch(new TreeSet<>(java.util.List.of(id))));
     s = segments.get(id);
-    return s != null ? BlobView.local(blobMeta, s)
-        : BlobView.absent(blobMeta, "instance " + Long.toUnsignedString(owner) + " did not return it (deleted?)");
+    return s != null
+        ? BlobView.local(blobMeta, s)
+        : BlobView.absent(
+            blobMeta, "instance " + Long.toUnsignedString(owner) + " did not return it (deleted?)");
   }
 
   @Override

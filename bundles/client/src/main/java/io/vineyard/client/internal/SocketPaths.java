@@ -13,7 +13,8 @@ public final class SocketPaths {
     if (env != null && !env.isBlank()) {
       return Path.of(env.trim());
     }
-    return isRoot() ? Path.of("/var/run/vineyard.sock")
+    return isRoot()
+        ? Path.of("/var/run/vineyard.sock")
         : Path.of(System.getProperty("user.home"), ".local", "vineyard", "vineyard.sock");
   }
 

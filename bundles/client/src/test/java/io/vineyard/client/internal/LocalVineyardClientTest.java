@@ -21,7 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The in-process client service: waits for a server that is still activating, and is a plain socket client. */
+/**
+ * The in-process client service: waits for a server that is still activating, and is a plain socket
+ * client.
+ */
 class LocalVineyardClientTest {
   final PluginRegistry plugins = PluginRegistry.serviceLoader(getClass().getClassLoader());
   Path dir;
@@ -59,14 +62,16 @@ class LocalVineyardClientTest {
   @Test
   void connectsOnceTheServerServesAndClosesOnDeactivate() throws Exception {
     Path socket = dir.resolve("v.sock");
-    CompletableFuture<EmbeddedServer> late = CompletableFuture.supplyAsync(() -> {
-      try {
-        TimeUnit.MILLISECONDS.sleep(700);
-        return EmbeddedServer.start(socket, shm.resolve("arenas"), 8L << 20);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<EmbeddedServer> late =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                TimeUnit.MILLISECONDS.sleep(700);
+                return EmbeddedServer.start(socket, shm.resolve("arenas"), 8L << 20);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
     try {
       LocalVineyardClient client = new LocalVineyardClient(config(socket), plugins);
       ObjectId id = client.put(new byte[] {1, 2, 3});
@@ -83,9 +88,15 @@ class LocalVineyardClientTest {
   void givesUpAfterTheTimeoutNamingTheSocket() {
     Path socket = dir.resolve("nobody.sock");
     long start = System.nanoTime();
-    VineyardException.ConnectionFailed e = assertThrows(VineyardException.ConnectionFailed.class,
-        () -> LocalVineyardClient.connect(socket, plugins, Duration.ofMillis(400)));
-    assertTrue(System.nanoTime() - start >= Duration.ofMillis(400).toNanos(), "it retried for the whole timeout");
-    assertTrue(e.getMessage().contains(socket.toString()) && e.getMessage().contains("400 ms"), e.getMessage());
+    VineyardException.ConnectionFailed e =
+        assertThrows(
+            VineyardException.ConnectionFailed.class,
+            () -> LocalVineyardClient.connect(socket, plugins, Duration.ofMillis(400)));
+    assertTrue(
+        System.nanoTime() - start >= Duration.ofMillis(400).toNanos(),
+        "it retried for the whole timeout");
+    assertTrue(
+        e.getMessage().contains(socket.toString()) && e.getMessage().contains("400 ms"),
+        e.getMessage());
   }
 }

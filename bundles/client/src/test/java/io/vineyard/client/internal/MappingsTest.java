@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vineyard.api.ObjectId;
 import io.vineyard.api.VineyardException;
-import io.vineyard.protocol.Payload;
 import io.vineyard.posix.Posix;
+import io.vineyard.protocol.Payload;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -20,7 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Store-file bookkeeping: one mapping per store_fd, descriptors taken as announced, views die on close. */
+/**
+ * Store-file bookkeeping: one mapping per store_fd, descriptors taken as announced, views die on
+ * close.
+ */
 class MappingsTest {
   static final long FILE = 1 << 16;
   Path a;
@@ -60,7 +63,8 @@ class MappingsTest {
   }
 
   static Payload payload(long id, int storeFd, long offset, long size) {
-    return new Payload(ObjectId.of(ObjectId.BLOB_BIT | id), storeFd, offset, size, FILE, 0, true, true);
+    return new Payload(
+        ObjectId.of(ObjectId.BLOB_BIT | id), storeFd, offset, size, FILE, 0, true, true);
   }
 
   static long openFds() throws IOException {
@@ -99,19 +103,26 @@ class MappingsTest {
   void aWrongAnnouncementIsRefusedButItsDescriptorsAreStillTaken() throws IOException {
     long fdsBefore = openFds();
     Payload p = payload(1, 10, 0, 100);
-    VineyardException.UnknownError e = assertThrows(VineyardException.UnknownError.class,
-        () -> mappings.receive(List.of(p), List.of(12), sending(a)));
+    VineyardException.UnknownError e =
+        assertThrows(
+            VineyardException.UnknownError.class,
+            () -> mappings.receive(List.of(p), List.of(12), sending(a)));
     assertTrue(e.getMessage().contains("fd set is not matched"), e.getMessage());
-    assertEquals(List.of(a), opened, "the announced descriptor was received (the stream stays in step)");
+    assertEquals(
+        List.of(a), opened, "the announced descriptor was received (the stream stays in step)");
     assertEquals(fdsBefore, openFds());
     assertEquals(0, mappings.size());
-    assertThrows(VineyardException.UnknownError.class, () -> mappings.receive(List.of(p), List.of(), sending()));
+    assertThrows(
+        VineyardException.UnknownError.class,
+        () -> mappings.receive(List.of(p), List.of(), sending()));
   }
 
   @Test
   void payloadsOutsideTheMappingAreRefused() throws IOException {
     Payload tooFar = payload(1, 10, FILE - 4, 8);
-    assertThrows(VineyardException.Invalid.class, () -> mappings.receive(List.of(tooFar), List.of(10), sending(a)));
+    assertThrows(
+        VineyardException.Invalid.class,
+        () -> mappings.receive(List.of(tooFar), List.of(10), sending(a)));
     mappings.receive(List.of(payload(2, 10, 0, 8)), List.of(10), sending(a));
     assertThrows(VineyardException.Invalid.class, () -> mappings.view(tooFar, false));
     assertThrows(VineyardException.Invalid.class, () -> mappings.view(payload(3, 99, 0, 8), false));
@@ -135,6 +146,7 @@ class MappingsTest {
     assertThrows(IllegalStateException.class, () -> s.get(ValueLayout.JAVA_BYTE, 0));
     assertThrows(IllegalStateException.class, () -> buffer.get(0));
     assertThrows(IllegalStateException.class, () -> mappings.view(p, false));
-    assertThrows(IllegalStateException.class, () -> mappings.receive(List.of(p), List.of(), sending()));
+    assertThrows(
+        IllegalStateException.class, () -> mappings.receive(List.of(p), List.of(), sending()));
   }
 }

@@ -9,8 +9,10 @@ class SocketPathsTest {
   @Test
   void theEnvironmentWinsThenTheUsersDefault() {
     assertEquals(Path.of("/tmp/x.sock"), SocketPaths.resolve(" /tmp/x.sock "));
-    Path dflt = SocketPaths.isRoot() ? Path.of("/var/run/vineyard.sock")
-        : Path.of(System.getProperty("user.home"), ".local/vineyard/vineyard.sock");
+    Path dflt =
+        SocketPaths.isRoot()
+            ? Path.of("/var/run/vineyard.sock")
+            : Path.of(System.getProperty("user.home"), ".local/vineyard/vineyard.sock");
     assertEquals(dflt, SocketPaths.resolve(null));
     assertEquals(dflt, SocketPaths.resolve(""));
     assertEquals("root".equals(System.getProperty("user.name")), SocketPaths.isRoot());

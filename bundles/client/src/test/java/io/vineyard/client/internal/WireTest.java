@@ -44,7 +44,8 @@ class WireTest {
   }
 
   IpcClient connect() {
-    return IpcClient.connect(dir.resolve("s.sock"), PluginRegistry.serviceLoader(getClass().getClassLoader()), null);
+    return IpcClient.connect(
+        dir.resolve("s.sock"), PluginRegistry.serviceLoader(getClass().getClassLoader()), null);
   }
 
   ScriptedPeer.Step sendStore(String replyJson) {
@@ -61,12 +62,14 @@ class WireTest {
 
   @Test
   void registersLikeThePythonClientAndSaysGoodbye() throws Exception {
-    try (ScriptedPeer peer = new ScriptedPeer(dir.resolve("s.sock"), List.of(ScriptedPeer.register()))) {
+    try (ScriptedPeer peer =
+        new ScriptedPeer(dir.resolve("s.sock"), List.of(ScriptedPeer.register()))) {
       IpcClient client = connect();
       assertEquals(7, client.instanceId());
       client.close();
       List<ObjectNode> sent = peer.finish();
-      assertEquals("{\"type\":\"register_request\",\"version\":\"0.24.2\",\"store_type\":1,\"session_id\":0,\"username\":\"\",\"password\":\"\"}",
+      assertEquals(
+          "{\"type\":\"register_request\",\"version\":\"0.24.2\",\"store_type\":1,\"session_id\":0,\"username\":\"\",\"password\":\"\"}",
           sent.get(0).toString());
       assertEquals("{\"type\":\"exit_request\"}", sent.get(1).toString());
       assertEquals(2, sent.size());
@@ -75,9 +78,16 @@ class WireTest {
 
   @Test
   void oldStyleGetBuffersRepliesWithNumberedPayloadsAndABlobTakesOneRoundTrip() throws Exception {
-    String payload = "{\"object_id\":" + BLOB_NUM + ",\"store_fd\":33,\"data_offset\":4096,\"data_size\":13,\"map_size\":8200,\"pointer\":0}";
-    try (ScriptedPeer peer = new ScriptedPeer(dir.resolve("s.sock"), List.of(ScriptedPeer.register(),
-        sendStore("{\"type\":\"get_buffers_reply\",\"num\":1,\"0\":" + payload + "}")))) {
+    String payload =
+        "{\"object_id\":"
+            + BLOB_NUM
+            + ",\"store_fd\":33,\"data_offset\":4096,\"data_size\":13,\"map_size\":8200,\"pointer\":0}";
+    try (ScriptedPeer peer =
+        new ScriptedPeer(
+            dir.resolve("s.sock"),
+            List.of(
+                ScriptedPeer.register(),
+                sendStore("{\"type\":\"get_buffers_reply\",\"num\":1,\"0\":" + payload + "}")))) {
       try (IpcClient client = connect()) {
         Blob blob = (Blob) client.getObject(ObjectId.parse(BLOB));
         assertEquals("Hello, World!", StandardCharsets.US_ASCII.decode(blob.buffer()).toString());
@@ -86,17 +96,26 @@ class WireTest {
       }
       List<ObjectNode> sent = peer.finish();
       // a blob's tree follows from its payload: no get_data_request before the get_buffers_request
-      assertEquals("{\"type\":\"get_buffers_request\",\"num\":1,\"0\":" + BLOB_NUM + ",\"unsafe\":false}", sent.get(1).toString());
+      assertEquals(
+          "{\"type\":\"get_buffers_request\",\"num\":1,\"0\":" + BLOB_NUM + ",\"unsafe\":false}",
+          sent.get(1).toString());
     }
   }
 
   @Test
   void errorRepliesAreTypedAndKeepTheConnection() throws Exception {
-    try (ScriptedPeer peer = new ScriptedPeer(dir.resolve("s.sock"), List.of(ScriptedPeer.register(),
-        (req, s) -> ScriptedPeer.reply(s, "{\"code\":41,\"message\":\"no room for 10 bytes\"}"),
-        (req, s) -> ScriptedPeer.reply(s, "{\"type\":\"exists_reply\",\"exists\":true}")))) {
+    try (ScriptedPeer peer =
+        new ScriptedPeer(
+            dir.resolve("s.sock"),
+            List.of(
+                ScriptedPeer.register(),
+                (req, s) ->
+                    ScriptedPeer.reply(s, "{\"code\":41,\"message\":\"no room for 10 bytes\"}"),
+                (req, s) ->
+                    ScriptedPeer.reply(s, "{\"type\":\"exists_reply\",\"exists\":true}")))) {
       try (IpcClient client = connect()) {
-        VineyardException e = assertThrows(VineyardException.NotEnoughMemory.class, () -> client.createBlob(10));
+        VineyardException e =
+            assertThrows(VineyardException.NotEnoughMemory.class, () -> client.createBlob(10));
         assertEquals("no room for 10 bytes", e.getMessage());
         assertTrue(client.exists(ObjectId.of(5)));
       }
@@ -106,15 +125,31 @@ class WireTest {
   @Test
   void aWrongFdAnnouncementBreaksTheConnection() throws Exception {
     // store_fd 33 is new to this connection but the reply says no fd follows
-    String payload = "{\"object_id\":" + BLOB_NUM + ",\"store_fd\":33,\"data_offset\":0,\"data_size\":10,\"map_size\":8200,\"pointer\":0}";
-    try (ScriptedPeer peer = new ScriptedPeer(dir.resolve("s.sock"), List.of(ScriptedPeer.register(),
-        (req, s) -> ScriptedPeer.reply(s, "{\"type\":\"create_buffer_reply\",\"id\":" + BLOB_NUM + ",\"fd\":-1,\"created\":" + payload + "}")))) {
+    String payload =
+        "{\"object_id\":"
+            + BLOB_NUM
+            + ",\"store_fd\":33,\"data_offset\":0,\"data_size\":10,\"map_size\":8200,\"pointer\":0}";
+    try (ScriptedPeer peer =
+        new ScriptedPeer(
+            dir.resolve("s.sock"),
+            List.of(
+                ScriptedPeer.register(),
+                (req, s) ->
+                    ScriptedPeer.reply(
+                        s,
+                        "{\"type\":\"create_buffer_reply\",\"id\":"
+                            + BLOB_NUM
+                            + ",\"fd\":-1,\"created\":"
+                            + payload
+                            + "}")))) {
       try (IpcClient client = connect()) {
-        VineyardException e = assertThrows(VineyardException.UnknownError.class, () -> client.createBlob(10));
+        VineyardException e =
+            assertThrows(VineyardException.UnknownError.class, () -> client.createBlob(10));
         assertTrue(e.getMessage().contains("fd set is not matched"), e.getMessage());
         assertThrows(VineyardException.ConnectionError.class, () -> client.exists(ObjectId.of(5)));
       }
-      assertFalse(peer.finish().stream().anyMatch(r -> r.path("type").asText().equals("exists_request")));
+      assertFalse(
+          peer.finish().stream().anyMatch(r -> r.path("type").asText().equals("exists_request")));
     }
   }
 }

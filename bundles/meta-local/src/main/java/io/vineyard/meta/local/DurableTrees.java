@@ -50,7 +50,9 @@ final class DurableTrees implements AutoCloseable {
   static DurableTrees open(Path dir) throws IOException {
     Files.createDirectories(dir);
     Path lockFile = dir.resolve("lock");
-    FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    FileChannel ch =
+        FileChannel.open(
+            lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = ch.tryLock();
@@ -60,13 +62,23 @@ final class DurableTrees implements AutoCloseable {
     if (lock == null) {
       String holder = Files.readString(lockFile, StandardCharsets.UTF_8).trim();
       ch.close();
-      throw new IllegalStateException("data directory " + dir + " is in use by another runtime"
-          + (holder.isEmpty() ? "" : " (pid " + holder + ")") + ": give each runtime its own --data-dir");
+      throw new IllegalStateException(
+          "data directory "
+              + dir
+              + " is in use by another runtime"
+              + (holder.isEmpty() ? "" : " (pid " + holder + ")")
+              + ": give each runtime its own --data-dir");
     }
     ch.truncate(0);
-    ch.write(java.nio.ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+    ch.write(
+        java.nio.ByteBuffer.wrap(
+            Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
     try {
-      DB db = DBMaker.fileDB(dir.resolve("metadata.db").toFile()).transactionEnable().fileChannelEnable().make();
+      DB db =
+          DBMaker.fileDB(dir.resolve("metadata.db").toFile())
+              .transactionEnable()
+              .fileChannelEnable()
+              .make();
       return new DurableTrees(dir, ch, lock, db);
     } catch (RuntimeException e) {
       lock.release();
@@ -92,7 +104,9 @@ final class DurableTrees implements AutoCloseable {
   }
 
   void write(Map<ObjectId, ObjectMeta> trees) {
-    trees.forEach((id, tree) -> objects.put(id.toString(), new String(Codec.encodeMeta(tree), StandardCharsets.UTF_8)));
+    trees.forEach(
+        (id, tree) ->
+            objects.put(id.toString(), new String(Codec.encodeMeta(tree), StandardCharsets.UTF_8)));
     db.commit();
   }
 

@@ -24,14 +24,18 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The metadata service of a lone instance: transient objects in memory; persisted objects and
- * names (and the labels of persisted objects) also written to MapDB in the data directory, so a restarted instance has them again.
+ * The metadata service of a lone instance: transient objects in memory; persisted objects and names
+ * (and the labels of persisted objects) also written to MapDB in the data directory, so a restarted
+ * instance has them again.
  *
- * <p>A persist returns once its trees are committed to disk. The data directory is held
- * exclusively (a second runtime on it is refused); {@link #close()} releases it.
+ * <p>A persist returns once its trees are committed to disk. The data directory is held exclusively
+ * (a second runtime on it is refused); {@link #close()} releases it.
  */
-@Component(service = MetadataService.class, configurationPid = StandaloneMetadataService.PID,
-    configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
+@Component(
+    service = MetadataService.class,
+    configurationPid = StandaloneMetadataService.PID,
+    configurationPolicy = ConfigurationPolicy.REQUIRE,
+    immediate = true)
 @Designate(ocd = StandaloneMetadataService.Config.class)
 public final class StandaloneMetadataService implements MetadataService, AutoCloseable {
   /** The Config Admin PID. */
@@ -135,7 +139,10 @@ public final class StandaloneMetadataService implements MetadataService, AutoClo
     if (id.isBlob() || into.containsKey(id)) {
       return;
     }
-    ObjectMeta tree = memory.get(id).orElseThrow(() -> new VineyardException.ObjectNotExists("member " + id + " is gone"));
+    ObjectMeta tree =
+        memory
+            .get(id)
+            .orElseThrow(() -> new VineyardException.ObjectNotExists("member " + id + " is gone"));
     into.put(id, tree);
     tree.memberIds().forEach(m -> collect(m, into));
   }
@@ -182,11 +189,18 @@ public final class StandaloneMetadataService implements MetadataService, AutoClo
   @Override
   public List<InstanceInfo> instances() {
     InstanceInfo self = memory.instances().get(0);
-    return List.of(new InstanceInfo(self.id(), socket, self.host(), self.status(), self.startedAt()));
+    return List.of(
+        new InstanceInfo(self.id(), socket, self.host(), self.status(), self.startedAt()));
   }
 
   @Override
   public Map<String, Object> status() {
-    return Map.of("metadata", "standalone", "persisted_objects", durable.objectCount(), "data_dir", durable.dir().toString());
+    return Map.of(
+        "metadata",
+        "standalone",
+        "persisted_objects",
+        durable.objectCount(),
+        "data_dir",
+        durable.dir().toString());
   }
 }

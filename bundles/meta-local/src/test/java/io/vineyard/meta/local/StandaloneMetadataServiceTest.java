@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.ObjectId;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.VineyardException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,10 +16,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Persisted objects and names survive a restart; transient ones do not; the data dir is exclusive. */
+/**
+ * Persisted objects and names survive a restart; transient ones do not; the data dir is exclusive.
+ */
 class StandaloneMetadataServiceTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   static ObjectMeta tree(ObjectId id, String typename) {
     return ObjectMeta.builder(typename).id(id).build();
@@ -50,7 +51,10 @@ class StandaloneMetadataServiceTest {
     }
     try (StandaloneMetadataService s = new StandaloneMetadataService(dir, "")) {
       assertFalse(s.contains(pair));
-      assertEquals(Optional.empty(), s.getName("the-pair", Duration.ZERO), "names of deleted objects go with them");
+      assertEquals(
+          Optional.empty(),
+          s.getName("the-pair", Duration.ZERO),
+          "names of deleted objects go with them");
       assertTrue(s.contains(member));
     }
   }
@@ -67,8 +71,12 @@ class StandaloneMetadataServiceTest {
       s.label(kept, Map.of("b", "3"));
       s.label(scratch, Map.of("c", "4"));
       assertEquals("4", s.get(scratch).orElseThrow().labels().get("c"));
-      assertThrows(VineyardException.Invalid.class, () -> s.label(ObjectId.parse("o8000000000000042"), Map.of("a", "1")));
-      assertThrows(VineyardException.ObjectNotExists.class, () -> s.label(ObjectId.of(99), Map.of("a", "1")));
+      assertThrows(
+          VineyardException.Invalid.class,
+          () -> s.label(ObjectId.parse("o8000000000000042"), Map.of("a", "1")));
+      assertThrows(
+          VineyardException.ObjectNotExists.class,
+          () -> s.label(ObjectId.of(99), Map.of("a", "1")));
     }
     try (StandaloneMetadataService s = new StandaloneMetadataService(dir, "")) {
       assertEquals(Map.of("a", "1", "b", "3"), s.get(kept).orElseThrow().labels());
@@ -79,8 +87,11 @@ class StandaloneMetadataServiceTest {
   @Test
   void aSecondServiceOnTheSameDirectoryIsRefused() throws Exception {
     try (StandaloneMetadataService s = new StandaloneMetadataService(dir, "")) {
-      IllegalStateException e = assertThrows(IllegalStateException.class, () -> new StandaloneMetadataService(dir, ""));
-      assertTrue(e.getMessage().contains(dir.toString()) && e.getMessage().contains("--data-dir"), e.getMessage());
+      IllegalStateException e =
+          assertThrows(IllegalStateException.class, () -> new StandaloneMetadataService(dir, ""));
+      assertTrue(
+          e.getMessage().contains(dir.toString()) && e.getMessage().contains("--data-dir"),
+          e.getMessage());
     }
     new StandaloneMetadataService(dir, "").close(); // released on close
   }

@@ -37,8 +37,14 @@ record Bootstrap(String raftId, String groupName, List<String> initialMembers, b
     String self = s.self();
     String stored = dir.cluster().getProperty(RAFT_ID);
     if (stored != null && !stored.equals(self)) {
-      throw new IllegalStateException("data dir " + dir.path() + " belongs to Raft member " + stored
-          + ", but this runtime is " + self + " (--bind): use that address or another --data-dir");
+      throw new IllegalStateException(
+          "data dir "
+              + dir.path()
+              + " belongs to Raft member "
+              + stored
+              + ", but this runtime is "
+              + self
+              + " (--bind): use that address or another --data-dir");
     }
     LinkedHashSet<String> members = new LinkedHashSet<>(s.peers());
     members.add(self);

@@ -47,11 +47,13 @@ record Carry(Map<ObjectId, ObjectMeta> trees, Map<String, ObjectId> names) {
     for (ObjectId id : g.ownedBy(instance)) {
       c.trees.put(id, g.get(id).orElseThrow());
     }
-    g.names().forEach((name, id) -> {
-      if (c.trees.containsKey(id)) {
-        c.names.put(name, id);
-      }
-    });
+    g.names()
+        .forEach(
+            (name, id) -> {
+              if (c.trees.containsKey(id)) {
+                c.names.put(name, id);
+              }
+            });
     return c;
   }
 
@@ -78,7 +80,10 @@ record Carry(Map<ObjectId, ObjectMeta> trees, Map<String, ObjectId> names) {
     return c;
   }
 
-  /** Writes what a running instance brings along to {@code carry.json} (it moves to a new generation). */
+  /**
+   * Writes what a running instance brings along to {@code carry.json} (it moves to a new
+   * generation).
+   */
   void save(DataDir dir) throws IOException {
     dir.replace(FILE, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(toJson()));
   }
@@ -101,23 +106,28 @@ record Carry(Map<ObjectId, ObjectMeta> trees, Map<String, ObjectId> names) {
    */
   Carry alive(long instance, Predicate<ObjectId> blobPresent) {
     Carry c = empty();
-    trees.forEach((id, t) -> {
-      if (payloadPresent(t, instance, blobPresent)) {
-        c.trees.put(id, t);
-      }
-    });
-    names.forEach((name, id) -> {
-      if (c.trees.containsKey(id)) {
-        c.names.put(name, id);
-      }
-    });
+    trees.forEach(
+        (id, t) -> {
+          if (payloadPresent(t, instance, blobPresent)) {
+            c.trees.put(id, t);
+          }
+        });
+    names.forEach(
+        (name, id) -> {
+          if (c.trees.containsKey(id)) {
+            c.names.put(name, id);
+          }
+        });
     return c;
   }
 
-  private static boolean payloadPresent(ObjectMeta tree, long instance, Predicate<ObjectId> blobPresent) {
+  private static boolean payloadPresent(
+      ObjectMeta tree, long instance, Predicate<ObjectId> blobPresent) {
     ObjectId id = tree.id();
     if (id.isBlob()) {
-      return id.value() == ObjectId.EMPTY_BLOB.value() || tree.instanceId() != instance || blobPresent.test(id);
+      return id.value() == ObjectId.EMPTY_BLOB.value()
+          || tree.instanceId() != instance
+          || blobPresent.test(id);
     }
     for (ObjectMeta m : tree.members().values()) {
       if (m.has("id") && m.has("typename") && !payloadPresent(m, instance, blobPresent)) {

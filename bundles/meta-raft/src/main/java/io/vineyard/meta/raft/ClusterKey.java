@@ -23,8 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Without {@code --cluster-key}, the first runtime of a cluster name creates {@code
  * <discovery>/<cluster>.key}; every later one reads it, so the runtimes of one user share it and
  * nobody else can. A runtime of another user, or any program without the file, cannot join the
- * group, send it a command or read what it says: its messages do not decrypt and are dropped. For
- * a cluster across hosts, copy the file to each host (e.g. {@code scp -p}) and pass it with {@code
+ * group, send it a command or read what it says: its messages do not decrypt and are dropped. For a
+ * cluster across hosts, copy the file to each host (e.g. {@code scp -p}) and pass it with {@code
  * --cluster-key FILE}.
  */
 final class ClusterKey {
@@ -33,8 +33,10 @@ final class ClusterKey {
 
   static final int IV_LENGTH = 16;
 
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-  private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_DIR =
+      PosixFilePermissions.fromString("rwx------");
 
   private ClusterKey() {}
 
@@ -50,13 +52,21 @@ final class ClusterKey {
       createFile(file);
     }
     if (!Files.exists(file)) {
-      throw new IllegalStateException("cluster key " + file + " does not exist: copy it from a member of the cluster"
-          + " (it is created where the cluster was founded)");
+      throw new IllegalStateException(
+          "cluster key "
+              + file
+              + " does not exist: copy it from a member of the cluster"
+              + " (it is created where the cluster was founded)");
     }
     Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
     if (!OWNER_ONLY.containsAll(mode)) {
-      throw new IllegalStateException("cluster key " + file + " is readable or writable by others ("
-          + PosixFilePermissions.toString(mode) + "): chmod 600 " + file);
+      throw new IllegalStateException(
+          "cluster key "
+              + file
+              + " is readable or writable by others ("
+              + PosixFilePermissions.toString(mode)
+              + "): chmod 600 "
+              + file);
     }
     String text = Files.readString(file, StandardCharsets.US_ASCII).trim();
     byte[] key;
@@ -66,7 +76,8 @@ final class ClusterKey {
       key = new byte[0];
     }
     if (key.length != 32) {
-      throw new IllegalStateException("cluster key " + file + " holds no key (64 hex digits expected)");
+      throw new IllegalStateException(
+          "cluster key " + file + " holds no key (64 hex digits expected)");
     }
     return new SecretKeySpec(key, "AES");
   }
@@ -76,16 +87,24 @@ final class ClusterKey {
     ownerOnlyFolder(dir);
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
-    try (FileChannel ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-        PosixFilePermissions.asFileAttribute(OWNER_ONLY))) {
-      ch.write(java.nio.ByteBuffer.wrap((HexFormat.of().formatHex(key) + "\n").getBytes(StandardCharsets.US_ASCII)));
+    try (FileChannel ch =
+        FileChannel.open(
+            file,
+            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+            PosixFilePermissions.asFileAttribute(OWNER_ONLY))) {
+      ch.write(
+          java.nio.ByteBuffer.wrap(
+              (HexFormat.of().formatHex(key) + "\n").getBytes(StandardCharsets.US_ASCII)));
       ch.force(true);
     } catch (FileAlreadyExistsException e) {
       // another runtime created it first: read theirs
     }
   }
 
-  /** Creates a folder (and its missing parents) of mode 0700, or narrows an existing one of ours to it. */
+  /**
+   * Creates a folder (and its missing parents) of mode 0700, or narrows an existing one of ours to
+   * it.
+   */
   static void ownerOnlyFolder(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       Path parent = dir.getParent();

@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param bind the address the Raft transport binds to ({@code --bind}), loopback by default
  * @param port the transport's TCP port; 0 picks a free one (only with embedded discovery)
  * @param peers {@code host:port} of every member ({@code --peers}); empty: embedded discovery
- *     through {@code discoveryDir}. With peers the membership is fixed: exactly these members
- *     (this one included, as {@code bind:port}), each its own Raft member named {@code host:port}
+ *     through {@code discoveryDir}. With peers the membership is fixed: exactly these members (this
+ *     one included, as {@code bind:port}), each its own Raft member named {@code host:port}
  * @param discoveryDir the folder runtimes of one user share to find each other (embedded mode)
  * @param dataDir this instance's own folder: Raft log, snapshots, instance ID
  * @param socket this instance's IPC socket path, as the instance registry reports it
@@ -23,12 +23,26 @@ import java.util.Objects;
  *     null: {@code <discoveryDir>/<cluster>.key}, created when the cluster is first founded
  */
 public record ClusterSettings(
-    String cluster, String bind, int port, List<String> peers, Path discoveryDir, Path dataDir, String socket,
-    Duration commitTimeout, Path clusterKey) {
+    String cluster,
+    String bind,
+    int port,
+    List<String> peers,
+    Path discoveryDir,
+    Path dataDir,
+    String socket,
+    Duration commitTimeout,
+    Path clusterKey) {
 
   /** Settings with the default key file of the discovery folder. */
-  public ClusterSettings(String cluster, String bind, int port, List<String> peers, Path discoveryDir, Path dataDir,
-      String socket, Duration commitTimeout) {
+  public ClusterSettings(
+      String cluster,
+      String bind,
+      int port,
+      List<String> peers,
+      Path discoveryDir,
+      Path dataDir,
+      String socket,
+      Duration commitTimeout) {
     this(cluster, bind, port, peers, discoveryDir, dataDir, socket, commitTimeout, null);
   }
 
@@ -41,27 +55,35 @@ public record ClusterSettings(
     socket = socket == null ? "" : socket;
     commitTimeout = commitTimeout == null ? Duration.ofSeconds(10) : commitTimeout;
     if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("port " + port + " is not a TCP port (0 picks a free one)");
+      throw new IllegalArgumentException(
+          "port " + port + " is not a TCP port (0 picks a free one)");
     }
     if (!peers.isEmpty() && port == 0) {
-      throw new IllegalArgumentException("with peers " + peers + " this instance needs a fixed port (one of the list)");
+      throw new IllegalArgumentException(
+          "with peers " + peers + " this instance needs a fixed port (one of the list)");
     }
     if (peers.isEmpty() && discoveryDir == null) {
-      throw new IllegalArgumentException("without peers, a discovery folder shared by the runtimes is needed");
+      throw new IllegalArgumentException(
+          "without peers, a discovery folder shared by the runtimes is needed");
     }
     if (clusterKey == null && discoveryDir == null) {
-      throw new IllegalArgumentException("no cluster key: pass --cluster-key FILE (the same file on every member)");
+      throw new IllegalArgumentException(
+          "no cluster key: pass --cluster-key FILE (the same file on every member)");
     }
   }
 
-  /** The key file in effect: {@code clusterKey}, else the discovery folder's {@code <cluster>.key}. */
+  /**
+   * The key file in effect: {@code clusterKey}, else the discovery folder's {@code <cluster>.key}.
+   */
   public Path keyFile() {
     return clusterKey != null ? clusterKey : discoveryDir.resolve(cluster + ".key");
   }
 
   /** Embedded-mode settings for one machine: loopback, a free port, discovery through a folder. */
-  public static ClusterSettings embedded(String cluster, Path discoveryDir, Path dataDir, String socket, Duration commitTimeout) {
-    return new ClusterSettings(cluster, "127.0.0.1", 0, List.of(), discoveryDir, dataDir, socket, commitTimeout);
+  public static ClusterSettings embedded(
+      String cluster, Path discoveryDir, Path dataDir, String socket, Duration commitTimeout) {
+    return new ClusterSettings(
+        cluster, "127.0.0.1", 0, List.of(), discoveryDir, dataDir, socket, commitTimeout);
   }
 
   /** Parses a comma-separated {@code host:port} list; blanks are skipped. */

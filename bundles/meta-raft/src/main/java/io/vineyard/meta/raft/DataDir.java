@@ -22,12 +22,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code cluster.properties}), in embedded mode what the instance brings into the cluster while it
  * is not in one ({@code carry.json}, see {@link Carry}).
  *
- * <p>The directory is locked with a file lock on {@code lock} (which also records the holder's pid);
- * a second runtime, in this process or another, is refused with a message naming the holder. The
- * lock is released by {@link #close}, or by the operating system when the process dies. Within one
- * process the held directories are known and never opened a second time: closing a second channel
- * on the file would drop the process's lock (POSIX locks belong to the process). Small files
- * are replaced atomically (written beside, then moved), so a crash leaves the old or the new value.
+ * <p>The directory is locked with a file lock on {@code lock} (which also records the holder's
+ * pid); a second runtime, in this process or another, is refused with a message naming the holder.
+ * The lock is released by {@link #close}, or by the operating system when the process dies. Within
+ * one process the held directories are known and never opened a second time: closing a second
+ * channel on the file would drop the process's lock (POSIX locks belong to the process). Small
+ * files are replaced atomically (written beside, then moved), so a crash leaves the old or the new
+ * value.
  */
 final class DataDir implements AutoCloseable {
   private static final String LOCK = "lock";
@@ -61,7 +62,12 @@ final class DataDir implements AutoCloseable {
       throw inUse(dir, Long.toString(ProcessHandle.current().pid()));
     }
     try {
-      FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      FileChannel ch =
+          FileChannel.open(
+              lockFile,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = ch.tryLock();
@@ -69,7 +75,10 @@ final class DataDir implements AutoCloseable {
           throw inUse(dir, new String(Files.readAllBytes(lockFile), StandardCharsets.UTF_8).trim());
         }
         ch.truncate(0);
-        ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+        ch.write(
+            ByteBuffer.wrap(
+                (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)),
+            0);
         ch.force(true);
       } catch (IOException | RuntimeException e) {
         ch.close();
@@ -83,8 +92,12 @@ final class DataDir implements AutoCloseable {
   }
 
   private static IllegalStateException inUse(Path dir, String holder) {
-    return new IllegalStateException("data dir " + dir + " is in use by another runtime"
-        + (holder.isEmpty() ? "" : " (pid " + holder + ")") + ": stop it, or give this runtime its own --data-dir");
+    return new IllegalStateException(
+        "data dir "
+            + dir
+            + " is in use by another runtime"
+            + (holder.isEmpty() ? "" : " (pid " + holder + ")")
+            + ": stop it, or give this runtime its own --data-dir");
   }
 
   Path path() {
@@ -105,7 +118,8 @@ final class DataDir implements AutoCloseable {
     try {
       return OptionalLong.of(Long.parseLong(text));
     } catch (NumberFormatException e) {
-      throw new IllegalStateException(f + " holds '" + text + "', not an instance ID: restore or delete it", e);
+      throw new IllegalStateException(
+          f + " holds '" + text + "', not an instance ID: restore or delete it", e);
     }
   }
 

@@ -33,8 +33,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <ul>
  *   <li>{@code C.lock}: a file lock taken for the decisions that must not interleave: founding or
  *       joining the cluster, and a member leaving it;
- *   <li>{@code C.bootstrap}: the current generation (epoch) of the cluster and its initial
- *       members, written by whoever founded it;
+ *   <li>{@code C.bootstrap}: the current generation (epoch) of the cluster and its initial members,
+ *       written by whoever founded it;
  *   <li>{@code C.members/<raft id>.member}: one file per member (its epoch, instance ID, socket,
  *       data dir, pid), locked by its runtime for as long as it runs. A locked file is a running
  *       member; an unlocked one is a member whose runtime died (the operating system releases the
@@ -54,11 +54,13 @@ import java.util.concurrent.locks.ReentrantLock;
 final class Discovery implements AutoCloseable {
   /** Member files locked by runtimes of this JVM. */
   private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
   /**
    * What this JVM's runtimes wrote into the member files they hold: those files are never opened
    * again while held (reading one would drop the lock, see above).
    */
   private static final ConcurrentHashMap<Path, Properties> OWN = new ConcurrentHashMap<>();
+
   /** The JVM side of each cluster lock (a file lock is per process). */
   private static final ConcurrentHashMap<Path, ReentrantLock> LOCAL = new ConcurrentHashMap<>();
 
@@ -73,9 +75,16 @@ final class Discovery implements AutoCloseable {
    * @param socket its IPC socket ("" if unknown)
    * @param dataDir its data dir ("" if unknown)
    * @param running whether its runtime holds the file's lock
-   * @param entered whether it is in its generation's group (it founded it, or was added and announced)
+   * @param entered whether it is in its generation's group (it founded it, or was added and
+   *     announced)
    */
-  record Member(String raftId, String epoch, long instanceId, String socket, String dataDir, boolean running,
+  record Member(
+      String raftId,
+      String epoch,
+      long instanceId,
+      String socket,
+      String dataDir,
+      boolean running,
       boolean entered) {
     /** How messages name it: its socket, else its Raft name. */
     String label() {
@@ -118,24 +127,32 @@ final class Discovery implements AutoCloseable {
    * @param timeout how long to wait for the lock; null waits as long as it takes
    * @throws TimeoutException when the lock was not had in time
    */
-  <T> T locked(Duration timeout, Locked<T> work) throws IOException, TimeoutException, InterruptedException {
+  <T> T locked(Duration timeout, Locked<T> work)
+      throws IOException, TimeoutException, InterruptedException {
     ClusterKey.ownerOnlyFolder(folder);
     Path lockFile = folder.resolve(cluster + ".lock");
-    ReentrantLock local = LOCAL.computeIfAbsent(lockFile.toAbsolutePath().normalize(), p -> new ReentrantLock());
+    ReentrantLock local =
+        LOCAL.computeIfAbsent(lockFile.toAbsolutePath().normalize(), p -> new ReentrantLock());
     long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
     if (timeout == null) {
       local.lockInterruptibly();
     } else if (!local.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
       throw new TimeoutException("the lock of cluster '" + cluster + "' in " + folder + " is busy");
     }
-    try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       FileLock lock;
       if (timeout == null) {
         lock = ch.lock();
       } else {
         while ((lock = ch.tryLock()) == null) {
           if (System.nanoTime() > deadline) {
-            throw new TimeoutException("the lock of cluster '" + cluster + "' in " + folder + " is held by another runtime");
+            throw new TimeoutException(
+                "the lock of cluster '"
+                    + cluster
+                    + "' in "
+                    + folder
+                    + " is held by another runtime");
           }
           Thread.sleep(10);
         }
@@ -154,7 +171,10 @@ final class Discovery implements AutoCloseable {
   }
 
   void writeBootstrap(Properties p) throws IOException {
-    write(bootstrapFile(), p, "the founder of this Vineyard cluster; runtimes that start later join it");
+    write(
+        bootstrapFile(),
+        p,
+        "the founder of this Vineyard cluster; runtimes that start later join it");
   }
 
   /**
@@ -167,7 +187,8 @@ final class Discovery implements AutoCloseable {
     ClusterKey.ownerOnlyFolder(dir);
     Path file = dir.resolve(raftId + SUFFIX).toAbsolutePath().normalize();
     if (!HELD.add(file)) {
-      throw new IllegalStateException("Raft member " + raftId + " of cluster '" + cluster + "' already runs in this process");
+      throw new IllegalStateException(
+          "Raft member " + raftId + " of cluster '" + cluster + "' already runs in this process");
     }
     Properties p = new Properties();
     p.setProperty("epoch", epoch);
@@ -179,16 +200,27 @@ final class Discovery implements AutoCloseable {
     OWN.put(file, p);
     FileChannel ch = null;
     try {
-      ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      ch =
+          FileChannel.open(
+              file,
+              Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       FileLock lock = ch.tryLock();
-      for (int i = 0; lock == null && i < 50; i++) { // another runtime may be probing it for a moment
+      for (int i = 0;
+          lock == null && i < 50;
+          i++) { // another runtime may be probing it for a moment
         Thread.sleep(20);
         lock = ch.tryLock();
       }
       if (lock == null) {
-        throw new IllegalStateException("Raft member " + raftId + " of cluster '" + cluster + "' already runs (" + file
-            + " is locked)");
+        throw new IllegalStateException(
+            "Raft member "
+                + raftId
+                + " of cluster '"
+                + cluster
+                + "' already runs ("
+                + file
+                + " is locked)");
       }
       StringWriter out = new StringWriter();
       p.store(out, "a member of Vineyard cluster '" + cluster + "'; locked while its runtime runs");
@@ -234,9 +266,15 @@ final class Discovery implements AutoCloseable {
         continue;
       }
       String name = file.getFileName().toString();
-      out.add(new Member(p.getProperty("raft.id", name.substring(0, name.length() - SUFFIX.length())), epoch,
-          parseLong(p.getProperty("instance.id")), p.getProperty("socket", ""), p.getProperty("data.dir", ""), running(file),
-          Boolean.parseBoolean(p.getProperty("entered"))));
+      out.add(
+          new Member(
+              p.getProperty("raft.id", name.substring(0, name.length() - SUFFIX.length())),
+              epoch,
+              parseLong(p.getProperty("instance.id")),
+              p.getProperty("socket", ""),
+              p.getProperty("data.dir", ""),
+              running(file),
+              Boolean.parseBoolean(p.getProperty("entered"))));
     }
     out.sort(Comparator.comparing((Member m) -> !m.running()).thenComparing(Member::label));
     return out;
@@ -261,7 +299,10 @@ final class Discovery implements AutoCloseable {
     return out;
   }
 
-  /** The member file of a Raft member, if it is not running: deleted (a member that died and was removed). */
+  /**
+   * The member file of a Raft member, if it is not running: deleted (a member that died and was
+   * removed).
+   */
   void forgetDead(String raftId) throws IOException {
     Path file = membersFolder().resolve(raftId + SUFFIX).toAbsolutePath().normalize();
     if (Files.exists(file) && !running(file)) {
@@ -289,7 +330,9 @@ final class Discovery implements AutoCloseable {
     try (var list = Files.list(folder)) {
       for (Path f : list.filter(Files::isDirectory).toList()) {
         String name = f.getFileName().toString();
-        if (name.startsWith(prefix) && !name.equals(prefix + keep) && name.length() == prefix.length() + 8) {
+        if (name.startsWith(prefix)
+            && !name.equals(prefix + keep)
+            && name.length() == prefix.length() + 8) {
           deleteTree(f);
         }
       }
@@ -306,8 +349,8 @@ final class Discovery implements AutoCloseable {
 
   /**
    * The instance ID of a data dir: the one it has, unless another data dir that still exists holds
-   * it in the registry, else the smallest ID nobody holds (IDs of data dirs that no longer exist are
-   * given again). Call under the cluster lock.
+   * it in the registry, else the smallest ID nobody holds (IDs of data dirs that no longer exist
+   * are given again). Call under the cluster lock.
    */
   long instanceIdFor(Path dataDir, java.util.OptionalLong stored) throws IOException {
     Path file = folder.resolve(cluster + ".instances");
@@ -334,8 +377,13 @@ final class Discovery implements AutoCloseable {
       }
     }
     if (id < 0) {
-      throw new IllegalStateException("cluster '" + cluster + "' has 1024 instances, each with a data dir that still"
-          + " exists (" + file + "): remove the data dirs of instances that are gone");
+      throw new IllegalStateException(
+          "cluster '"
+              + cluster
+              + "' has 1024 instances, each with a data dir that still"
+              + " exists ("
+              + file
+              + "): remove the data dirs of instances that are gone");
     }
     if (!mine.equals(reg.getProperty(Long.toString(id)))) {
       reg.setProperty(Long.toString(id), mine);
@@ -370,7 +418,8 @@ final class Discovery implements AutoCloseable {
     if (HELD.contains(file)) {
       return true;
     }
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       FileLock lock = ch.tryLock();
       if (lock == null) {
         return true;
@@ -425,7 +474,8 @@ final class Discovery implements AutoCloseable {
   private static void write(Path f, Properties p, String comment) throws IOException {
     Path next = f.resolveSibling(f.getFileName() + ".next");
     Files.deleteIfExists(next);
-    Files.createFile(next, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.createFile(
+        next, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     try (Writer w = Files.newBufferedWriter(next, StandardCharsets.UTF_8)) {
       p.store(w, comment);
     }

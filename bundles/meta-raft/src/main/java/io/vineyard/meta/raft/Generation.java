@@ -26,8 +26,8 @@ import java.util.logging.Logger;
  *
  * <ul>
  *   <li><b>Start.</b> Under the cluster lock: if a member of the current generation runs, join it
- *       (the leader adds this runtime); if none does, found a new generation alone. Either way
- *       with a new Raft name and a new, empty log: the old log is read for what this instance owns
+ *       (the leader adds this runtime); if none does, found a new generation alone. Either way with
+ *       a new Raft name and a new, empty log: the old log is read for what this instance owns
  *       ({@link Carry}) and then deleted. If the join fails (the members stopped meanwhile, or the
  *       generation was replaced), decide again.
  *   <li><b>Enter.</b> Register (the instance ID is the data dir's, handed out by the discovery
@@ -36,8 +36,8 @@ import java.util.logging.Logger;
  *   <li><b>Clean stop.</b> While other members run: drop this instance's objects from the cluster
  *       and leave the group (they come back with it). The last member just stops.
  *   <li><b>Death</b> (kill -9). The leader sees the free lock, drops the dead instance's objects
- *       and removes it from the group. If a majority of the members died, no leader can do that: the
- *       survivors found a new generation and move there, each bringing its own objects.
+ *       and removes it from the group. If a majority of the members died, no leader can do that:
+ *       the survivors found a new generation and move there, each bringing its own objects.
  * </ul>
  *
  * <p>So at any time the running runtimes of one user and one cluster name form one Raft group, and
@@ -59,11 +59,13 @@ final class Generation {
     this.instance = instance;
     this.discovery = discovery;
     this.blobPresent = blobPresent;
-    this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "vineyard-raft-watchdog");
-      t.setDaemon(true);
-      return t;
-    });
+    this.watchdog =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "vineyard-raft-watchdog");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   static Generation start(RaftInstance instance, Predicate<ObjectId> blobPresent) throws Exception {
@@ -71,7 +73,9 @@ final class Generation {
     Discovery discovery = new Discovery(s.discoveryDir(), s.cluster());
     Generation g = new Generation(instance, discovery, blobPresent);
     try {
-      long id = discovery.locked(null, () -> discovery.instanceIdFor(instance.dir.path(), instance.dir.instanceId()));
+      long id =
+          discovery.locked(
+              null, () -> discovery.instanceIdFor(instance.dir.path(), instance.dir.instanceId()));
       if (instance.dir.instanceId().orElse(-1) != id) {
         instance.dir.writeInstanceId(id);
       }
@@ -82,7 +86,8 @@ final class Generation {
       discovery.close();
       throw e;
     }
-    g.watchdog.scheduleWithFixedDelay(g::check, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    g.watchdog.scheduleWithFixedDelay(
+        g::check, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     return g;
   }
 
@@ -96,7 +101,10 @@ final class Generation {
     Duration limit = instance.settings.commitTimeout().multipliedBy(2);
     limit = limit.compareTo(Duration.ofSeconds(20)) < 0 ? Duration.ofSeconds(20) : limit;
     long deadline = System.nanoTime() + limit.toNanos();
-    Duration step = instance.settings.commitTimeout().compareTo(STEP) > 0 ? instance.settings.commitTimeout() : STEP;
+    Duration step =
+        instance.settings.commitTimeout().compareTo(STEP) > 0
+            ? instance.settings.commitTimeout()
+            : STEP;
     RuntimeException last = null;
     while (System.nanoTime() < deadline) {
       if (instance.closed && instance.group != null) {
@@ -112,32 +120,62 @@ final class Generation {
         }
         MapDbLog log = MapDbLog.open(instance.dir.logFile());
         try {
-          g = RaftGroup.connect(instance.settings, b, log, new MetadataStateMachine(), instance.key);
+          g =
+              RaftGroup.connect(
+                  instance.settings, b, log, new MetadataStateMachine(), instance.key);
         } catch (Exception e) {
           log.close();
           throw e;
         }
         if (b.mustJoin()) {
-          g.joinGroup(STEP.multipliedBy(3), LEADER_WAIT, instance::describe, "", () -> !b.groupName().equals(current()));
+          g.joinGroup(
+              STEP.multipliedBy(3),
+              LEADER_WAIT,
+              instance::describe,
+              "",
+              () -> !b.groupName().equals(current()));
         }
         long id = instance.instanceId;
         g.commit(instance.registration(b.raftId(), id), "registration of instance " + id, step);
         Carry alive = carry.alive(id, blobPresent);
         int dropped = carry.trees().size() - alive.trees().size();
-        g.commit(new MetadataCommand.Announce(id, alive.treeList(), alive.nameMap()),
-            "announcement of the " + alive.trees().size() + " objects of instance " + id, step);
+        g.commit(
+            new MetadataCommand.Announce(id, alive.treeList(), alive.nameMap()),
+            "announcement of the " + alive.trees().size() + " objects of instance " + id,
+            step);
         Carry.done(instance.dir);
         discovery.entered();
         epoch = epochOf(b);
         instance.use(g);
-        LOG.info("instance " + id + " is Raft member " + b.raftId() + " of cluster '" + instance.settings.cluster()
-            + "' (generation " + epoch + ", " + (b.mustJoin() ? "joined" : "founded") + "); it brought "
-            + alive.trees().size() + " objects and " + alive.names().size() + " names"
-            + (dropped == 0 ? "" : ", and dropped " + dropped + " whose payload did not survive"));
+        LOG.info(
+            "instance "
+                + id
+                + " is Raft member "
+                + b.raftId()
+                + " of cluster '"
+                + instance.settings.cluster()
+                + "' (generation "
+                + epoch
+                + ", "
+                + (b.mustJoin() ? "joined" : "founded")
+                + "); it brought "
+                + alive.trees().size()
+                + " objects and "
+                + alive.names().size()
+                + " names"
+                + (dropped == 0
+                    ? ""
+                    : ", and dropped " + dropped + " whose payload did not survive"));
         return;
       } catch (VineyardException.ConnectionError | IllegalStateException e) {
         last = e;
-        LOG.info("could not enter " + b.groupName() + " as " + b.raftId() + ", deciding again: " + e.getMessage());
+        LOG.info(
+            "could not enter "
+                + b.groupName()
+                + " as "
+                + b.raftId()
+                + ", deciding again: "
+                + e.getMessage());
         if (g != null) {
           g.close();
         }
@@ -150,8 +188,12 @@ final class Generation {
         throw e;
       }
     }
-    throw new IllegalStateException("could not join or found cluster '" + instance.settings.cluster() + "' within "
-        + Timeouts.text(limit) + (last == null ? "" : ": " + last.getMessage()));
+    throw new IllegalStateException(
+        "could not join or found cluster '"
+            + instance.settings.cluster()
+            + "' within "
+            + Timeouts.text(limit)
+            + (last == null ? "" : ": " + last.getMessage()));
   }
 
   /** Under the cluster lock: which generation to enter, as whom. */
@@ -160,10 +202,13 @@ final class Generation {
     Properties boot = discovery.readBootstrap();
     String named = boot.getProperty(Bootstrap.EPOCH);
     // a generation can be joined through a member that is in it, or its founder (which elects
-    // itself): runtimes still joining it cannot add anybody, and if its founder gave up they never will
+    // itself): runtimes still joining it cannot add anybody, and if its founder gave up they never
+    // will
     List<String> initial = ClusterSettings.parseNames(boot.getProperty(Bootstrap.INITIAL));
-    boolean joinable = named != null && discovery.members(named).stream()
-        .anyMatch(m -> m.running() && (m.entered() || initial.contains(m.raftId())));
+    boolean joinable =
+        named != null
+            && discovery.members(named).stream()
+                .anyMatch(m -> m.running() && (m.entered() || initial.contains(m.raftId())));
     String raftId = "vy-" + Bootstrap.randomHex(6);
     boolean found = !joinable || named.equals(avoid);
     if (found) {
@@ -174,12 +219,15 @@ final class Generation {
       discovery.removeStale(named);
     }
     discovery.register(raftId, named, instance.instanceId, s.socket(), s.dataDir());
-    return new Bootstrap(raftId, s.cluster() + "-" + named, found ? List.of(raftId) : initial, !found);
+    return new Bootstrap(
+        raftId, s.cluster() + "-" + named, found ? List.of(raftId) : initial, !found);
   }
 
   private String current() {
     try {
-      return instance.settings.cluster() + "-" + discovery.readBootstrap().getProperty(Bootstrap.EPOCH, "");
+      return instance.settings.cluster()
+          + "-"
+          + discovery.readBootstrap().getProperty(Bootstrap.EPOCH, "");
     } catch (IOException e) {
       return "";
     }
@@ -208,8 +256,16 @@ final class Generation {
       if (dead.isEmpty()) {
         return;
       }
-      if ((members.size() - dead.size()) * 2 <= members.size()) { // no majority left: nobody can remove them
-        move(g, epoch, "a majority of the members of generation " + epoch + " died (" + instance.describe(dead) + ")");
+      if ((members.size() - dead.size()) * 2
+          <= members.size()) { // no majority left: nobody can remove them
+        move(
+            g,
+            epoch,
+            "a majority of the members of generation "
+                + epoch
+                + " died ("
+                + instance.describe(dead)
+                + ")");
       } else if (g.isLeader()) {
         for (String d : dead) {
           removeDead(g, d);
@@ -228,16 +284,27 @@ final class Generation {
       }
     }
     if (dead >= 0) {
-      g.commit(new MetadataCommand.Forget(dead, raftId), "removal of the objects of instance " + dead, STEP);
+      g.commit(
+          new MetadataCommand.Forget(dead, raftId),
+          "removal of the objects of instance " + dead,
+          STEP);
     }
     if (g.removeMember(raftId, STEP)) {
       discovery.forgetDead(raftId);
-      LOG.info("Raft member " + raftId + (dead < 0 ? "" : " (instance " + dead + ")") + " died: removed from cluster '"
-          + instance.settings.cluster() + "' with its objects; they come back when it restarts");
+      LOG.info(
+          "Raft member "
+              + raftId
+              + (dead < 0 ? "" : " (instance " + dead + ")")
+              + " died: removed from cluster '"
+              + instance.settings.cluster()
+              + "' with its objects; they come back when it restarts");
     }
   }
 
-  /** Leaves the current generation for another (a new one unless {@code avoid} is null and one is named). */
+  /**
+   * Leaves the current generation for another (a new one unless {@code avoid} is null and one is
+   * named).
+   */
   private void move(RaftGroup g, String avoid, String why) throws Exception {
     LOG.info("instance " + instance.instanceId + " moves to a new cluster generation: " + why);
     Carry carry = g.machine().read(m -> Carry.of(m, instance.instanceId));
@@ -257,7 +324,8 @@ final class Generation {
   void stop(boolean clean) {
     watchdog.shutdownNow();
     try {
-      watchdog.awaitTermination(10, TimeUnit.SECONDS); // a move in progress gives up at its next step
+      watchdog.awaitTermination(
+          10, TimeUnit.SECONDS); // a move in progress gives up at its next step
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -277,39 +345,67 @@ final class Generation {
           discovery.close();
         }
       } catch (IOException e) {
-        LOG.log(Level.WARNING, "could not release the member file of this runtime: " + e.getMessage(), e);
+        LOG.log(
+            Level.WARNING,
+            "could not release the member file of this runtime: " + e.getMessage(),
+            e);
       }
     }
   }
 
   private void leave(RaftGroup g) {
-    Duration timeout = instance.settings.commitTimeout().compareTo(STEP) < 0 ? instance.settings.commitTimeout() : STEP;
+    Duration timeout =
+        instance.settings.commitTimeout().compareTo(STEP) < 0
+            ? instance.settings.commitTimeout()
+            : STEP;
     String self = g.raftId();
     long id = instance.instanceId;
     try {
       Carry carry = g.machine().read(m -> Carry.of(m, id));
       carry.save(instance.dir);
-      discovery.locked(timeout, () -> {
-        Set<String> others = new TreeSet<>(discovery.running(epoch));
-        others.remove(self);
-        others.retainAll(g.raft().members());
-        if (!g.isMember() || others.isEmpty()) {
-          return null; // the last one: the generation ends with it
-        }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        g.commit(new MetadataCommand.Forget(id, self), "removal of the objects of instance " + id, left(deadline));
-        g.leaveGroup(left(deadline));
-        g.commit(new MetadataCommand.Barrier(), "confirmation of the removal of " + self, left(deadline));
-        LOG.info("instance " + id + " left cluster '" + instance.settings.cluster() + "' with its " + carry.trees().size()
-            + " objects; they come back when it restarts");
-        return null;
-      });
+      discovery.locked(
+          timeout,
+          () -> {
+            Set<String> others = new TreeSet<>(discovery.running(epoch));
+            others.remove(self);
+            others.retainAll(g.raft().members());
+            if (!g.isMember() || others.isEmpty()) {
+              return null; // the last one: the generation ends with it
+            }
+            long deadline = System.nanoTime() + timeout.toNanos();
+            g.commit(
+                new MetadataCommand.Forget(id, self),
+                "removal of the objects of instance " + id,
+                left(deadline));
+            g.leaveGroup(left(deadline));
+            g.commit(
+                new MetadataCommand.Barrier(),
+                "confirmation of the removal of " + self,
+                left(deadline));
+            LOG.info(
+                "instance "
+                    + id
+                    + " left cluster '"
+                    + instance.settings.cluster()
+                    + "' with its "
+                    + carry.trees().size()
+                    + " objects; they come back when it restarts");
+            return null;
+          });
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      LOG.warning("instance " + id + " could not leave cluster '" + instance.settings.cluster() + "' cleanly within "
-          + Timeouts.text(timeout) + " (" + e.getMessage() + "): the others remove it as a runtime that died");
+      LOG.warning(
+          "instance "
+              + id
+              + " could not leave cluster '"
+              + instance.settings.cluster()
+              + "' cleanly within "
+              + Timeouts.text(timeout)
+              + " ("
+              + e.getMessage()
+              + "): the others remove it as a runtime that died");
     }
   }
 

@@ -1,7 +1,7 @@
 package io.vineyard.meta.raft;
 
-import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.ObjectId;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.protocol.Codec;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -60,7 +60,10 @@ final class GlobalMetadata {
     }
   }
 
-  /** Names a stored object (the previous holder of the name loses it); false when the object is gone. */
+  /**
+   * Names a stored object (the previous holder of the name loses it); false when the object is
+   * gone.
+   */
   boolean putName(String name, ObjectId id) {
     ObjectMeta t = trees.get(id);
     if (t == null) {
@@ -77,7 +80,10 @@ final class GlobalMetadata {
     return true;
   }
 
-  /** Merges labels into a stored tree's {@code __labels} (a key labelled again takes the new value); false when it is gone. */
+  /**
+   * Merges labels into a stored tree's {@code __labels} (a key labelled again takes the new value);
+   * false when it is gone.
+   */
   boolean label(ObjectId id, Map<String, String> labels) {
     ObjectMeta t = trees.get(id);
     if (t == null) {
@@ -103,8 +109,8 @@ final class GlobalMetadata {
   /**
    * Registers (or refreshes) an instance. A requested ID is taken as it is (embedded clusters hand
    * IDs out through their discovery folder, and a runtime restarted under a new Raft name replaces
-   * its old record); otherwise a runtime keeps the ID recorded for its Raft name, and a new one gets
-   * the counter's next value.
+   * its old record); otherwise a runtime keeps the ID recorded for its Raft name, and a new one
+   * gets the counter's next value.
    */
   long register(String raftId, long requested, String socket, String host, long startedAt) {
     long id = requested;
@@ -122,10 +128,10 @@ final class GlobalMetadata {
   }
 
   /**
-   * Makes the trees owned by {@code instance} (their {@code instance_id}) exactly {@code owned}, and
-   * adds the names given for them: what a runtime that (re)enters the cluster brings. Trees it owned
-   * before and does not bring go, with the names that refer to them; trees it brings replace their
-   * older copies, so an announcement made twice changes nothing the second time.
+   * Makes the trees owned by {@code instance} (their {@code instance_id}) exactly {@code owned},
+   * and adds the names given for them: what a runtime that (re)enters the cluster brings. Trees it
+   * owned before and does not bring go, with the names that refer to them; trees it brings replace
+   * their older copies, so an announcement made twice changes nothing the second time.
    *
    * @return the number of trees dropped
    */
@@ -141,11 +147,12 @@ final class GlobalMetadata {
       }
     }
     owned.forEach(this::put);
-    ownedNames.forEach((name, id) -> {
-      if (trees.containsKey(id)) {
-        putName(name, id);
-      }
-    });
+    ownedNames.forEach(
+        (name, id) -> {
+          if (trees.containsKey(id)) {
+            putName(name, id);
+          }
+        });
     return dropped;
   }
 
@@ -170,11 +177,12 @@ final class GlobalMetadata {
   /** The IDs of the trees whose {@code instance_id} is {@code instance}. */
   List<ObjectId> ownedBy(long instance) {
     List<ObjectId> out = new ArrayList<>();
-    trees.forEach((id, t) -> {
-      if (t.instanceId() == instance) {
-        out.add(id);
-      }
-    });
+    trees.forEach(
+        (id, t) -> {
+          if (t.instanceId() == instance) {
+            out.add(id);
+          }
+        });
     return out;
   }
 
@@ -250,7 +258,9 @@ final class GlobalMetadata {
       names.put(in.readUTF(), ObjectId.of(in.readLong()));
     }
     for (int i = in.readInt(); i > 0; i--) {
-      InstanceRecord r = new InstanceRecord(in.readLong(), in.readUTF(), in.readUTF(), in.readUTF(), in.readLong());
+      InstanceRecord r =
+          new InstanceRecord(
+              in.readLong(), in.readUTF(), in.readUTF(), in.readUTF(), in.readLong());
       instances.put(r.id(), r);
     }
     nextInstanceId = in.readLong();

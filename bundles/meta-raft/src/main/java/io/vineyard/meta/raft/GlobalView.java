@@ -1,7 +1,7 @@
 package io.vineyard.meta.raft;
 
-import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.ObjectId;
+import io.vineyard.api.ObjectMeta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,18 +27,19 @@ final class GlobalView {
   }
 
   List<ObjectMeta> list(Predicate<String> typename, int limit) {
-    return machine.read(g -> {
-      List<ObjectMeta> out = new ArrayList<>();
-      for (ObjectMeta t : g.trees()) {
-        if (out.size() >= limit) {
-          break;
-        }
-        if (typename.test(t.typename())) {
-          out.add(t);
-        }
-      }
-      return out;
-    });
+    return machine.read(
+        g -> {
+          List<ObjectMeta> out = new ArrayList<>();
+          for (ObjectMeta t : g.trees()) {
+            if (out.size() >= limit) {
+              break;
+            }
+            if (typename.test(t.typename())) {
+              out.add(t);
+            }
+          }
+          return out;
+        });
   }
 
   Set<ObjectId> referrers(ObjectId id) {
@@ -54,18 +55,19 @@ final class GlobalView {
   }
 
   Map<String, ObjectId> names(Predicate<String> matches, int limit) {
-    return machine.read(g -> {
-      Map<String, ObjectId> out = new TreeMap<>();
-      for (Map.Entry<String, ObjectId> e : g.names().entrySet()) {
-        if (out.size() >= limit) {
-          break;
-        }
-        if (matches.test(e.getKey())) {
-          out.put(e.getKey(), e.getValue());
-        }
-      }
-      return out;
-    });
+    return machine.read(
+        g -> {
+          Map<String, ObjectId> out = new TreeMap<>();
+          for (Map.Entry<String, ObjectId> e : g.names().entrySet()) {
+            if (out.size() >= limit) {
+              break;
+            }
+            if (matches.test(e.getKey())) {
+              out.put(e.getKey(), e.getValue());
+            }
+          }
+          return out;
+        });
   }
 
   List<InstanceRecord> instances() {

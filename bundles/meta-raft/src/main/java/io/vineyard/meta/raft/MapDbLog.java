@@ -33,13 +33,14 @@ import org.mapdb.Serializer;
  * {@link #close}): Raft keeps it as volatile state, and a restart that finds an older value only
  * replays fewer entries and learns the rest from the leader. A snapshot is committed together with
  * the truncation or re-initialization that follows it, so a crash never leaves a snapshot beside
- * entries it already contains. With {@link #useFsync(boolean) useFsync(false)} commits are deferred to
- * {@link #close} (for tests only).
+ * entries it already contains. With {@link #useFsync(boolean) useFsync(false)} commits are deferred
+ * to {@link #close} (for tests only).
  *
- * <p>Indices follow jgroups-raft: {@link #firstAppended()} is 0 until the first truncation, then the
- * index of the entry kept at the head (the last one a snapshot covers). The term never goes down,
- * even when entries of a later term are deleted. Thread-safe (RAFT calls it from its runner and from
- * the election threads). No temporary files and no JVM shutdown hook: {@link #close} ends it.
+ * <p>Indices follow jgroups-raft: {@link #firstAppended()} is 0 until the first truncation, then
+ * the index of the entry kept at the head (the last one a snapshot covers). The term never goes
+ * down, even when entries of a later term are deleted. Thread-safe (RAFT calls it from its runner
+ * and from the election threads). No temporary files and no JVM shutdown hook: {@link #close} ends
+ * it.
  */
 public final class MapDbLog implements Log {
   private static final String TERM = "term";
@@ -86,7 +87,8 @@ public final class MapDbLog implements Log {
     }
     file = path;
     // RandomAccessFile IO, not a FileChannel: RAFT stops its threads by interrupting them, and an
-    // interrupt during a FileChannel write closes the channel (the store is then unusable until reopened)
+    // interrupt during a FileChannel write closes the channel (the store is then unusable until
+    // reopened)
     db = DBMaker.fileDB(path.toFile()).transactionEnable().make();
     entries = db.treeMap("entries", Serializer.LONG, Serializer.BYTE_ARRAY).createOrOpen();
     meta = db.hashMap("meta", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
@@ -214,7 +216,9 @@ public final class MapDbLog implements Log {
     }
     long newLast = i - 1;
     if (newLast < last) {
-      entries.tailMap(newLast, false).clear(); // entries after the appended ones are overwritten too
+      entries
+          .tailMap(newLast, false)
+          .clear(); // entries after the appended ones are overwritten too
     }
     last = newLast;
     writeLong(LAST, last);
@@ -277,7 +281,8 @@ public final class MapDbLog implements Log {
   }
 
   @Override
-  public synchronized void forEach(ObjLongConsumer<LogEntry> function, long start_index, long end_index) {
+  public synchronized void forEach(
+      ObjLongConsumer<LogEntry> function, long start_index, long end_index) {
     long from = Math.max(start_index, Math.max(first, 1));
     long to = Math.min(end_index, last);
     if (from > to) {
@@ -305,7 +310,8 @@ public final class MapDbLog implements Log {
 
   @Override
   public synchronized String toString() {
-    return String.format("MapDbLog %s: first=%d, commit=%d, last=%d, term=%d", file, first, commit, last, term);
+    return String.format(
+        "MapDbLog %s: first=%d, commit=%d, last=%d, term=%d", file, first, commit, last, term);
   }
 
   private void commit() {

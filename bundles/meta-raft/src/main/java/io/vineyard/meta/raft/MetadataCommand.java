@@ -1,7 +1,7 @@
 package io.vineyard.meta.raft;
 
-import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.ObjectId;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.protocol.Codec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -32,10 +32,14 @@ sealed interface MetadataCommand {
   byte ANNOUNCE = 9;
   byte FORGET = 10;
 
-  /** Commits trees (members expanded, {@code transient: false}) to the global metadata in one entry. */
+  /**
+   * Commits trees (members expanded, {@code transient: false}) to the global metadata in one entry.
+   */
   record Persist(List<ObjectMeta> trees) implements MetadataCommand {}
 
-  /** Removes a persisted tree and the names referring to it; the outcome says whether it was there. */
+  /**
+   * Removes a persisted tree and the names referring to it; the outcome says whether it was there.
+   */
   record Delete(ObjectId id) implements MetadataCommand {}
 
   /** Names a persisted object; the outcome fails when the object is gone. */
@@ -44,8 +48,12 @@ sealed interface MetadataCommand {
   /** Drops a name; the outcome says whether there was one. */
   record DropName(String name) implements MetadataCommand {}
 
-  /** Registers a runtime; the outcome's value is its instance ID ({@code requested} &lt; 0: a new one). */
-  record Register(String raftId, long requested, String socket, String host, long startedAt) implements MetadataCommand {}
+  /**
+   * Registers a runtime; the outcome's value is its instance ID ({@code requested} &lt; 0: a new
+   * one).
+   */
+  record Register(String raftId, long requested, String socket, String host, long startedAt)
+      implements MetadataCommand {}
 
   /** Asks for the number of commands applied (read-only, answered by the leader). */
   record Version() implements MetadataCommand {}
@@ -70,14 +78,17 @@ sealed interface MetadataCommand {
    * What a runtime entering the cluster brings: the trees it owns and the names of them; replaces
    * whatever the cluster held as that instance's (see {@link GlobalMetadata#announce}).
    */
-  record Announce(long instance, List<ObjectMeta> trees, Map<String, ObjectId> names) implements MetadataCommand {
+  record Announce(long instance, List<ObjectMeta> trees, Map<String, ObjectId> names)
+      implements MetadataCommand {
     public Announce {
       trees = List.copyOf(trees);
       names = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(names));
     }
   }
 
-  /** Drops an instance that stopped or died, with its objects (see {@link GlobalMetadata#forget}). */
+  /**
+   * Drops an instance that stopped or died, with its objects (see {@link GlobalMetadata#forget}).
+   */
   record Forget(long instance, String raftId) implements MetadataCommand {}
 
   /** The binary form. */
@@ -154,7 +165,8 @@ sealed interface MetadataCommand {
       case DELETE -> new Delete(ObjectId.of(in.readLong()));
       case PUT_NAME -> new PutName(in.readUTF(), ObjectId.of(in.readLong()));
       case DROP_NAME -> new DropName(in.readUTF());
-      case REGISTER -> new Register(in.readUTF(), in.readLong(), in.readUTF(), in.readUTF(), in.readLong());
+      case REGISTER ->
+          new Register(in.readUTF(), in.readLong(), in.readUTF(), in.readUTF(), in.readLong());
       case LABEL -> {
         ObjectId id = ObjectId.of(in.readLong());
         Map<String, String> labels = new LinkedHashMap<>();
@@ -175,7 +187,9 @@ sealed interface MetadataCommand {
       case FORGET -> new Forget(in.readLong(), in.readUTF());
       case VERSION -> new Version();
       case BARRIER -> new Barrier();
-      default -> throw new IOException("unknown metadata command type " + type + " (" + length + " bytes)");
+      default ->
+          throw new IOException(
+              "unknown metadata command type " + type + " (" + length + " bytes)");
     };
   }
 

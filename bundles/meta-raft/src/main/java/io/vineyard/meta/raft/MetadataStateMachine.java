@@ -27,26 +27,36 @@ final class MetadataStateMachine implements StateMachine {
   MetadataStateMachine() {}
 
   @Override
-  public byte[] apply(byte[] buf, int offset, int length, boolean serializeResponse) throws Exception {
+  public byte[] apply(byte[] buf, int offset, int length, boolean serializeResponse)
+      throws Exception {
     MetadataCommand command = MetadataCommand.decode(buf, offset, length);
     Outcome outcome;
     synchronized (this) {
-      outcome = switch (command) {
-        case MetadataCommand.Version v -> new Outcome(true, version, 0); // read-only: not counted
-        case MetadataCommand.Barrier b -> new Outcome(true, ++version, 0);
-        case MetadataCommand.Persist p -> {
-          p.trees().forEach(data::put);
-          yield new Outcome(true, ++version, p.trees().size());
-        }
-        case MetadataCommand.Delete d -> new Outcome(data.remove(d.id()), ++version, 0);
-        case MetadataCommand.PutName n -> new Outcome(data.putName(n.name(), n.id()), ++version, 0);
-        case MetadataCommand.DropName n -> new Outcome(data.dropName(n.name()), ++version, 0);
-        case MetadataCommand.Label l -> new Outcome(data.label(l.id(), l.labels()), ++version, 0);
-        case MetadataCommand.Announce a -> new Outcome(true, ++version, data.announce(a.instance(), a.trees(), a.names()));
-        case MetadataCommand.Forget f -> new Outcome(data.forget(f.instance(), f.raftId()), ++version, 0);
-        case MetadataCommand.Register r ->
-            new Outcome(true, ++version, data.register(r.raftId(), r.requested(), r.socket(), r.host(), r.startedAt()));
-      };
+      outcome =
+          switch (command) {
+            case MetadataCommand.Version v ->
+                new Outcome(true, version, 0); // read-only: not counted
+            case MetadataCommand.Barrier b -> new Outcome(true, ++version, 0);
+            case MetadataCommand.Persist p -> {
+              p.trees().forEach(data::put);
+              yield new Outcome(true, ++version, p.trees().size());
+            }
+            case MetadataCommand.Delete d -> new Outcome(data.remove(d.id()), ++version, 0);
+            case MetadataCommand.PutName n ->
+                new Outcome(data.putName(n.name(), n.id()), ++version, 0);
+            case MetadataCommand.DropName n -> new Outcome(data.dropName(n.name()), ++version, 0);
+            case MetadataCommand.Label l ->
+                new Outcome(data.label(l.id(), l.labels()), ++version, 0);
+            case MetadataCommand.Announce a ->
+                new Outcome(true, ++version, data.announce(a.instance(), a.trees(), a.names()));
+            case MetadataCommand.Forget f ->
+                new Outcome(data.forget(f.instance(), f.raftId()), ++version, 0);
+            case MetadataCommand.Register r ->
+                new Outcome(
+                    true,
+                    ++version,
+                    data.register(r.raftId(), r.requested(), r.socket(), r.host(), r.startedAt()));
+          };
       notifyAll();
     }
     return serializeResponse ? outcome.encode() : null;
@@ -67,7 +77,8 @@ final class MetadataStateMachine implements StateMachine {
    *
    * @return whether it has, within the timeout
    */
-  public synchronized boolean awaitVersion(long target, long timeoutNanos) throws InterruptedException {
+  public synchronized boolean awaitVersion(long target, long timeoutNanos)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeoutNanos;
     while (version < target) {
       long left = deadline - System.nanoTime();
@@ -80,7 +91,8 @@ final class MetadataStateMachine implements StateMachine {
   }
 
   /** The object a name refers to, waiting up to the timeout for a command that adds it. */
-  public synchronized Optional<ObjectId> awaitName(String name, long timeoutNanos) throws InterruptedException {
+  public synchronized Optional<ObjectId> awaitName(String name, long timeoutNanos)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeoutNanos;
     while (!data.names().containsKey(name)) {
       long left = deadline - System.nanoTime();

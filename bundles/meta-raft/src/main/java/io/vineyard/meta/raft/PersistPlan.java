@@ -1,7 +1,7 @@
 package io.vineyard.meta.raft;
 
-import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.ObjectId;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.VineyardException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,8 +13,8 @@ import java.util.function.Predicate;
 
 /**
  * The trees one persist commits, in one log entry: the object's tree and, recursively, every
- * non-blob member not yet global, each as its own object, all with {@code transient: false}
- * (nested copies included). Blob members stay as they are: their payload never leaves the instance.
+ * non-blob member not yet global, each as its own object, all with {@code transient: false} (nested
+ * copies included). Blob members stay as they are: their payload never leaves the instance.
  *
  * <p>A member that is neither here nor global must be another instance's transient object: that
  * fails with {@code Invalid} naming the member, since only its own instance can persist it.
@@ -26,7 +26,11 @@ final class PersistPlan {
   private final Predicate<ObjectId> global;
   private final Map<ObjectId, ObjectMeta> trees = new LinkedHashMap<>();
 
-  private PersistPlan(ObjectId root, long self, Function<ObjectId, Optional<ObjectMeta>> local, Predicate<ObjectId> global) {
+  private PersistPlan(
+      ObjectId root,
+      long self,
+      Function<ObjectId, Optional<ObjectMeta>> local,
+      Predicate<ObjectId> global) {
     this.root = root;
     this.self = self;
     this.local = local;
@@ -41,7 +45,10 @@ final class PersistPlan {
    * @param local this instance's transient trees
    * @param global whether an object is global already
    */
-  static List<ObjectMeta> collect(ObjectMeta tree, long self, Function<ObjectId, Optional<ObjectMeta>> local,
+  static List<ObjectMeta> collect(
+      ObjectMeta tree,
+      long self,
+      Function<ObjectId, Optional<ObjectMeta>> local,
       Predicate<ObjectId> global) {
     ObjectId id = tree.id();
     PersistPlan plan = new PersistPlan(id, self, local, global);
@@ -64,14 +71,23 @@ final class PersistPlan {
       }
       String where = path + "/" + m.getKey();
       if (global.test(id)) {
-        out.member(m.getKey(), walk(member, where)); // already global: only the nested copy is marked
+        out.member(
+            m.getKey(), walk(member, where)); // already global: only the nested copy is marked
         continue;
       }
       Optional<ObjectMeta> mine = local.apply(id);
       long owner = member.instanceId();
       if (mine.isEmpty() && owner >= 0 && owner != self) {
-        throw new VineyardException.Invalid("cannot persist " + root + ": member '" + where + "' (" + id
-            + ") is a transient object of instance " + owner + "; persist it there first");
+        throw new VineyardException.Invalid(
+            "cannot persist "
+                + root
+                + ": member '"
+                + where
+                + "' ("
+                + id
+                + ") is a transient object of instance "
+                + owner
+                + "; persist it there first");
       }
       out.member(m.getKey(), walk(member, where));
       if (!trees.containsKey(id)) {

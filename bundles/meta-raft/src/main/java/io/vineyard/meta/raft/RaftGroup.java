@@ -72,7 +72,11 @@ final class RaftGroup implements AutoCloseable {
   private final REDIRECT redirect;
   private final RaftHandle handle;
 
-  private RaftGroup(ClusterSettings settings, Bootstrap bootstrap, MetadataStateMachine machine, JChannel channel) {
+  private RaftGroup(
+      ClusterSettings settings,
+      Bootstrap bootstrap,
+      MetadataStateMachine machine,
+      JChannel channel) {
     this.settings = settings;
     this.bootstrap = bootstrap;
     this.machine = machine;
@@ -84,17 +88,23 @@ final class RaftGroup implements AutoCloseable {
 
   /**
    * The largest frame the transport reads; a longer one (a crafted length, say) closes that
-   * connection before anything is allocated. Messages are fragmented at 60 KB and bundled up to
-   * 64 KB, so no member ever sends a frame near this.
+   * connection before anything is allocated. Messages are fragmented at 60 KB and bundled up to 64
+   * KB, so no member ever sends a frame near this.
    */
   static final int MAX_FRAME = 1 << 20;
 
   /** Builds the stack, opens the log and connects; the group may still be electing a leader. */
-  static RaftGroup connect(ClusterSettings s, Bootstrap b, MapDbLog log, MetadataStateMachine machine,
-      javax.crypto.SecretKey key) throws Exception {
+  static RaftGroup connect(
+      ClusterSettings s,
+      Bootstrap b,
+      MapDbLog log,
+      MetadataStateMachine machine,
+      javax.crypto.SecretKey key)
+      throws Exception {
     Thread t = Thread.currentThread();
     ClassLoader previous = t.getContextClassLoader();
-    t.setContextClassLoader(RaftGroup.class.getClassLoader()); // jgroups resolves some names through it
+    t.setContextClassLoader(
+        RaftGroup.class.getClassLoader()); // jgroups resolves some names through it
     try {
       if (s.embeddedDiscovery()) {
         forgetStaleEntries(s.discoveryDir().resolve(b.groupName()), b.raftId());
@@ -116,23 +126,24 @@ final class RaftGroup implements AutoCloseable {
   /**
    * Removes the discovery entries an earlier run of this member left when it died without leaving
    * (FILE_PING names them {@code <uuid>.<name>.list}). The data dir lock guarantees that no other
-   * runtime has this name, so they are stale; left there, a restart would first try to join its
-   * own ghost. Entries of other members that died are handled by the join attempts' limit and by
-   * the coordinator, which rewrites the folder on every view change.
+   * runtime has this name, so they are stale; left there, a restart would first try to join its own
+   * ghost. Entries of other members that died are handled by the join attempts' limit and by the
+   * coordinator, which rewrites the folder on every view change.
    */
   private static void forgetStaleEntries(Path folder, String raftId) throws IOException {
     if (!Files.isDirectory(folder)) {
       return;
     }
     try (var files = Files.list(folder)) {
-      for (Path f : files.filter(f -> f.getFileName().toString().endsWith("." + raftId + ".list")).toList()) {
+      for (Path f :
+          files.filter(f -> f.getFileName().toString().endsWith("." + raftId + ".list")).toList()) {
         Files.deleteIfExists(f);
       }
     }
   }
 
-  private static Protocol[] stack(ClusterSettings s, Bootstrap b, MapDbLog log, javax.crypto.SecretKey key)
-      throws Exception {
+  private static Protocol[] stack(
+      ClusterSettings s, Bootstrap b, MapDbLog log, javax.crypto.SecretKey key) throws Exception {
     InetAddress bind = InetAddress.getByName(s.bind());
     TCP tcp = new TCP();
     tcp.setBindAddress(bind);
@@ -144,30 +155,44 @@ final class RaftGroup implements AutoCloseable {
     if (s.embeddedDiscovery()) {
       // each member writes its address into the folder; the coordinator clears entries of members
       // that died without removing theirs (kill -9), and the living ones write theirs again
-      discovery = new FILE_PING().setLocation(s.discoveryDir().toString()).registerShutdownHook(false)
-          .removeAllDataOnViewChange(true).writeDataOnFind(true);
+      discovery =
+          new FILE_PING()
+              .setLocation(s.discoveryDir().toString())
+              .registerShutdownHook(false)
+              .removeAllDataOnViewChange(true)
+              .writeDataOnFind(true);
     } else {
       List<InetSocketAddress> hosts = new ArrayList<>();
       for (String p : s.peers()) {
         int colon = p.lastIndexOf(':');
-        hosts.add(new InetSocketAddress(p.substring(0, colon), Integer.parseInt(p.substring(colon + 1))));
+        hosts.add(
+            new InetSocketAddress(p.substring(0, colon), Integer.parseInt(p.substring(colon + 1))));
       }
       discovery = new TCPPING().setInitialHosts(hosts).setPortRange(0);
     }
     // send_commits_immediately stays off: with a member that lags (a joiner catching up) the leader
-    // and that member exchange commit messages without end, and RAFT's resend timer, which only runs
+    // and that member exchange commit messages without end, and RAFT's resend timer, which only
+    // runs
     // when its queue is idle, never fires. Followers learn commits from the next AppendEntries,
     // from the read-only query catchUp() sends (the leader broadcasts its commit index with it), or
     // from the resend timer.
-    RAFT raft = new RAFT().raftId(b.raftId()).members(b.initialMembers())
-        .resendInterval(100).logUseFsync(true);
+    RAFT raft =
+        new RAFT()
+            .raftId(b.raftId())
+            .members(b.initialMembers())
+            .resendInterval(100)
+            .logUseFsync(true);
     raft.log(log);
     // everything above discovery is serialized whole (headers, joins, votes) and encrypted with the
     // cluster's key: a message that does not decrypt is dropped, so without the key nobody joins,
     // votes or appends (see ClusterKey)
     List<Protocol> below = new ArrayList<>(List.of(tcp, discovery));
     if (key != null) { // null only in the measurement of what encryption costs (tests)
-      below.add(new SYM_ENCRYPT().setSecretKey(key).symAlgorithm(ClusterKey.ALGORITHM).symIvLength(ClusterKey.IV_LENGTH));
+      below.add(
+          new SYM_ENCRYPT()
+              .setSecretKey(key)
+              .symAlgorithm(ClusterKey.ALGORITHM)
+              .symIvLength(ClusterKey.IV_LENGTH));
       below.add(new SERIALIZE());
     }
     Protocol[] above = {
@@ -192,8 +217,8 @@ final class RaftGroup implements AutoCloseable {
   }
 
   /**
-   * Makes this member a voting member (embedded mode, after the founder): asks the leader to add
-   * it until the addition has been applied here.
+   * Makes this member a voting member (embedded mode, after the founder): asks the leader to add it
+   * until the addition has been applied here.
    *
    * @param timeout how long it may take in all
    * @param leaderWait how long to wait for a leader to appear: none by then means no majority of
@@ -202,7 +227,11 @@ final class RaftGroup implements AutoCloseable {
    * @param stopped the members known to be stopped, for the message ("" if none)
    * @throws VineyardException.ConnectionError when that does not happen before the deadline
    */
-  void joinGroup(Duration timeout, Duration leaderWait, Function<Collection<String>, String> describe, String stopped)
+  void joinGroup(
+      Duration timeout,
+      Duration leaderWait,
+      Function<Collection<String>, String> describe,
+      String stopped)
       throws InterruptedException {
     joinGroup(timeout, leaderWait, describe, stopped, () -> false);
   }
@@ -211,37 +240,63 @@ final class RaftGroup implements AutoCloseable {
    * {@link #joinGroup(Duration, Duration, Function, String)} that also gives up, with {@code
    * ConnectionError}, as soon as {@code abandon} says so (the group it joins was replaced).
    */
-  void joinGroup(Duration timeout, Duration leaderWait, Function<Collection<String>, String> describe, String stopped,
-      java.util.function.BooleanSupplier abandon) throws InterruptedException {
+  void joinGroup(
+      Duration timeout,
+      Duration leaderWait,
+      Function<Collection<String>, String> describe,
+      String stopped,
+      java.util.function.BooleanSupplier abandon)
+      throws InterruptedException {
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
     boolean leaderSeen = false;
     long asked = start - ASK_AGAIN - 1;
     while (!isMember()) {
       if (abandon.getAsBoolean()) {
-        throw new VineyardException.ConnectionError("the cluster generation " + bootstrap.groupName()
-            + " was replaced while this runtime joined it");
+        throw new VineyardException.ConnectionError(
+            "the cluster generation "
+                + bootstrap.groupName()
+                + " was replaced while this runtime joined it");
       }
       long now = System.nanoTime();
       long left = deadline - now;
       leaderSeen |= raft.leader() != null;
       if (!leaderSeen && now - start > leaderWait.toNanos()) {
-        throw new VineyardException.ConnectionError("cannot join cluster '" + settings.cluster() + "': it has no leader"
-            + " (none within " + Timeouts.text(leaderWait) + "; reachable: " + describe.apply(connected()) + "), so a majority"
-            + " of its members is not running. Start its stopped members again" + (stopped.isEmpty() ? "" : " (" + stopped + ")")
-            + ", or pass --cluster NAME to start a new cluster");
+        throw new VineyardException.ConnectionError(
+            "cannot join cluster '"
+                + settings.cluster()
+                + "': it has no leader"
+                + " (none within "
+                + Timeouts.text(leaderWait)
+                + "; reachable: "
+                + describe.apply(connected())
+                + "), so a majority"
+                + " of its members is not running. Start its stopped members again"
+                + (stopped.isEmpty() ? "" : " (" + stopped + ")")
+                + ", or pass --cluster NAME to start a new cluster");
       }
       if (left <= 0) {
-        throw new VineyardException.ConnectionError("Raft member " + bootstrap.raftId() + " was not added to cluster '"
-            + settings.cluster() + "' within " + Timeouts.text(timeout) + " (members " + describe.apply(raft.members())
-            + ", " + reachableText() + "): is a majority of them running?");
+        throw new VineyardException.ConnectionError(
+            "Raft member "
+                + bootstrap.raftId()
+                + " was not added to cluster '"
+                + settings.cluster()
+                + "' within "
+                + Timeouts.text(timeout)
+                + " (members "
+                + describe.apply(raft.members())
+                + ", "
+                + reachableText()
+                + "): is a majority of them running?");
       }
       // once the leader has committed the addition, this replica only has to catch up: asking
       // again would append an entry each time and keep the leader too busy to resend the log
       if (raft.leader() != null && now - asked > ASK_AGAIN) {
         asked = now;
         try {
-          redirect.addServer(bootstrap.raftId()).get(Math.min(left, ASK_AGAIN), TimeUnit.NANOSECONDS);
+          redirect
+              .addServer(bootstrap.raftId())
+              .get(Math.min(left, ASK_AGAIN), TimeUnit.NANOSECONDS);
         } catch (Exception e) {
           asked = 0; // no leader yet, leader changed, or slow: ask again
         }
@@ -252,7 +307,9 @@ final class RaftGroup implements AutoCloseable {
     }
   }
 
-  /** How long a joiner or leaver waits for its request to show in its replica before asking again. */
+  /**
+   * How long a joiner or leaver waits for its request to show in its replica before asking again.
+   */
   private static final long ASK_AGAIN = TimeUnit.SECONDS.toNanos(2);
 
   /** Whether this member is in the Raft membership, as this replica has applied it. */
@@ -273,8 +330,16 @@ final class RaftGroup implements AutoCloseable {
       long now = System.nanoTime();
       long left = deadline - now;
       if (left <= 0) {
-        throw new VineyardException.ConnectionError("the removal of Raft member " + bootstrap.raftId() + " from cluster '"
-            + settings.cluster() + "' was not committed within " + Timeouts.text(timeout) + " (" + reachableText() + ")");
+        throw new VineyardException.ConnectionError(
+            "the removal of Raft member "
+                + bootstrap.raftId()
+                + " from cluster '"
+                + settings.cluster()
+                + "' was not committed within "
+                + Timeouts.text(timeout)
+                + " ("
+                + reachableText()
+                + ")");
       }
       if (raft.leader() != null && now - asked > ASK_AGAIN) {
         asked = now;
@@ -314,8 +379,10 @@ final class RaftGroup implements AutoCloseable {
     try {
       while (true) {
         if (closed) {
-          throw new VineyardException.ConnectionError(what + " was not committed: this runtime left cluster generation "
-              + bootstrap.groupName());
+          throw new VineyardException.ConnectionError(
+              what
+                  + " was not committed: this runtime left cluster generation "
+                  + bootstrap.groupName());
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
@@ -323,7 +390,8 @@ final class RaftGroup implements AutoCloseable {
         }
         Address leader = raft.leader();
         if (leader == null) {
-          machine.awaitVersion(Long.MAX_VALUE, Math.min(left, POLL)); // wakes early when something is applied
+          machine.awaitVersion(
+              Long.MAX_VALUE, Math.min(left, POLL)); // wakes early when something is applied
           continue;
         }
         CompletableFuture<byte[]> f;
@@ -360,7 +428,8 @@ final class RaftGroup implements AutoCloseable {
    * The reply of {@code f}, or null when the leader it went to is no longer the leader (or this
    * group closed) before it came, so the caller sends it again.
    */
-  private byte[] await(CompletableFuture<byte[]> f, long deadline, Address leader) throws Exception {
+  private byte[] await(CompletableFuture<byte[]> f, long deadline, Address leader)
+      throws Exception {
     while (true) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
@@ -374,11 +443,13 @@ final class RaftGroup implements AutoCloseable {
           return null;
         }
       } catch (ExecutionException e) {
-        if (e.getCause() instanceof RaftLeaderException || e.getCause() instanceof IllegalStateException) {
+        if (e.getCause() instanceof RaftLeaderException
+            || e.getCause() instanceof IllegalStateException) {
           Thread.sleep(5); // refused by a member that is not (or no longer) the leader
           return null;
         }
-        throw new VineyardException.ConnectionError("failed in the Raft group: " + e.getCause(), e.getCause());
+        throw new VineyardException.ConnectionError(
+            "failed in the Raft group: " + e.getCause(), e.getCause());
       }
     }
   }
@@ -392,13 +463,18 @@ final class RaftGroup implements AutoCloseable {
     int reachable = reachableMembers().size();
     String prefix = what + " not committed within " + Timeouts.text(timeout);
     if (reachable * 2 <= members) {
-      return new VineyardException.ConnectionError("no quorum: " + prefix + " (cluster has " + reachableText() + ")");
+      return new VineyardException.ConnectionError(
+          "no quorum: " + prefix + " (cluster has " + reachableText() + ")");
     }
     Address leader = raft.leader();
-    String waited = leader == null ? "no leader was elected"
-        : sentTo == null ? "the leader " + leader + " did not take it"
-        : "the leader " + leader + " did not acknowledge the commit";
-    return new VineyardException.ConnectionError(prefix + ": " + waited + " (" + reachableText() + ")");
+    String waited =
+        leader == null
+            ? "no leader was elected"
+            : sentTo == null
+                ? "the leader " + leader + " did not take it"
+                : "the leader " + leader + " did not acknowledge the commit";
+    return new VineyardException.ConnectionError(
+        prefix + ": " + waited + " (" + reachableText() + ")");
   }
 
   private String reachableText() {
@@ -423,7 +499,8 @@ final class RaftGroup implements AutoCloseable {
         }
         byte[] reply = await(handle.getAsync(query, 0, query.length), deadline, leader);
         if (reply != null) { // else the leader changed before answering: ask the next one
-          return machine.awaitVersion(Outcome.decode(reply).version(), Math.max(0, deadline - System.nanoTime()));
+          return machine.awaitVersion(
+              Outcome.decode(reply).version(), Math.max(0, deadline - System.nanoTime()));
         }
       }
       return false;
@@ -472,8 +549,9 @@ final class RaftGroup implements AutoCloseable {
 
   /** The address and port the transport listens on. */
   java.net.InetSocketAddress transportAddress() {
-    org.jgroups.stack.IpAddress a = (org.jgroups.stack.IpAddress) channel.getProtocolStack().getTransport()
-        .localPhysicalAddress();
+    org.jgroups.stack.IpAddress a =
+        (org.jgroups.stack.IpAddress)
+            channel.getProtocolStack().getTransport().localPhysicalAddress();
     return new java.net.InetSocketAddress(a.getIpAddress(), a.getPort());
   }
 

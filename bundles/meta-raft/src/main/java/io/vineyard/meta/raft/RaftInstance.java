@@ -88,11 +88,17 @@ final class RaftInstance implements AutoCloseable {
       OptionalLong stored = dir.instanceId();
       if (stored.isPresent()) {
         instanceId = stored.getAsLong();
-        registrar = Thread.ofVirtual().name("vineyard-raft-register").start(this::refreshRegistration);
+        registrar =
+            Thread.ofVirtual().name("vineyard-raft-register").start(this::refreshRegistration);
       } else {
         Duration timeout = settings.commitTimeout().multipliedBy(3);
         timeout = timeout.compareTo(Duration.ofSeconds(15)) < 0 ? Duration.ofSeconds(15) : timeout;
-        long id = g.commit(registration(b.raftId(), -1), "registration of Raft member " + b.raftId(), timeout).value();
+        long id =
+            g.commit(
+                    registration(b.raftId(), -1),
+                    "registration of Raft member " + b.raftId(),
+                    timeout)
+                .value();
         dir.writeInstanceId(id);
         instanceId = id;
       }
@@ -107,10 +113,13 @@ final class RaftInstance implements AutoCloseable {
   private void refreshRegistration() {
     while (!closed) {
       try {
-        group.commit(registration(group.raftId(), instanceId), "registration of instance " + instanceId);
+        group.commit(
+            registration(group.raftId(), instanceId), "registration of instance " + instanceId);
         return;
       } catch (RuntimeException e) {
-        LOG.log(Level.FINE, "instance " + instanceId + " not registered yet, retrying: " + e.getMessage());
+        LOG.log(
+            Level.FINE,
+            "instance " + instanceId + " not registered yet, retrying: " + e.getMessage());
         try {
           Thread.sleep(200); // no majority yet: the registration waits for one, in the background
         } catch (InterruptedException stop) {
@@ -121,7 +130,8 @@ final class RaftInstance implements AutoCloseable {
   }
 
   MetadataCommand.Register registration(String raftId, long requested) {
-    return new MetadataCommand.Register(raftId, requested, settings.socket(), hostName(), startedAt);
+    return new MetadataCommand.Register(
+        raftId, requested, settings.socket(), hostName(), startedAt);
   }
 
   private static String hostName() {
@@ -238,7 +248,9 @@ final class RaftInstance implements AutoCloseable {
     s.put("instance_id", instanceId);
     s.put("raft_id", g.raftId());
     s.put("role", raft.role());
-    s.put("leader", raft.leader() == null ? "" : org.jgroups.raft.util.Utils.extractRaftId(raft.leader()));
+    s.put(
+        "leader",
+        raft.leader() == null ? "" : org.jgroups.raft.util.Utils.extractRaftId(raft.leader()));
     s.put("term", raft.currentTerm());
     s.put("commit_index", raft.commitIndex());
     s.put("last_appended", raft.lastAppended());
@@ -249,7 +261,10 @@ final class RaftInstance implements AutoCloseable {
     return s;
   }
 
-  /** Stops; in embedded mode a member leaves the group first while others run (see {@link Generation#stop}). */
+  /**
+   * Stops; in embedded mode a member leaves the group first while others run (see {@link
+   * Generation#stop}).
+   */
   @Override
   public void close() {
     close(true);

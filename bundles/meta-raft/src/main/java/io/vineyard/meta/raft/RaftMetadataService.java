@@ -1,12 +1,12 @@
 package io.vineyard.meta.raft;
 
-import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.ObjectId;
-import io.vineyard.settings.HostPort;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.VineyardException;
 import io.vineyard.meta.InstanceInfo;
 import io.vineyard.meta.MetadataService;
 import io.vineyard.meta.MetadataServices;
+import io.vineyard.settings.HostPort;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,9 +32,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * MetadataServices#local local} service, by composition), global ones live in the Raft-replicated
  * {@link MetadataStateMachine}, of which every instance holds a replica.
  *
- * <p><b>Writes</b> ({@link #persist}, {@link #remove} of a global object, names, labels of a
- * global object) are one command
- * each, committed through the leader; they return once a majority has the
+ * <p><b>Writes</b> ({@link #persist}, {@link #remove} of a global object, names, labels of a global
+ * object) are one command each, committed through the leader; they return once a majority has the
  * entry and this replica has applied it, or fail after the commit timeout with {@code
  * ConnectionError} ("no quorum: …", naming how many members are reachable).
  *
@@ -52,27 +51,33 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * first (it cannot tell a miss). Deletes are not synchronized like this: another replica sees a
  * removed object, or a dropped name, until it applies the delete (milliseconds later).
  *
- * <p><b>Membership</b> with embedded discovery (no {@code peers}) follows the running runtimes
- * and a start never depends on stopped ones (see {@link Generation}); with peers it is the user's
- * and never changes. {@link #status} says {@code deployment: distributed} while the cluster has
- * more than one member.
+ * <p><b>Membership</b> with embedded discovery (no {@code peers}) follows the running runtimes and
+ * a start never depends on stopped ones (see {@link Generation}); with peers it is the user's and
+ * never changes. {@link #status} says {@code deployment: distributed} while the cluster has more
+ * than one member.
  *
  * <p>The transport encrypts everything with the cluster's key ({@link ClusterKey}).
  */
-@Component(service = MetadataService.class, configurationPid = RaftMetadataService.Config.PID,
-    configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, property = "service.ranking:Integer=100")
+@Component(
+    service = MetadataService.class,
+    configurationPid = RaftMetadataService.Config.PID,
+    configurationPolicy = ConfigurationPolicy.REQUIRE,
+    immediate = true,
+    property = "service.ranking:Integer=100")
 @Designate(ocd = RaftMetadataService.Config.class)
 public final class RaftMetadataService implements MetadataService, AutoCloseable {
 
   /** Configuration of the replicated metadata service (Config Admin PID {@value Config#PID}). */
-  @ObjectClassDefinition(name = "Vineyard replicated metadata",
+  @ObjectClassDefinition(
+      name = "Vineyard replicated metadata",
       description = "Joins this instance to a Raft-replicated metadata cluster")
   public @interface Config {
     /** The Config Admin PID. */
     String PID = "io.vineyard.meta.raft";
 
     /** The cluster's name (--cluster). */
-    @AttributeDefinition(description = "The cluster's name (--cluster); runtimes with different names never meet")
+    @AttributeDefinition(
+        description = "The cluster's name (--cluster); runtimes with different names never meet")
     String cluster() default "vineyard";
 
     /** The address the Raft transport binds to (--bind). */
@@ -80,36 +85,49 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
     String bind() default "127.0.0.1";
 
     /** The transport's TCP port; 0 picks a free one. */
-    @AttributeDefinition(description = "The Raft transport's TCP port; 0 picks a free one (embedded discovery only)")
+    @AttributeDefinition(
+        description = "The Raft transport's TCP port; 0 picks a free one (embedded discovery only)")
     int port() default 0;
 
     /** Every member's host:port, comma separated (--peers); empty for embedded discovery. */
-    @AttributeDefinition(description = "Every member's host:port, comma separated (--peers); empty: discovery through discovery.dir")
+    @AttributeDefinition(
+        description =
+            "Every member's host:port, comma separated (--peers); empty: discovery through discovery.dir")
     String peers() default "";
 
     /**
      * The folder the runtimes of one user share to find each other; empty: the launcher's default,
      * {@code ~/.local/vineyard/discovery} ({@code /var/lib/vineyard/discovery} for root).
      */
-    @AttributeDefinition(description = "The folder the runtimes of one user share to find each other (embedded mode);"
-        + " empty: ~/.local/vineyard/discovery, /var/lib/vineyard/discovery for root")
+    @AttributeDefinition(
+        description =
+            "The folder the runtimes of one user share to find each other (embedded mode);"
+                + " empty: ~/.local/vineyard/discovery, /var/lib/vineyard/discovery for root")
     String discovery_dir() default "";
 
     /** This instance's own folder: Raft log, snapshots, instance ID. */
-    @AttributeDefinition(description = "This instance's own folder: Raft log, snapshots, instance ID")
+    @AttributeDefinition(
+        description = "This instance's own folder: Raft log, snapshots, instance ID")
     String data_dir();
 
     /** This instance's IPC socket, as the instance registry reports it. */
     @AttributeDefinition(description = "This instance's IPC socket path, for the instance registry")
     String socket() default "";
 
-    /** The transport's key file (--cluster-key); empty: the discovery folder's {@code <cluster>.key}. */
-    @AttributeDefinition(description = "The file holding the cluster transport's key (--cluster-key); empty: the"
-        + " discovery folder's <cluster>.key, created when the cluster is first founded")
+    /**
+     * The transport's key file (--cluster-key); empty: the discovery folder's {@code
+     * <cluster>.key}.
+     */
+    @AttributeDefinition(
+        description =
+            "The file holding the cluster transport's key (--cluster-key); empty: the"
+                + " discovery folder's <cluster>.key, created when the cluster is first founded")
     String cluster_key() default "";
 
     /** How long a change may wait for a majority, in milliseconds. */
-    @AttributeDefinition(description = "How long a change may wait for a majority (ms) before it fails with 'no quorum'")
+    @AttributeDefinition(
+        description =
+            "How long a change may wait for a majority (ms) before it fails with 'no quorum'")
     long commit_timeout_ms() default 10_000;
   }
 
@@ -117,8 +135,7 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
   private volatile MetadataService local;
 
   /** The bulk store: which of this instance's blobs still have their payload (after a restart). */
-  @Reference
-  private io.vineyard.store.BulkStore store;
+  @Reference private io.vineyard.store.BulkStore store;
 
   /** For DS. */
   public RaftMetadataService() {}
@@ -135,7 +152,8 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
    * {@link #start(ClusterSettings)}, bringing into the cluster only the objects of this instance
    * whose blobs {@code blobPresent} says are here.
    */
-  public static RaftMetadataService start(ClusterSettings settings, Predicate<ObjectId> blobPresent) throws Exception {
+  public static RaftMetadataService start(ClusterSettings settings, Predicate<ObjectId> blobPresent)
+      throws Exception {
     RaftMetadataService s = new RaftMetadataService();
     s.open(settings, blobPresent);
     return s;
@@ -145,14 +163,16 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
    * Starts the instance of a configuration. SCR activates an immediate component providing a
    * service twice when the first attempt fails (once for a component bound to the service, once for
    * itself): a second attempt with the same settings within {@value #REPEAT_WINDOW_MS} ms of a
-   * failure fails at once with the first failure, so a failed start costs its time once and
-   * reports its own cause.
+   * failure fails at once with the first failure, so a failed start costs its time once and reports
+   * its own cause.
    */
   @Activate
   void activate(Config config) throws Exception {
     ClusterSettings settings = settings(config);
     Failure last = lastFailure;
-    if (last != null && last.settings().equals(settings) && System.nanoTime() - last.at() < REPEAT_WINDOW_MS * 1_000_000L) {
+    if (last != null
+        && last.settings().equals(settings)
+        && System.nanoTime() - last.at() < REPEAT_WINDOW_MS * 1_000_000L) {
       throw last.error();
     }
     io.vineyard.store.BulkStore bulk = store;
@@ -175,29 +195,47 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
   /** The settings a configuration stands for. */
   static ClusterSettings settings(Config c) {
     if (c.data_dir() == null || c.data_dir().isBlank()) {
-      throw new IllegalArgumentException("no data dir given (--data-dir; " + Config.PID + " data.dir): this instance's"
-          + " folder for the Raft log and its ID");
+      throw new IllegalArgumentException(
+          "no data dir given (--data-dir; "
+              + Config.PID
+              + " data.dir): this instance's"
+              + " folder for the Raft log and its ID");
     }
     String discovery = c.discovery_dir();
-    Path discoveryDir = discovery == null || discovery.isBlank() ? defaultDiscoveryDir() : Path.of(discovery);
+    Path discoveryDir =
+        discovery == null || discovery.isBlank() ? defaultDiscoveryDir() : Path.of(discovery);
     try {
-      return new ClusterSettings(c.cluster(), c.bind(), c.port(), HostPort.parsePeers(c.peers()), discoveryDir,
-          Path.of(c.data_dir()), c.socket(), Duration.ofMillis(c.commit_timeout_ms()),
+      return new ClusterSettings(
+          c.cluster(),
+          c.bind(),
+          c.port(),
+          HostPort.parsePeers(c.peers()),
+          discoveryDir,
+          Path.of(c.data_dir()),
+          c.socket(),
+          Duration.ofMillis(c.commit_timeout_ms()),
           c.cluster_key() == null || c.cluster_key().isBlank() ? null : Path.of(c.cluster_key()));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(Config.PID + ": " + e.getMessage(), e);
     }
   }
 
-  /** The launcher's default discovery folder: {@code ~/.local/vineyard/discovery}, for root {@code /var/lib/vineyard/discovery}. */
+  /**
+   * The launcher's default discovery folder: {@code ~/.local/vineyard/discovery}, for root {@code
+   * /var/lib/vineyard/discovery}.
+   */
   static Path defaultDiscoveryDir() {
     boolean root;
     try {
-      root = ((Number) java.nio.file.Files.getAttribute(Path.of("/proc/self"), "unix:uid")).intValue() == 0;
+      root =
+          ((Number) java.nio.file.Files.getAttribute(Path.of("/proc/self"), "unix:uid")).intValue()
+              == 0;
     } catch (java.io.IOException | UnsupportedOperationException | IllegalArgumentException e) {
       root = "root".equals(System.getProperty("user.name"));
     }
-    return root ? Path.of("/var/lib/vineyard/discovery") : Path.of(System.getProperty("user.home"), ".local", "vineyard", "discovery");
+    return root
+        ? Path.of("/var/lib/vineyard/discovery")
+        : Path.of(System.getProperty("user.home"), ".local", "vineyard", "discovery");
   }
 
   private void open(ClusterSettings settings, Predicate<ObjectId> blobPresent) throws Exception {
@@ -207,8 +245,8 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
   }
 
   /**
-   * Stops this instance. In embedded mode a member leaves the cluster first while other members
-   * run (so they keep a majority without it); the last member stays one, with its data.
+   * Stops this instance. In embedded mode a member leaves the cluster first while other members run
+   * (so they keep a majority without it); the last member stays one, with its data.
    */
   @Deactivate
   @Override
@@ -272,7 +310,9 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
     return local.contains(id) || global().contains(id) || (catchUpFor(id) && global().contains(id));
   }
 
-  /** Whether a miss on {@code id} is worth catching up for (another instance created it), and did. */
+  /**
+   * Whether a miss on {@code id} is worth catching up for (another instance created it), and did.
+   */
   private boolean catchUpFor(ObjectId id) {
     return !id.isBlob() && id.instance() != instanceId() && cluster.catchUp();
   }
@@ -318,7 +358,10 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
   @Override
   public void persist(ObjectId id) {
     if (id.isBlob()) {
-      throw new VineyardException.AssertionFailed("a blob alone cannot be persisted (" + id + "): persist an object that has it as a member");
+      throw new VineyardException.AssertionFailed(
+          "a blob alone cannot be persisted ("
+              + id
+              + "): persist an object that has it as a member");
     }
     Optional<ObjectMeta> tree = local.get(id);
     if (tree.isEmpty()) {
@@ -331,7 +374,8 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
   }
 
   private void commitPersist(ObjectId id, ObjectMeta tree) {
-    List<ObjectMeta> trees = PersistPlan.collect(tree, instanceId(), local::get, global()::contains);
+    List<ObjectMeta> trees =
+        PersistPlan.collect(tree, instanceId(), local::get, global()::contains);
     cluster.commit(new MetadataCommand.Persist(trees), "persist of " + id);
     for (ObjectMeta t : trees) {
       local.remove(t.id()); // global now: the replica answers for it
@@ -340,7 +384,8 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
 
   @Override
   public boolean isPersisted(ObjectId id) {
-    return global().contains(id) || (!local.contains(id) && catchUpFor(id) && global().contains(id));
+    return global().contains(id)
+        || (!local.contains(id) && catchUpFor(id) && global().contains(id));
   }
 
   @Override
@@ -349,13 +394,18 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
       throw new VineyardException.Invalid("blobs cannot have names (" + id + ")");
     }
     if (local.contains(id)) {
-      throw new VineyardException.Invalid("transient objects cannot have names: persist " + id + " first");
+      throw new VineyardException.Invalid(
+          "transient objects cannot have names: persist " + id + " first");
     }
     if (!global().contains(id) && !(catchUpFor(id) && global().contains(id))) {
-      throw new VineyardException.ObjectNotExists("cannot name " + id + " '" + name + "': no such object");
+      throw new VineyardException.ObjectNotExists(
+          "cannot name " + id + " '" + name + "': no such object");
     }
-    if (!cluster.commit(new MetadataCommand.PutName(name, id), "put_name '" + name + "' of " + id).ok()) {
-      throw new VineyardException.ObjectNotExists("cannot name " + id + " '" + name + "': it was deleted meanwhile");
+    if (!cluster
+        .commit(new MetadataCommand.PutName(name, id), "put_name '" + name + "' of " + id)
+        .ok()) {
+      throw new VineyardException.ObjectNotExists(
+          "cannot name " + id + " '" + name + "': it was deleted meanwhile");
     }
   }
 
@@ -377,7 +427,8 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
       throw new VineyardException.ObjectNotExists("cannot label " + id + ": no such object");
     }
     if (!cluster.commit(new MetadataCommand.Label(id, labels), "label of " + id).ok()) {
-      throw new VineyardException.ObjectNotExists("cannot label " + id + ": it was deleted meanwhile");
+      throw new VineyardException.ObjectNotExists(
+          "cannot label " + id + ": it was deleted meanwhile");
     }
   }
 
@@ -391,7 +442,10 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
     return cluster.awaitName(name, timeout);
   }
 
-  /** Catches up first: a list has no miss to tell it that a name put elsewhere is not applied here yet. */
+  /**
+   * Catches up first: a list has no miss to tell it that a name put elsewhere is not applied here
+   * yet.
+   */
   @Override
   public Map<String, ObjectId> listNames(Predicate<String> matches, int limit) {
     cluster.catchUp();

@@ -12,6 +12,8 @@ final class Timeouts {
     if (ms < 1000) {
       return ms + " ms";
     }
-    return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    return ms % 1000 == 0
+        ? (ms / 1000) + " s"
+        : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
   }
 }

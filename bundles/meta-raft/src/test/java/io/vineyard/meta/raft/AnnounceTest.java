@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.ObjectId;
+import io.vineyard.api.ObjectMeta;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +14,11 @@ import org.junit.jupiter.api.Test;
 /** What instances bring into the cluster and take with them, as the replicated state applies it. */
 class AnnounceTest {
   private static ObjectMeta tree(long id, long instance) {
-    return ObjectMeta.builder("vineyard::Scalar<int>").id(ObjectId.of(id)).instanceId(instance).put("transient", false).build();
+    return ObjectMeta.builder("vineyard::Scalar<int>")
+        .id(ObjectId.of(id))
+        .instanceId(instance)
+        .put("transient", false)
+        .build();
   }
 
   private static ObjectMeta withBlob(long id, long instance, long blob) {
@@ -22,7 +26,10 @@ class AnnounceTest {
   }
 
   private static ObjectMeta withBlob(long id, long instance, long blob, long blobInstance) {
-    ObjectMeta b = tree(ObjectId.BLOB_BIT | blob, blobInstance).toBuilder().put("typename", "vineyard::Blob").build();
+    ObjectMeta b =
+        tree(ObjectId.BLOB_BIT | blob, blobInstance).toBuilder()
+            .put("typename", "vineyard::Blob")
+            .build();
     return tree(id, instance).toBuilder().member("buffer_", b).build();
   }
 
@@ -35,13 +42,18 @@ class AnnounceTest {
     g.put(tree(20, 2));
     g.putName("old", ObjectId.of(11));
     g.putName("other", ObjectId.of(20));
-    assertEquals(1, g.announce(1, List.of(tree(10, 1), tree(12, 1)), Map.of("new", ObjectId.of(12))));
+    assertEquals(
+        1, g.announce(1, List.of(tree(10, 1), tree(12, 1)), Map.of("new", ObjectId.of(12))));
     assertTrue(g.contains(ObjectId.of(10)));
     assertFalse(g.contains(ObjectId.of(11)), "not brought: gone");
     assertEquals(Optional.empty(), Optional.ofNullable(g.names().get("old")), "with its name");
     assertEquals(ObjectId.of(12), g.names().get("new"));
-    assertEquals(ObjectId.of(20), g.names().get("other"), "another instance's objects are not touched");
-    assertEquals(0, g.announce(1, List.of(tree(10, 1), tree(12, 1)), Map.of("new", ObjectId.of(12))), "again: no change");
+    assertEquals(
+        ObjectId.of(20), g.names().get("other"), "another instance's objects are not touched");
+    assertEquals(
+        0,
+        g.announce(1, List.of(tree(10, 1), tree(12, 1)), Map.of("new", ObjectId.of(12))),
+        "again: no change");
     assertEquals(3, g.size());
   }
 

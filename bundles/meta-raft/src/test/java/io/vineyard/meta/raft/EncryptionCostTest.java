@@ -34,19 +34,39 @@ class EncryptionCostTest {
     List<String> peers = ports.stream().map(p -> "127.0.0.1:" + p).toList();
     List<RaftGroup> out = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      ClusterSettings s = new ClusterSettings(name, "127.0.0.1", ports.get(i), peers, null, tmp.resolve(name + i), "",
-          Duration.ofSeconds(5), tmp.resolve("unused.key"));
+      ClusterSettings s =
+          new ClusterSettings(
+              name,
+              "127.0.0.1",
+              ports.get(i),
+              peers,
+              null,
+              tmp.resolve(name + i),
+              "",
+              Duration.ofSeconds(5),
+              tmp.resolve("unused.key"));
       Path dir = Files.createDirectories(s.dataDir());
-      out.add(RaftGroup.connect(s, Bootstrap.peers(s, DataDir.lock(dir)), MapDbLog.open(dir.resolve("log.db")),
-          new MetadataStateMachine(), key));
+      out.add(
+          RaftGroup.connect(
+              s,
+              Bootstrap.peers(s, DataDir.lock(dir)),
+              MapDbLog.open(dir.resolve("log.db")),
+              new MetadataStateMachine(),
+              key));
     }
     return out;
   }
 
   private static long persistNanos(RaftGroup g, IdGenerator ids) {
-    ObjectMeta t = ObjectMeta.builder("vineyard::Scalar<int>").id(ids.nextObjectId()).instanceId(0).put("transient", false).build();
+    ObjectMeta t =
+        ObjectMeta.builder("vineyard::Scalar<int>")
+            .id(ids.nextObjectId())
+            .instanceId(0)
+            .put("transient", false)
+            .build();
     long t0 = System.nanoTime();
-    assertTrue(g.commit(new MetadataCommand.Persist(List.of(t)), "persist", Duration.ofSeconds(5)).ok());
+    assertTrue(
+        g.commit(new MetadataCommand.Persist(List.of(t)), "persist", Duration.ofSeconds(5)).ok());
     return System.nanoTime() - t0;
   }
 
@@ -75,8 +95,10 @@ class EncryptionCostTest {
       }
       double enc = median(withKey);
       double clear = median(without);
-      System.out.printf("persist p50 from the leader, 3 members on loopback: encrypted %.2f ms, plaintext %.2f ms"
-          + " (x%.2f)%n", enc, clear, enc / clear);
+      System.out.printf(
+          "persist p50 from the leader, 3 members on loopback: encrypted %.2f ms, plaintext %.2f ms"
+              + " (x%.2f)%n",
+          enc, clear, enc / clear);
     } finally {
       secret.forEach(RaftGroup::close);
       plain.forEach(RaftGroup::close);

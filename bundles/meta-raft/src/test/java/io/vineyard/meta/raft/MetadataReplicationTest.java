@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.ObjectId;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.meta.raft.MetadataCommand.Outcome;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,7 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Replication of the metadata state machine, deterministic (jgroups-raft's testfwk, no sockets). */
+/**
+ * Replication of the metadata state machine, deterministic (jgroups-raft's testfwk, no sockets).
+ */
 class MetadataReplicationTest {
   private static final ObjectId PAIR = ObjectId.of(0x0000_0001_0000_1001L);
   private static final ObjectId FIRST = ObjectId.of(0x0000_0001_0000_1002L);
@@ -61,7 +63,9 @@ class MetadataReplicationTest {
   @Test
   void aPersistIsAppliedOnEveryReplicaInOneEntry() throws Exception {
     ObjectMeta pair = pair();
-    Outcome o = c.commit("A", new MetadataCommand.Persist(List.of(pair.member("first_").orElseThrow(), pair)));
+    Outcome o =
+        c.commit(
+            "A", new MetadataCommand.Persist(List.of(pair.member("first_").orElseThrow(), pair)));
     assertTrue(o.ok());
     assertEquals(1, o.version());
     for (String n : List.of("A", "B", "C")) {
@@ -78,7 +82,8 @@ class MetadataReplicationTest {
   void namesFollowTheirObjectsAndDeletesDropThem() throws Exception {
     c.commit("A", new MetadataCommand.Persist(List.of(pair())));
     assertTrue(c.commit("A", new MetadataCommand.PutName("p", PAIR)).ok());
-    assertFalse(c.commit("A", new MetadataCommand.PutName("q", FIRST)).ok(), "no such global object");
+    assertFalse(
+        c.commit("A", new MetadataCommand.PutName("q", FIRST)).ok(), "no such global object");
     for (String n : List.of("A", "B", "C")) {
       assertEquals(Optional.of(PAIR), m(n).view().name("p"), n);
       assertEquals("p", m(n).view().get(PAIR).orElseThrow().string("__name").orElseThrow(), n);
@@ -100,8 +105,12 @@ class MetadataReplicationTest {
   void labelsAreMergedOnEveryReplicaAndKeptInSnapshots() throws Exception {
     c.commit("A", new MetadataCommand.Persist(List.of(pair())));
     assertTrue(c.commit("A", new MetadataCommand.Label(PAIR, Map.of("a", "1", "b", "2"))).ok());
-    assertTrue(c.commit("A", new MetadataCommand.Label(PAIR, Map.of("b", "3", "long", "x".repeat(70_000)))).ok());
-    assertFalse(c.commit("A", new MetadataCommand.Label(ObjectId.of(77), Map.of("a", "1"))).ok(), "no such global object");
+    assertTrue(
+        c.commit("A", new MetadataCommand.Label(PAIR, Map.of("b", "3", "long", "x".repeat(70_000))))
+            .ok());
+    assertFalse(
+        c.commit("A", new MetadataCommand.Label(ObjectId.of(77), Map.of("a", "1"))).ok(),
+        "no such global object");
     for (String n : List.of("A", "B", "C")) {
       Map<String, String> labels = m(n).view().get(PAIR).orElseThrow().labels();
       assertEquals("1", labels.get("a"), n);
@@ -123,15 +132,24 @@ class MetadataReplicationTest {
     assertEquals(MetadataCommand.LABEL, b[0]);
     assertEquals(l, MetadataCommand.decode(b, 0, b.length));
     byte[] name = new MetadataCommand.PutName("p", PAIR).encode();
-    assertEquals(new MetadataCommand.PutName("p", PAIR), MetadataCommand.decode(name, 0, name.length), "older codes read as before");
+    assertEquals(
+        new MetadataCommand.PutName("p", PAIR),
+        MetadataCommand.decode(name, 0, name.length),
+        "older codes read as before");
   }
 
   @Test
   void theInstanceCounterHandsOutEachIdOnceAndKeepsARuntimesId() throws Exception {
-    assertEquals(0, c.commit("A", new MetadataCommand.Register("vy-a", -1, "/a.sock", "h", 1)).value());
-    assertEquals(1, c.commit("A", new MetadataCommand.Register("vy-b", -1, "/b.sock", "h", 2)).value());
-    assertEquals(0, c.commit("A", new MetadataCommand.Register("vy-a", -1, "/a2.sock", "h", 3)).value(), "same runtime, same ID");
-    assertEquals(2, c.commit("A", new MetadataCommand.Register("vy-c", -1, "/c.sock", "h", 4)).value());
+    assertEquals(
+        0, c.commit("A", new MetadataCommand.Register("vy-a", -1, "/a.sock", "h", 1)).value());
+    assertEquals(
+        1, c.commit("A", new MetadataCommand.Register("vy-b", -1, "/b.sock", "h", 2)).value());
+    assertEquals(
+        0,
+        c.commit("A", new MetadataCommand.Register("vy-a", -1, "/a2.sock", "h", 3)).value(),
+        "same runtime, same ID");
+    assertEquals(
+        2, c.commit("A", new MetadataCommand.Register("vy-c", -1, "/c.sock", "h", 4)).value());
     for (String n : List.of("A", "B", "C")) {
       List<InstanceRecord> r = m(n).view().instances();
       assertEquals(3, r.size(), n);

@@ -54,8 +54,13 @@ final class MockMetadataCluster implements AutoCloseable {
   Member start(String name) throws Exception {
     Member m = members.computeIfAbsent(name, Member::new);
     m.machine = new MetadataStateMachine();
-    m.raft = new RAFT().raftId(name).members(names).resendInterval(600_000)
-        .synchronous(true).setAddress(m.address);
+    m.raft =
+        new RAFT()
+            .raftId(name)
+            .members(names)
+            .resendInterval(600_000)
+            .synchronous(true)
+            .setAddress(m.address);
     m.raft.stateMachine(m.machine);
     m.raft.log(MapDbLog.open(dir.resolve(name + ".db")));
     m.node = new RaftNode(cluster, m.raft);

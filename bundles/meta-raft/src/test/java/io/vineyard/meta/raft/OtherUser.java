@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class OtherUser {
   static final String NAME = "vineyard-test-other";
-  static final String SKIPPED = "no other Unix user to test with: it needs root and useradd/runuser (skipped)";
+  static final String SKIPPED =
+      "no other Unix user to test with: it needs root and useradd/runuser (skipped)";
 
   private OtherUser() {}
 
@@ -21,8 +22,16 @@ final class OtherUser {
       if (!"0".equals(run(List.of("id", "-u")).trim())) {
         return null;
       }
-      if (exit(List.of("id", NAME)) != 0 && exit(List.of("useradd", "--system", "--no-create-home", "--shell",
-          "/usr/sbin/nologin", NAME)) != 0) {
+      if (exit(List.of("id", NAME)) != 0
+          && exit(
+                  List.of(
+                      "useradd",
+                      "--system",
+                      "--no-create-home",
+                      "--shell",
+                      "/usr/sbin/nologin",
+                      NAME))
+              != 0) {
         return null;
       }
       return exit(List.of("runuser", "-u", NAME, "--", "true")) == 0 ? new OtherUser() : null;
@@ -39,7 +48,11 @@ final class OtherUser {
   }
 
   private static int exit(List<String> cmd) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     if (!p.waitFor(20, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       return -1;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.ObjectId;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.VineyardException;
 import io.vineyard.meta.IdGenerator;
 import java.net.ServerSocket;
@@ -24,7 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A fixed two-member cluster (--peers, TCPPING discovery) on loopback: both are needed for a persist. */
+/**
+ * A fixed two-member cluster (--peers, TCPPING discovery) on loopback: both are needed for a
+ * persist.
+ */
 class PeersOnLoopbackTest {
   @TempDir Path tmp;
   private RaftMetadataService a;
@@ -45,7 +48,8 @@ class PeersOnLoopbackTest {
   void aStartThatFailsLeavesTheDataDirFree() throws Exception {
     int port = freePort();
     ClusterSettings s = settings(port, List.of("127.0.0.1:" + port), "busy");
-    try (ServerSocket taken = new ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+    try (ServerSocket taken =
+        new ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
       assertThrows(Exception.class, () -> RaftMetadataService.start(s));
     }
     a = RaftMetadataService.start(s); // the port is free again, and so is the data dir
@@ -61,8 +65,16 @@ class PeersOnLoopbackTest {
   private ClusterSettings settings(int port, List<String> peers, String name) throws Exception {
     Path key = tmp.resolve("cluster.key");
     ClusterKey.load(key, true); // one file for every member, as --cluster-key gives it on each host
-    return new ClusterSettings("peers-test", "127.0.0.1", port, peers, null, tmp.resolve(name), "/run/" + name + ".sock",
-        Duration.ofSeconds(2), key);
+    return new ClusterSettings(
+        "peers-test",
+        "127.0.0.1",
+        port,
+        peers,
+        null,
+        tmp.resolve(name),
+        "/run/" + name + ".sock",
+        Duration.ofSeconds(2),
+        key);
   }
 
   @Test
@@ -73,8 +85,10 @@ class PeersOnLoopbackTest {
     List<String> peers = List.of("127.0.0.1:" + pa, "127.0.0.1:" + pb);
     // registration needs a majority (both): start them together
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      Future<RaftMetadataService> fa = pool.submit(() -> RaftMetadataService.start(settings(pa, peers, "a")));
-      Future<RaftMetadataService> fb = pool.submit(() -> RaftMetadataService.start(settings(pb, peers, "b")));
+      Future<RaftMetadataService> fa =
+          pool.submit(() -> RaftMetadataService.start(settings(pa, peers, "a")));
+      Future<RaftMetadataService> fb =
+          pool.submit(() -> RaftMetadataService.start(settings(pb, peers, "b")));
       a = fa.get(60, TimeUnit.SECONDS);
       b = fb.get(60, TimeUnit.SECONDS);
     }
@@ -82,7 +96,8 @@ class PeersOnLoopbackTest {
     assertEquals(new TreeSet<>(peers), new TreeSet<>((List<?>) a.status().get("members")));
 
     ObjectId id = new IdGenerator(a.instanceId()).nextObjectId();
-    ObjectMeta t = ObjectMeta.builder("vineyard::Scalar<int>").id(id).instanceId(a.instanceId()).build();
+    ObjectMeta t =
+        ObjectMeta.builder("vineyard::Scalar<int>").id(id).instanceId(a.instanceId()).build();
     a.put(t);
     a.persist(id);
     assertTrue(b.isPersisted(id));
@@ -91,8 +106,12 @@ class PeersOnLoopbackTest {
     b = null;
     ObjectId other = new IdGenerator(a.instanceId()).nextObjectId();
     a.put(t.toBuilder().id(other).build());
-    VineyardException.ConnectionError e = assertThrows(VineyardException.ConnectionError.class, () -> a.persist(other));
-    assertEquals("no quorum: persist of " + other + " not committed within 2 s (cluster has 1 of 2 members reachable)",
+    VineyardException.ConnectionError e =
+        assertThrows(VineyardException.ConnectionError.class, () -> a.persist(other));
+    assertEquals(
+        "no quorum: persist of "
+            + other
+            + " not committed within 2 s (cluster has 1 of 2 members reachable)",
         e.getMessage());
     assertFalse(a.isPersisted(other));
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.ObjectId;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.meta.IdGenerator;
 import io.vineyard.meta.InstanceInfo;
 import java.nio.file.Path;
@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Three real instances in this JVM, on 127.0.0.1, each with its own data dir, finding each other
  * through a shared folder (the embedded default): replication, members killed (removed by the
- * leader; the last survivor founds a new generation), restarts that bring their objects back, and
- * a leader that stops cleanly and so leaves.
+ * leader; the last survivor founds a new generation), restarts that bring their objects back, and a
+ * leader that stops cleanly and so leaves.
  */
 class ThreeInstancesOnLoopbackTest {
   private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(3);
@@ -35,7 +35,11 @@ class ThreeInstancesOnLoopbackTest {
   private final RaftMetadataService[] instances = new RaftMetadataService[3];
 
   private ClusterSettings settings(int i) {
-    return ClusterSettings.embedded(cluster, tmp.resolve("discovery"), tmp.resolve("data-" + i), "/run/test/" + i + ".sock",
+    return ClusterSettings.embedded(
+        cluster,
+        tmp.resolve("discovery"),
+        tmp.resolve("data-" + i),
+        "/run/test/" + i + ".sock",
         COMMIT_TIMEOUT);
   }
 
@@ -65,13 +69,20 @@ class ThreeInstancesOnLoopbackTest {
     }
   }
 
-  /** A transient array with a blob member and a pair holding it, put on {@code on}; returns the pair's ID. */
+  /**
+   * A transient array with a blob member and a pair holding it, put on {@code on}; returns the
+   * pair's ID.
+   */
   private static ObjectId putPair(RaftMetadataService on) {
     IdGenerator ids = new IdGenerator(on.instanceId());
     ObjectMeta blob = tree(ids.nextBlobId(), "vineyard::Blob", on.instanceId()).build();
-    ObjectMeta array = tree(ids.nextObjectId(), "vineyard::Array<int>", on.instanceId()).member("buffer_", blob).build();
+    ObjectMeta array =
+        tree(ids.nextObjectId(), "vineyard::Array<int>", on.instanceId())
+            .member("buffer_", blob)
+            .build();
     on.put(array);
-    ObjectMeta pair = tree(ids.nextObjectId(), "vineyard::Pair", on.instanceId()).member("first_", array).build();
+    ObjectMeta pair =
+        tree(ids.nextObjectId(), "vineyard::Pair", on.instanceId()).member("first_", array).build();
     on.put(pair);
     return pair.id();
   }
@@ -86,7 +97,8 @@ class ThreeInstancesOnLoopbackTest {
 
   @Test
   @Timeout(180)
-  void persistsReplicateMembersFollowTheRunningRuntimesAndRestartsKeepTheirIdAndObjects() throws Exception {
+  void persistsReplicateMembersFollowTheRunningRuntimesAndRestartsKeepTheirIdAndObjects()
+      throws Exception {
     RaftMetadataService a = start(0);
     RaftMetadataService b = start(1);
     RaftMetadataService c = start(2);
@@ -107,7 +119,10 @@ class ThreeInstancesOnLoopbackTest {
     assertEquals(2, c.size());
     a.putName("pair", pair);
     assertEquals(Optional.of(pair), c.getName("pair", Duration.ZERO));
-    assertEquals(Map.of("pair", pair), b.listNames(n -> true, 10), "a list on another instance sees it at once");
+    assertEquals(
+        Map.of("pair", pair),
+        b.listNames(n -> true, 10),
+        "a list on another instance sees it at once");
     assertEquals(List.of(0L, 1L, 2L), c.instances().stream().map(InstanceInfo::id).toList());
 
     // labels: of a persisted object through the log, of a transient one locally (until its persist)
@@ -143,9 +158,14 @@ class ThreeInstancesOnLoopbackTest {
         fromFollower.add(t4 - t3);
       }
     }
-    System.out.printf("persist latency, 3 members on loopback: from the leader median %.2f ms (p90 %.2f), "
-        + "from a follower median %.2f ms (p90 %.2f); read of it on a third instance median %.2f ms%n",
-        median(fromLeader), p90(fromLeader), median(fromFollower), p90(fromFollower), median(catchUp));
+    System.out.printf(
+        "persist latency, 3 members on loopback: from the leader median %.2f ms (p90 %.2f), "
+            + "from a follower median %.2f ms (p90 %.2f); read of it on a third instance median %.2f ms%n",
+        median(fromLeader),
+        p90(fromLeader),
+        median(fromFollower),
+        p90(fromFollower),
+        median(catchUp));
 
     assertEquals("distributed", a.status().get("deployment"));
 
@@ -157,29 +177,36 @@ class ThreeInstancesOnLoopbackTest {
     a.persist(whileCDown);
     assertTrue(b.contains(whileCDown));
     RaftMetadataService a0 = a;
-    awaitTrue(() -> ((List<?>) a0.status().get("members")).size() == 2, "the dead member is removed: " + a.status());
+    awaitTrue(
+        () -> ((List<?>) a0.status().get("members")).size() == 2,
+        "the dead member is removed: " + a.status());
     awaitTrue(() -> !a0.contains(ofC), "the objects of the dead instance leave with it");
     assertTrue(a.remove(pair).isPresent());
     assertFalse(a.contains(pair));
     RaftMetadataService b0 = b;
     awaitTrue(() -> !b0.contains(pair), "removed everywhere");
-    assertEquals(Optional.empty(), b.getName("pair", Duration.ZERO), "names of removed objects are dropped");
+    assertEquals(
+        Optional.empty(), b.getName("pair", Duration.ZERO), "names of removed objects are dropped");
 
     // two of three killed: the survivor founds a new generation alone and goes on, with its objects
     kill(1);
     ObjectId alone = putPair(a);
     long t0 = System.nanoTime();
     a.persist(alone);
-    System.out.printf("persist right after the last other member died: %.0f ms%n", millis(System.nanoTime() - t0));
+    System.out.printf(
+        "persist right after the last other member died: %.0f ms%n",
+        millis(System.nanoTime() - t0));
     assertTrue(a.isPersisted(alone));
     assertTrue(a.isPersisted(whileCDown), "its own objects came along");
     assertEquals(1, ((List<?>) a.status().get("members")).size(), a.status().toString());
 
     // a second runtime on a data dir in use is refused
-    IllegalStateException inUse = assertThrows(IllegalStateException.class, () -> RaftMetadataService.start(settings(0)));
+    IllegalStateException inUse =
+        assertThrows(IllegalStateException.class, () -> RaftMetadataService.start(settings(0)));
     assertTrue(inUse.getMessage().contains("is in use by another runtime"), inUse.getMessage());
 
-    // restarts on the same data dirs: same IDs, they join the new generation and bring their objects
+    // restarts on the same data dirs: same IDs, they join the new generation and bring their
+    // objects
     b = start(1);
     assertEquals(1, b.instanceId());
     assertTrue(b.isPersisted(whileCDown));
@@ -189,9 +216,13 @@ class ThreeInstancesOnLoopbackTest {
     assertTrue(a.isPersisted(ofC));
     assertFalse(c.contains(pair), "removed while it was down");
     assertEquals("raft", c.status().get("metadata"));
-    assertEquals(3, c.instances().stream().filter(i -> i.status().equals("running")).count(), c.instances().toString());
+    assertEquals(
+        3,
+        c.instances().stream().filter(i -> i.status().equals("running")).count(),
+        c.instances().toString());
 
-    // the leader stops cleanly: it leaves with its objects, the other two go on; they come back with it
+    // the leader stops cleanly: it leaves with its objects, the other two go on; they come back
+    // with it
     assertEquals("Leader", a.status().get("role"));
     stop(0);
     assertEquals(2, ((List<?>) b.status().get("members")).size(), b.status().toString());
@@ -207,7 +238,8 @@ class ThreeInstancesOnLoopbackTest {
     assertEquals(3, ((List<?>) c.status().get("members")).size(), c.status().toString());
   }
 
-  private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+  private static void awaitTrue(java.util.function.BooleanSupplier condition, String what)
+      throws InterruptedException {
     long until = System.nanoTime() + 10_000_000_000L;
     while (!condition.getAsBoolean()) {
       assertTrue(System.nanoTime() < until, what);

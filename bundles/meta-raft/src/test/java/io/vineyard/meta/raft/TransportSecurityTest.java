@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.ObjectId;
+import io.vineyard.api.ObjectMeta;
 import io.vineyard.meta.IdGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -38,7 +38,11 @@ class TransportSecurityTest {
   private RaftMetadataService a;
 
   private ClusterSettings settings(String name) {
-    return ClusterSettings.embedded(cluster, tmp.resolve("discovery"), tmp.resolve(name), "/run/" + name + ".sock",
+    return ClusterSettings.embedded(
+        cluster,
+        tmp.resolve("discovery"),
+        tmp.resolve(name),
+        "/run/" + name + ".sock",
         Duration.ofSeconds(2));
   }
 
@@ -63,15 +67,26 @@ class TransportSecurityTest {
     RaftGroup real = a.instance().group;
     long applied = real.machine().version();
     // an intruder that found the group's address and name, with the same stack and another key
-    Bootstrap b = new Bootstrap("intruder", real.bootstrap().groupName(), real.bootstrap().initialMembers(), true);
+    Bootstrap b =
+        new Bootstrap(
+            "intruder", real.bootstrap().groupName(), real.bootstrap().initialMembers(), true);
     Path dir = Files.createDirectories(tmp.resolve("intruder"));
     MapDbLog log = MapDbLog.open(dir.resolve("raft-log.db"));
-    RaftGroup intruder = RaftGroup.connect(settings("intruder"), b, log, new MetadataStateMachine(),
-        new SecretKeySpec(new byte[32], "AES"));
+    RaftGroup intruder =
+        RaftGroup.connect(
+            settings("intruder"),
+            b,
+            log,
+            new MetadataStateMachine(),
+            new SecretKeySpec(new byte[32], "AES"));
     try {
-      assertThrows(RuntimeException.class, () -> intruder.joinGroup(Duration.ofSeconds(4), Duration.ofSeconds(2),
-          ids -> String.join(",", ids), ""));
-      assertFalse(real.connected().contains("intruder"), "not in the member's view: " + real.connected());
+      assertThrows(
+          RuntimeException.class,
+          () ->
+              intruder.joinGroup(
+                  Duration.ofSeconds(4), Duration.ofSeconds(2), ids -> String.join(",", ids), ""));
+      assertFalse(
+          real.connected().contains("intruder"), "not in the member's view: " + real.connected());
       assertFalse(intruder.hasLeader(), "it never learned who leads");
       assertEquals(List.of(real.raftId()), real.raft().members());
       assertEquals(applied, real.machine().version(), "nothing applied");
@@ -109,7 +124,9 @@ class TransportSecurityTest {
       // closed with a reset: as good
     }
     long usedAfter = rt.totalMemory() - rt.freeMemory();
-    assertTrue(usedAfter - usedBefore < 512L << 20, "no 2 GiB buffer: heap grew by " + (usedAfter - usedBefore));
+    assertTrue(
+        usedAfter - usedBefore < 512L << 20,
+        "no 2 GiB buffer: heap grew by " + (usedAfter - usedBefore));
     ObjectId id = persistOne(a);
     assertTrue(a.isPersisted(id), "the cluster keeps serving");
   }
@@ -126,8 +143,10 @@ class TransportSecurityTest {
         if (Files.isDirectory(f)) {
           continue; // inside the 0700 folder
         }
-        if (f.getFileName().toString().endsWith(".list") || f.getFileName().toString().endsWith(".lock")) {
-          continue; // JGroups' entries and the empty lock file: inside the 0700 folder, nothing secret
+        if (f.getFileName().toString().endsWith(".list")
+            || f.getFileName().toString().endsWith(".lock")) {
+          continue; // JGroups' entries and the empty lock file: inside the 0700 folder, nothing
+          // secret
         }
         assertEquals("rw-------", mode, f.toString());
       }
@@ -136,7 +155,8 @@ class TransportSecurityTest {
     assertEquals(65, Files.size(key), "64 hex digits and a newline");
     // a key readable by others is refused
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> ClusterKey.load(key, false));
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> ClusterKey.load(key, false));
     assertTrue(e.getMessage().contains("chmod 600"), e.getMessage());
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
     assertNotEquals(null, ClusterKey.load(key, false));
@@ -156,7 +176,10 @@ class TransportSecurityTest {
       }
     }
     assertFalse(other.canRun("ls", folder.toString()), "listing " + folder);
-    assertFalse(other.canRun("cat", folder.resolve(cluster + ".key").toString()), "reading the key");
-    assertTrue(other.canRun("ls", folder.getParent().toString()), "the test itself works: the parent is listable");
+    assertFalse(
+        other.canRun("cat", folder.resolve(cluster + ".key").toString()), "reading the key");
+    assertTrue(
+        other.canRun("ls", folder.getParent().toString()),
+        "the test itself works: the parent is listable");
   }
 }

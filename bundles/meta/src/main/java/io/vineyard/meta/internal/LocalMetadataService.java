@@ -3,8 +3,8 @@ package io.vineyard.meta.internal;
 import io.vineyard.api.ObjectId;
 import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.VineyardException;
-import io.vineyard.meta.MetadataService;
 import io.vineyard.meta.InstanceInfo;
+import io.vineyard.meta.MetadataService;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,7 +105,10 @@ public final class LocalMetadataService implements MetadataService {
   @Override
   public synchronized void persist(ObjectId id) {
     if (id.isBlob()) {
-      throw new VineyardException.AssertionFailed("a blob alone cannot be persisted (" + id + "): persist an object that has it as a member");
+      throw new VineyardException.AssertionFailed(
+          "a blob alone cannot be persisted ("
+              + id
+              + "): persist an object that has it as a member");
     }
     ObjectMeta tree = trees.get(id);
     if (tree == null) {
@@ -141,10 +144,12 @@ public final class LocalMetadataService implements MetadataService {
     }
     ObjectMeta t = trees.get(id);
     if (t == null) {
-      throw new VineyardException.ObjectNotExists("cannot name " + id + " '" + name + "': no such object");
+      throw new VineyardException.ObjectNotExists(
+          "cannot name " + id + " '" + name + "': no such object");
     }
     if (t.isTransient()) {
-      throw new VineyardException.Invalid("transient objects cannot have names: persist " + id + " first");
+      throw new VineyardException.Invalid(
+          "transient objects cannot have names: persist " + id + " first");
     }
     names.put(name, id);
     trees.put(id, t.toBuilder().put("__name", name).build());

@@ -34,22 +34,28 @@ final class BlobCommands {
     d.on(CreateBufferRequest.class, this::create);
     d.on(SealRequest.class, this::seal);
     d.on(GetBuffersRequest.class, this::get);
-    d.on(ReleaseRequest.class, (s, r) -> {
-      store.release(s.id(), r.objectId());
-      return new ReleaseReply();
-    });
-    d.on(DropBufferRequest.class, (s, r) -> {
-      store.drop(s.id(), r.id());
-      return new DropBufferReply();
-    });
-    d.on(IncreaseReferenceCountRequest.class, (s, r) -> {
-      for (ObjectId id : r.ids()) {
-        if (!id.equals(ObjectId.EMPTY_BLOB)) {
-          store.acquire(s.id(), id, true);
-        }
-      }
-      return new IncreaseReferenceCountReply();
-    });
+    d.on(
+        ReleaseRequest.class,
+        (s, r) -> {
+          store.release(s.id(), r.objectId());
+          return new ReleaseReply();
+        });
+    d.on(
+        DropBufferRequest.class,
+        (s, r) -> {
+          store.drop(s.id(), r.id());
+          return new DropBufferReply();
+        });
+    d.on(
+        IncreaseReferenceCountRequest.class,
+        (s, r) -> {
+          for (ObjectId id : r.ids()) {
+            if (!id.equals(ObjectId.EMPTY_BLOB)) {
+              store.acquire(s.id(), id, true);
+            }
+          }
+          return new IncreaseReferenceCountReply();
+        });
   }
 
   /** The wire payload of a blob: the client maps the whole arena file, the data at its offset. */
@@ -62,7 +68,8 @@ final class BlobCommands {
 
   private CreateBufferReply create(Session session, CreateBufferRequest request) {
     if (request.size() < 0) {
-      throw new VineyardException.Invalid("field 'size': a buffer cannot have a negative size (" + request.size() + ")");
+      throw new VineyardException.Invalid(
+          "field 'size': a buffer cannot have a negative size (" + request.size() + ")");
     }
     BlobHandle b = store.create(session.id(), core.ids().nextBlobId(), request.size());
     Payload p = payload(b);
@@ -70,7 +77,10 @@ final class BlobCommands {
     return new CreateBufferReply(b.id(), fd, p);
   }
 
-  /** Seals, and (as vineyardd does) the sealing connection holds a reference until release or disconnect. */
+  /**
+   * Seals, and (as vineyardd does) the sealing connection holds a reference until release or
+   * disconnect.
+   */
   private SealReply seal(Session session, SealRequest request) {
     ObjectId id = request.objectId();
     store.seal(session.id(), id);

@@ -26,8 +26,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Object metadata: create_data (members expanded, then checked by the typename's plugin),
- * get_data, list_data, exists, and the delete commands.
+ * Object metadata: create_data (members expanded, then checked by the typename's plugin), get_data,
+ * list_data, exists, and the delete commands.
  */
 final class DataCommands {
   /**
@@ -51,33 +51,50 @@ final class DataCommands {
     d.on(GetDataRequest.class, this::get);
     d.on(ListDataRequest.class, (s, r) -> list(r));
     d.on(ExistsRequest.class, (s, r) -> new ExistsReply(trees.exists(r.id())));
-    d.on(DelDataRequest.class, (s, r) -> {
-      deletion.delete(s.id(), r);
-      return new DelDataReply();
-    });
-    d.on(DelDataWithFeedbacksRequest.class, (s, r) -> new DelDataWithFeedbacksReply(deletion.delete(s.id(), r.plain())));
-    d.on(ClearRequest.class, (s, r) -> {
-      deletion.clear();
-      return new ClearReply();
-    });
+    d.on(
+        DelDataRequest.class,
+        (s, r) -> {
+          deletion.delete(s.id(), r);
+          return new DelDataReply();
+        });
+    d.on(
+        DelDataWithFeedbacksRequest.class,
+        (s, r) -> new DelDataWithFeedbacksReply(deletion.delete(s.id(), r.plain())));
+    d.on(
+        ClearRequest.class,
+        (s, r) -> {
+          deletion.clear();
+          return new ClearReply();
+        });
   }
 
   private CreateDataReply create(CreateDataRequest request) {
     ObjectMeta content = request.content();
     if (content == null) {
-      throw new VineyardException.MetaTreeInvalid("field 'content': expected the object's metadata tree (a JSON object)");
+      throw new VineyardException.MetaTreeInvalid(
+          "field 'content': expected the object's metadata tree (a JSON object)");
     }
-    if (!(content.value("typename").orElse(null) instanceof String typename) || typename.isEmpty()) {
+    if (!(content.value("typename").orElse(null) instanceof String typename)
+        || typename.isEmpty()) {
       throw new VineyardException.MetaTreeInvalid("content has no 'typename' (a non-empty string)");
     }
     if (typename.equals(Blob.TYPENAME)) {
-      throw new VineyardException.AssertionFailed("a vineyard::Blob has no metadata of its own: create it with create_buffer_request");
+      throw new VineyardException.AssertionFailed(
+          "a vineyard::Blob has no metadata of its own: create it with create_buffer_request");
     }
     ObjectMeta expanded = trees.expandMembers(content, "");
     ObjectId id = core.ids().nextObjectId();
-    long signature = expanded.value("signature").orElse(null) instanceof Long sig ? sig : core.ids().nextSignature();
+    long signature =
+        expanded.value("signature").orElse(null) instanceof Long sig
+            ? sig
+            : core.ids().nextSignature();
     long instance = core.meta().instanceId();
-    ObjectMeta.Builder tree = expanded.toBuilder().id(id).put("signature", signature).put("instance_id", instance).put("transient", true);
+    ObjectMeta.Builder tree =
+        expanded.toBuilder()
+            .id(id)
+            .put("signature", signature)
+            .put("instance_id", instance)
+            .put("transient", true);
     if (!tree.has("nbytes")) {
       tree.nbytes(0);
     }
@@ -103,20 +120,24 @@ final class DataCommands {
   private GetDataReply get(Session session, GetDataRequest request) {
     Map<String, ObjectMeta> content = new LinkedHashMap<>();
     int wanted = new HashSet<>(request.id()).size();
-    Deadline.never().poll(WAIT_POLL, () -> {
-      for (ObjectId id : request.id()) {
-        if (!content.containsKey(id.toString())) {
-          trees.find(id).ifPresent(t -> content.put(id.toString(), t));
-        }
-      }
-      return !request.waitFor() || content.size() >= wanted || !session.peerConnected();
-    });
+    Deadline.never()
+        .poll(
+            WAIT_POLL,
+            () -> {
+              for (ObjectId id : request.id()) {
+                if (!content.containsKey(id.toString())) {
+                  trees.find(id).ifPresent(t -> content.put(id.toString(), t));
+                }
+              }
+              return !request.waitFor() || content.size() >= wanted || !session.peerConnected();
+            });
     return new GetDataReply(content);
   }
 
   private GetDataReply list(ListDataRequest request) {
     if (request.limit() < 0) {
-      throw new VineyardException.Invalid("field 'limit': must not be negative (" + request.limit() + ")");
+      throw new VineyardException.Invalid(
+          "field 'limit': must not be negative (" + request.limit() + ")");
     }
     Predicate<String> matches = TypenamePattern.compile(request.pattern(), request.regex());
     Map<String, ObjectMeta> content = new LinkedHashMap<>();

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * del_data: checks the whole request first (every ID exists; without {@code force}, nothing
- * outside the request uses a target), then deletes. {@code force} also deletes the objects that
- * use a target; {@code deep} also deletes members nothing else uses. A blob's memory is freed
- * once no connection references it.
+ * del_data: checks the whole request first (every ID exists; without {@code force}, nothing outside
+ * the request uses a target), then deletes. {@code force} also deletes the objects that use a
+ * target; {@code deep} also deletes members nothing else uses. A blob's memory is freed once no
+ * connection references it.
  */
 final class Deletion {
   private final BulkStore store;
@@ -38,9 +38,11 @@ final class Deletion {
     boolean trim = request.memoryTrim();
     for (ObjectId id : ids) {
       if (fastpath && !id.isBlob()) {
-        throw new VineyardException.AssertionFailed("failed to delete " + id + ": fastpath deletes blobs only");
+        throw new VineyardException.AssertionFailed(
+            "failed to delete " + id + ": fastpath deletes blobs only");
       }
-      if (!id.equals(ObjectId.EMPTY_BLOB) && !(id.isBlob() ? store.contains(id) : meta.contains(id))) {
+      if (!id.equals(ObjectId.EMPTY_BLOB)
+          && !(id.isBlob() ? store.contains(id) : meta.contains(id))) {
         throw new VineyardException.ObjectNotExists("failed to delete: " + id + " does not exist");
       }
     }
@@ -52,8 +54,12 @@ final class Deletion {
       for (ObjectId id : targets) {
         for (ObjectId user : meta.referrers(id)) {
           if (!targets.contains(user)) {
-            throw new VineyardException.Invalid("cannot delete " + id + ": it is a member of " + user
-                + " (delete that first, or pass force to delete both)");
+            throw new VineyardException.Invalid(
+                "cannot delete "
+                    + id
+                    + ": it is a member of "
+                    + user
+                    + " (delete that first, or pass force to delete both)");
           }
         }
       }
@@ -93,15 +99,19 @@ final class Deletion {
       }
       return;
     }
-    meta.remove(id).ifPresent(tree -> {
-      if (members != null) {
-        tree.memberIds().forEach(m -> {
-          if (!m.equals(ObjectId.EMPTY_BLOB)) {
-            members.push(m);
-          }
-        });
-      }
-    });
+    meta.remove(id)
+        .ifPresent(
+            tree -> {
+              if (members != null) {
+                tree.memberIds()
+                    .forEach(
+                        m -> {
+                          if (!m.equals(ObjectId.EMPTY_BLOB)) {
+                            members.push(m);
+                          }
+                        });
+              }
+            });
   }
 
   /** Deletes every object and every sealed blob (clear_request). */

@@ -10,10 +10,16 @@ import io.vineyard.protocol.Request;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Reads each request into its record and hands it to the typed handler of its command; enforces register-first. */
+/**
+ * Reads each request into its record and hands it to the typed handler of its command; enforces
+ * register-first.
+ */
 final class Dispatcher {
 
-  /** Handles one request of a connection; store fds to pass after the reply go to {@link Session#passFd}. */
+  /**
+   * Handles one request of a connection; store fds to pass after the reply go to {@link
+   * Session#passFd}.
+   */
   @FunctionalInterface
   interface Handler<Q extends Request<?>> {
     Reply handle(Session session, Q request);
@@ -40,11 +46,13 @@ final class Dispatcher {
       return null;
     }
     if (!(request instanceof RegisterRequest) && !session.registered()) {
-      throw new VineyardException.Invalid("The connection is not registered yet, command is: " + Command.of(request).request());
+      throw new VineyardException.Invalid(
+          "The connection is not registered yet, command is: " + Command.of(request).request());
     }
     Handler h = handlers.get(request.getClass());
     if (h == null) {
-      throw new VineyardException.NotImplemented(Command.of(request).request() + " is not implemented by this instance yet");
+      throw new VineyardException.NotImplemented(
+          Command.of(request).request() + " is not implemented by this instance yet");
     }
     return h.handle(session, request);
   }

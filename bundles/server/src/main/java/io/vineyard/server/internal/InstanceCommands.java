@@ -17,6 +17,7 @@ import java.util.Map;
 final class InstanceCommands {
   /** The vineyardd version we speak; clients warn when the major/minor do not fit theirs. */
   static final String PROTOCOL_VERSION = "0.24.2";
+
   private static final String NO_RPC = "0.0.0.0:0";
 
   private final ServerCore core;
@@ -34,8 +35,14 @@ final class InstanceCommands {
 
   private RegisterReply register(Session session, RegisterRequest request) {
     session.markRegistered();
-    return new RegisterReply(core.socketPath().toString(), NO_RPC, core.meta().instanceId(), 0, PROTOCOL_VERSION,
-        request.storeMatches(), false);
+    return new RegisterReply(
+        core.socketPath().toString(),
+        NO_RPC,
+        core.meta().instanceId(),
+        0,
+        PROTOCOL_VERSION,
+        request.storeMatches(),
+        false);
   }
 
   private InstanceStatusReply status() {
@@ -57,8 +64,16 @@ final class InstanceCommands {
     for (InstanceInfo i : core.meta().instances()) {
       boolean self = i.id() == core.meta().instanceId();
       String host = i.host().isEmpty() ? hostname() : i.host();
-      all.put("i" + i.id(), new Member(host.hashCode() & 0xffffffffL, host, host, NO_RPC,
-          self && i.socket().isEmpty() ? core.socketPath().toString() : i.socket(), self ? startedAt : i.startedAt(), i.status()));
+      all.put(
+          "i" + i.id(),
+          new Member(
+              host.hashCode() & 0xffffffffL,
+              host,
+              host,
+              NO_RPC,
+              self && i.socket().isEmpty() ? core.socketPath().toString() : i.socket(),
+              self ? startedAt : i.startedAt(),
+              i.status()));
     }
     return new ClusterMetaReply(all);
   }

@@ -15,16 +15,20 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The IPC server as a DS component: serves the configured socket while a bulk store, a
- * metadata service and a plugin registry are present. Registered as a service so that others can
- * track it; SCR registers the service just before activation binds the socket, so "serving" is
- * when the socket accepts a connection (what the launcher waits for), not when the service appears.
+ * The IPC server as a DS component: serves the configured socket while a bulk store, a metadata
+ * service and a plugin registry are present. Registered as a service so that others can track it;
+ * SCR registers the service just before activation binds the socket, so "serving" is when the
+ * socket accepts a connection (what the launcher waits for), not when the service appears.
  *
  * <p>The {@link PluginRegistry} is the API bundle's (backed by the {@code ObjectTypePlugin}
  * services): it is one service for the framework's lifetime and follows plugins as they come and
  * go, so installing or removing a plugin never restarts the server.
  */
-@Component(service = IpcServerComponent.class, configurationPid = "io.vineyard.server", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
+@Component(
+    service = IpcServerComponent.class,
+    configurationPid = "io.vineyard.server",
+    configurationPolicy = ConfigurationPolicy.REQUIRE,
+    immediate = true)
 @Designate(ocd = IpcServerComponent.Config.class)
 public final class IpcServerComponent {
 
@@ -35,22 +39,32 @@ public final class IpcServerComponent {
     @AttributeDefinition(description = "The UNIX-domain socket to serve (vineyardd --socket)")
     String socket();
 
-    /** The socket file's mode, octal (--socket-mode); 600, the owner's only, unless widened on purpose. */
-    @AttributeDefinition(description = "The socket file's mode in octal, e.g. 660 to let the owner's group connect"
-        + " (--socket-mode); default 600: the owner only")
+    /**
+     * The socket file's mode, octal (--socket-mode); 600, the owner's only, unless widened on
+     * purpose.
+     */
+    @AttributeDefinition(
+        description =
+            "The socket file's mode in octal, e.g. 660 to let the owner's group connect"
+                + " (--socket-mode); default 600: the owner only")
     String socket_mode() default "600";
   }
 
   private final ServerCore core;
 
   @Activate
-  public IpcServerComponent(Config config, @Reference BulkStore store, @Reference MetadataService meta,
-      @Reference PluginRegistry plugins) throws IOException {
+  public IpcServerComponent(
+      Config config,
+      @Reference BulkStore store,
+      @Reference MetadataService meta,
+      @Reference PluginRegistry plugins)
+      throws IOException {
     this.core = ServerCore.start(Path.of(config.socket()), store, meta, plugins);
     String mode = config.socket_mode();
     if (mode != null && !mode.isBlank() && Integer.parseInt(mode.strip(), 8) != 0600) {
       try {
-        java.nio.file.Files.setPosixFilePermissions(Path.of(config.socket()), permissions(Integer.parseInt(mode.strip(), 8)));
+        java.nio.file.Files.setPosixFilePermissions(
+            Path.of(config.socket()), permissions(Integer.parseInt(mode.strip(), 8)));
       } catch (IOException | RuntimeException e) {
         core.close();
         throw e;
@@ -60,9 +74,10 @@ public final class IpcServerComponent {
 
   /** The permission set of an octal mode such as 0660. */
   static java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions(int mode) {
-    java.nio.file.attribute.PosixFilePermission[] bits = java.nio.file.attribute.PosixFilePermission.values(); // OWNER_READ first
-    java.util.Set<java.nio.file.attribute.PosixFilePermission> out = java.util.EnumSet.noneOf(
-        java.nio.file.attribute.PosixFilePermission.class);
+    java.nio.file.attribute.PosixFilePermission[] bits =
+        java.nio.file.attribute.PosixFilePermission.values(); // OWNER_READ first
+    java.util.Set<java.nio.file.attribute.PosixFilePermission> out =
+        java.util.EnumSet.noneOf(java.nio.file.attribute.PosixFilePermission.class);
     for (int i = 0; i < 9; i++) {
       if ((mode & (0400 >> i)) != 0) {
         out.add(bits[i]);

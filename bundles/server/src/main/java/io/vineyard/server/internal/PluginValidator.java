@@ -12,11 +12,11 @@ import java.util.Optional;
  * Checks a tree being created with the object-type plugin of its typename, before it is stored.
  *
  * <p>A typename no plugin knows is not checked: generic objects are allowed. Only the tree being
- * created is checked, not its members (they were checked when they were created). A plugin's
- * {@link VineyardException} (normally {@link VineyardException.Invalid} naming the field) goes
- * back to the client as it is; anything else a plugin throws is a bug of that plugin: it is
- * logged with its stack and answered with code 1 (Invalid) naming the plugin and the typename,
- * and the server keeps serving.
+ * created is checked, not its members (they were checked when they were created). A plugin's {@link
+ * VineyardException} (normally {@link VineyardException.Invalid} naming the field) goes back to the
+ * client as it is; anything else a plugin throws is a bug of that plugin: it is logged with its
+ * stack and answered with code 1 (Invalid) naming the plugin and the typename, and the server keeps
+ * serving.
  */
 final class PluginValidator {
   private static final System.Logger LOG = System.getLogger(PluginValidator.class.getName());
@@ -30,8 +30,8 @@ final class PluginValidator {
   /**
    * Validates a complete tree (members expanded, {@code id} and the other fields filled in).
    *
-   * @throws VineyardException what the plugin threw, or {@link VineyardException.Invalid} when
-   *     it failed otherwise
+   * @throws VineyardException what the plugin threw, or {@link VineyardException.Invalid} when it
+   *     failed otherwise
    */
   void validate(ObjectMeta tree) {
     String typename = tree.typename();
@@ -46,9 +46,19 @@ final class PluginValidator {
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       // LinkageError: a plugin bundle uninstalled or refreshed while it was validating
       String family = PluginTable.family(typename);
-      LOG.log(Level.WARNING, "object-type plugin " + family + " (" + plugin.get().getClass().getName() + ") failed validating "
-          + tree.string("id").orElse("a new tree") + " of type " + typename, e);
-      throw new VineyardException.Invalid("plugin " + family + " failed validating " + typename + ": " + e, e);
+      LOG.log(
+          Level.WARNING,
+          "object-type plugin "
+              + family
+              + " ("
+              + plugin.get().getClass().getName()
+              + ") failed validating "
+              + tree.string("id").orElse("a new tree")
+              + " of type "
+              + typename,
+          e);
+      throw new VineyardException.Invalid(
+          "plugin " + family + " failed validating " + typename + ": " + e, e);
     }
   }
 }

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The listening socket, its accept thread and one thread per connection.
  *
- * <p>Connections are independent: a request that fails, however malformed, gets an error reply
- * on its own connection and nothing else notices. {@link #close()} stops accepting, ends every
+ * <p>Connections are independent: a request that fails, however malformed, gets an error reply on
+ * its own connection and nothing else notices. {@link #close()} stops accepting, ends every
  * connection (releasing what each held) and removes the socket file. Trees are checked by the
  * object-type plugin of their typename before they are stored ({@link PluginValidator}).
  */
@@ -37,14 +37,16 @@ public final class ServerCore implements AutoCloseable {
   private final Thread acceptor;
   private volatile boolean closed;
 
-  private ServerCore(UnixServerSocket listener, BulkStore store, MetadataService meta, PluginRegistry plugins) {
+  private ServerCore(
+      UnixServerSocket listener, BulkStore store, MetadataService meta, PluginRegistry plugins) {
     this.listener = listener;
     this.store = store;
     this.meta = meta;
     this.ids = new IdGenerator(meta.instanceId());
     this.validator = new PluginValidator(plugins);
     this.dispatcher = new Dispatcher(this);
-    this.acceptor = Thread.ofPlatform().name("vineyard-accept").daemon().unstarted(this::acceptLoop);
+    this.acceptor =
+        Thread.ofPlatform().name("vineyard-accept").daemon().unstarted(this::acceptLoop);
   }
 
   /**
@@ -54,11 +56,21 @@ public final class ServerCore implements AutoCloseable {
    *     every request, so plugins may come and go while the server runs
    * @throws UnixServerSocket.SocketInUseException when another process serves the path
    */
-  public static ServerCore start(Path socket, BulkStore store, MetadataService meta, PluginRegistry plugins) throws IOException {
+  public static ServerCore start(
+      Path socket, BulkStore store, MetadataService meta, PluginRegistry plugins)
+      throws IOException {
     Objects.requireNonNull(plugins, "plugins");
     ServerCore core = new ServerCore(UnixServerSocket.bind(socket, 512), store, meta, plugins);
     core.acceptor.start();
-    LOG.log(Level.INFO, "serving " + socket + " (instance " + meta.instanceId() + ", memory limit " + store.limit() + " bytes)");
+    LOG.log(
+        Level.INFO,
+        "serving "
+            + socket
+            + " (instance "
+            + meta.instanceId()
+            + ", memory limit "
+            + store.limit()
+            + " bytes)");
     return core;
   }
 
@@ -75,7 +87,8 @@ public final class ServerCore implements AutoCloseable {
       }
       Session session = new Session(nextSession.getAndIncrement(), s, this);
       sessions.add(session);
-      Thread t = Thread.ofPlatform().name("vineyard-conn-" + session.id()).daemon().unstarted(session);
+      Thread t =
+          Thread.ofPlatform().name("vineyard-conn-" + session.id()).daemon().unstarted(session);
       threads.add(t);
       t.start();
       if (closed) {

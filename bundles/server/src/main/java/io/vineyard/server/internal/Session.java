@@ -1,10 +1,10 @@
 package io.vineyard.server.internal;
 
 import io.vineyard.api.VineyardException;
+import io.vineyard.posix.UnixSocket;
 import io.vineyard.protocol.Codec;
 import io.vineyard.protocol.ErrorReply;
 import io.vineyard.protocol.Frames;
-import io.vineyard.posix.UnixSocket;
 import java.io.EOFException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One client connection: reads requests one at a time, answers each, and frees what the
- * connection held (blob references, unsealed blobs) when it ends, however it ends.
+ * One client connection: reads requests one at a time, answers each, and frees what the connection
+ * held (blob references, unsealed blobs) when it ends, however it ends.
  */
 final class Session implements Runnable {
   private static final System.Logger LOG = System.getLogger(Session.class.getName());
@@ -47,8 +47,8 @@ final class Session implements Runnable {
   }
 
   /**
-   * Passes a store fd with SCM_RIGHTS right after the reply being built, unless this connection
-   * has it already; returns whether it will be passed now.
+   * Passes a store fd with SCM_RIGHTS right after the reply being built, unless this connection has
+   * it already; returns whether it will be passed now.
    */
   boolean passFd(int storeFd) {
     if (storeFd >= 0 && sentFds.add(storeFd)) {

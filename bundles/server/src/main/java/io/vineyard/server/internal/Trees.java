@@ -9,7 +9,9 @@ import io.vineyard.store.BulkStore;
 import java.util.Map;
 import java.util.Optional;
 
-/** Metadata trees as the server builds them: blob trees, and members expanded from what is stored. */
+/**
+ * Metadata trees as the server builds them: blob trees, and members expanded from what is stored.
+ */
 final class Trees {
   private final BulkStore store;
   private final ObjectTable meta;
@@ -41,9 +43,9 @@ final class Trees {
   }
 
   /**
-   * The tree with every member replaced by the stored tree of the object it names, so stored
-   * trees are complete. A member names its object by {@code id}; a member naming no object that
-   * exists fails the whole create.
+   * The tree with every member replaced by the stored tree of the object it names, so stored trees
+   * are complete. A member names its object by {@code id}; a member naming no object that exists
+   * fails the whole create.
    *
    * @throws VineyardException.ObjectNotExists naming the member and the missing ID
    * @throws VineyardException.MetaTreeInvalid for a member without an ID
@@ -54,7 +56,8 @@ final class Trees {
       ObjectMeta v = e.getValue();
       String where = path + "/" + e.getKey();
       if (!v.has("id")) {
-        throw new VineyardException.MetaTreeInvalid("member '" + where + "' has no 'id': members must be created first");
+        throw new VineyardException.MetaTreeInvalid(
+            "member '" + where + "' has no 'id': members must be created first");
       }
       ObjectId id;
       try {
@@ -65,13 +68,27 @@ final class Trees {
       if (id.isBlob() && !id.equals(ObjectId.EMPTY_BLOB) && isRemote(v)) {
         continue; // a blob of another instance: its tree is all we know
       }
-      ObjectMeta stored = find(id).orElseThrow(() -> new VineyardException.ObjectNotExists(
-          "member '" + where + "' refers to " + id + ", which does not exist on instance " + meta.instanceId()
-              + (isRemote(v) ? " (an object of instance " + v.instanceId() + " must be persisted before other instances can use it)" : "")));
+      ObjectMeta stored =
+          find(id)
+              .orElseThrow(
+                  () ->
+                      new VineyardException.ObjectNotExists(
+                          "member '"
+                              + where
+                              + "' refers to "
+                              + id
+                              + ", which does not exist on instance "
+                              + meta.instanceId()
+                              + (isRemote(v)
+                                  ? " (an object of instance "
+                                      + v.instanceId()
+                                      + " must be persisted before other instances can use it)"
+                                  : "")));
       if (id.isBlob()) {
         BlobHandle b = store.find(id).orElse(null);
         if (b != null && !b.sealed()) {
-          throw new VineyardException.ObjectNotSealed("member '" + where + "' refers to blob " + id + ", which is not sealed yet");
+          throw new VineyardException.ObjectNotSealed(
+              "member '" + where + "' refers to blob " + id + ", which is not sealed yet");
         }
       }
       out.member(e.getKey(), stored);

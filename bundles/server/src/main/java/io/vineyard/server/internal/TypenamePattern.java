@@ -5,7 +5,10 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** Typename matching for list requests: a glob ({@code *}, {@code ?}, {@code [..]}) or a regular expression. */
+/**
+ * Typename matching for list requests: a glob ({@code *}, {@code ?}, {@code [..]}) or a regular
+ * expression.
+ */
 final class TypenamePattern {
   private TypenamePattern() {}
 
@@ -14,7 +17,13 @@ final class TypenamePattern {
       Pattern p = Pattern.compile(regex ? pattern : globToRegex(pattern));
       return s -> p.matcher(s).matches();
     } catch (PatternSyntaxException e) {
-      throw new VineyardException.Invalid("field 'pattern': invalid " + (regex ? "regular expression" : "glob") + " '" + pattern + "': " + e.getDescription());
+      throw new VineyardException.Invalid(
+          "field 'pattern': invalid "
+              + (regex ? "regular expression" : "glob")
+              + " '"
+              + pattern
+              + "': "
+              + e.getDescription());
     }
   }
 
@@ -31,7 +40,9 @@ final class TypenamePattern {
             sb.append("\\[");
           } else {
             String body = glob.substring(i + 1, end);
-            sb.append('[').append(body.startsWith("!") ? "^" + body.substring(1) : body).append(']');
+            sb.append('[')
+                .append(body.startsWith("!") ? "^" + body.substring(1) : body)
+                .append(']');
             i = end;
           }
         }

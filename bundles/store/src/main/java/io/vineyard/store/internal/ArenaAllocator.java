@@ -10,12 +10,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Hands out 64-byte aligned ranges of {@code [0, capacity)}, best fit, coalescing freed ranges
- * with their free neighbours. Not thread-safe: the store's lock guards it.
+ * Hands out 64-byte aligned ranges of {@code [0, capacity)}, best fit, coalescing freed ranges with
+ * their free neighbours. Not thread-safe: the store's lock guards it.
  *
- * <p>Best fit, lowest offset first, keeps the large untouched tail of a fresh arena for large
- * blobs and reuses freed (already resident) pages first. It also remembers which free bytes were
- * freed since the last {@link #takeTrimmable}: those may hold resident pages worth handing back.
+ * <p>Best fit, lowest offset first, keeps the large untouched tail of a fresh arena for large blobs
+ * and reuses freed (already resident) pages first. It also remembers which free bytes were freed
+ * since the last {@link #takeTrimmable}: those may hold resident pages worth handing back.
  */
 final class ArenaAllocator {
   /** Every allocation starts at, and is rounded up to, a multiple of this. */
@@ -43,10 +43,14 @@ final class ArenaAllocator {
 
   /** {@code size} rounded up to the alignment; sizes beyond the capacity need no exact value. */
   static long align(long size) {
-    return size > Long.MAX_VALUE - ALIGNMENT ? Long.MAX_VALUE & -ALIGNMENT : (size + ALIGNMENT - 1) & -ALIGNMENT;
+    return size > Long.MAX_VALUE - ALIGNMENT
+        ? Long.MAX_VALUE & -ALIGNMENT
+        : (size + ALIGNMENT - 1) & -ALIGNMENT;
   }
 
-  /** Allocates {@code size} (> 0) bytes, rounded up; returns the offset, or -1 when no range fits. */
+  /**
+   * Allocates {@code size} (> 0) bytes, rounded up; returns the offset, or -1 when no range fits.
+   */
   long tryAllocate(long size) {
     if (size <= 0) {
       throw new IllegalArgumentException("allocation size must be positive, was " + size);
@@ -77,8 +81,12 @@ final class ArenaAllocator {
   void reserve(long offset, long size) {
     long need = align(size);
     Map.Entry<Long, Long> f = freeByOffset.floorEntry(offset);
-    if (size <= 0 || offset % ALIGNMENT != 0 || f == null || f.getKey() + f.getValue() < offset + need) {
-      throw new IllegalStateException("range [" + offset + ", " + (offset + need) + ") is not free");
+    if (size <= 0
+        || offset % ALIGNMENT != 0
+        || f == null
+        || f.getKey() + f.getValue() < offset + need) {
+      throw new IllegalStateException(
+          "range [" + offset + ", " + (offset + need) + ") is not free");
     }
     long start = f.getKey();
     long end = start + f.getValue();
@@ -95,7 +103,8 @@ final class ArenaAllocator {
   /**
    * Allocates {@code size} (> 0) bytes, rounded up; returns the offset.
    *
-   * @throws VineyardException.NotEnoughMemory saying whether space or a large enough range is missing
+   * @throws VineyardException.NotEnoughMemory saying whether space or a large enough range is
+   *     missing
    */
   long allocate(long size) {
     long offset = tryAllocate(size);
@@ -119,8 +128,10 @@ final class ArenaAllocator {
     long end = offset + len;
     Map.Entry<Long, Long> before = freeByOffset.floorEntry(offset);
     Map.Entry<Long, Long> after = freeByOffset.ceilingEntry(offset);
-    if ((before != null && before.getKey() + before.getValue() > offset) || (after != null && after.getKey() < end)) {
-      throw new IllegalStateException("double free: [" + offset + ", " + end + ") overlaps a free range");
+    if ((before != null && before.getKey() + before.getValue() > offset)
+        || (after != null && after.getKey() < end)) {
+      throw new IllegalStateException(
+          "double free: [" + offset + ", " + end + ") overlaps a free range");
     }
     if (before != null && before.getKey() + before.getValue() == offset) {
       start = before.getKey();
@@ -136,8 +147,8 @@ final class ArenaAllocator {
   }
 
   /**
-   * The page-aligned free ranges that cover what was freed since the last call, then forgets it.
-   * A page is included only when it is wholly free; the caller punches these out of the file.
+   * The page-aligned free ranges that cover what was freed since the last call, then forgets it. A
+   * page is included only when it is wholly free; the caller punches these out of the file.
    */
   List<Range> takeTrimmable(long pageSize) {
     RangeSet pages = new RangeSet();
@@ -179,12 +190,27 @@ final class ArenaAllocator {
   /** The message for an allocation of {@code size} that did not fit. */
   static String shortage(long size, long used, long limit, long largestFree) {
     long free = limit - used;
-    String why = align(size) <= free
-        ? "; free space is fragmented: " + Sizes.format(free) + " free in total, but the largest free range is "
-            + Sizes.format(largestFree)
-        : "";
-    return "not enough memory: requested " + size + " bytes (" + Sizes.format(size) + "), " + used + " of "
-        + limit + " bytes in use (" + Sizes.format(used) + " of " + Sizes.format(limit) + ")" + why
+    String why =
+        align(size) <= free
+            ? "; free space is fragmented: "
+                + Sizes.format(free)
+                + " free in total, but the largest free range is "
+                + Sizes.format(largestFree)
+            : "";
+    return "not enough memory: requested "
+        + size
+        + " bytes ("
+        + Sizes.format(size)
+        + "), "
+        + used
+        + " of "
+        + limit
+        + " bytes in use ("
+        + Sizes.format(used)
+        + " of "
+        + Sizes.format(limit)
+        + ")"
+        + why
         + "; raise --size";
   }
 

@@ -9,9 +9,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /**
- * The arena files of a store in their folder, allocated from in order. One arena sized to the
- * limit runs now; more (grown on demand, or re-opened after a restart) fit here without changing
- * the store. Not thread-safe: the store's lock guards it.
+ * The arena files of a store in their folder, allocated from in order. One arena sized to the limit
+ * runs now; more (grown on demand, or re-opened after a restart) fit here without changing the
+ * store. Not thread-safe: the store's lock guards it.
  */
 final class ArenaSet implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ArenaSet.class.getName());
@@ -24,10 +24,13 @@ final class ArenaSet implements AutoCloseable {
     this.arenas = List.copyOf(arenas);
   }
 
-  /** Creates {@code dir} (mode 0700) if needed, and in it {@code arena-0} of {@code limit} bytes. */
+  /**
+   * Creates {@code dir} (mode 0700) if needed, and in it {@code arena-0} of {@code limit} bytes.
+   */
   static ArenaSet create(Path dir, long limit) throws IOException {
     if (!Files.isDirectory(dir)) {
-      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      Files.createDirectories(
+          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     }
     return new ArenaSet(dir, List.of(ShmArena.create(dir, "arena-0", limit)));
   }
@@ -65,7 +68,9 @@ final class ArenaSet implements AutoCloseable {
    */
   record Placement(ShmArena arena, long offset) {}
 
-  /** Allocates {@code size} (> 0) bytes from the first arena that can hold them; null if none can. */
+  /**
+   * Allocates {@code size} (> 0) bytes from the first arena that can hold them; null if none can.
+   */
   Placement allocate(long size) {
     for (ShmArena a : arenas) {
       long offset = a.allocator().tryAllocate(size);

@@ -16,10 +16,13 @@ final class BlobEntry {
   final long size;
   final long creator;
   boolean sealed;
+
   /** Out of the table, kept only until the last reference goes. */
   boolean deleted;
+
   /** Its memory went back to the arena: nothing may refer to it any more. */
   boolean freed;
+
   /** connection -> 1 while it holds its (single) reference; connections holding none are absent. */
   final Map<Long, Integer> refs = new HashMap<>(4);
 

@@ -20,16 +20,16 @@ import java.util.Set;
  * that a store re-opened after its process died finds them: one record per seal ({@code id, arena,
  * offset, size}) and one per delete, appended as they happen.
  *
- * <p>Why no fsync: the index lives on the same tmpfs as the arenas it describes. A {@code write}
- * is in the page cache the moment it returns, which survives the death of the process (kill -9,
- * a crash) exactly as the arenas' bytes do, and neither survives a reboot. So a seal costs one
- * small {@code write} (a few microseconds), synchronously, before the seal is acknowledged; no
- * batching or sequence numbers are needed to keep the index and the arenas in step.
+ * <p>Why no fsync: the index lives on the same tmpfs as the arenas it describes. A {@code write} is
+ * in the page cache the moment it returns, which survives the death of the process (kill -9, a
+ * crash) exactly as the arenas' bytes do, and neither survives a reboot. So a seal costs one small
+ * {@code write} (a few microseconds), synchronously, before the seal is acknowledged; no batching
+ * or sequence numbers are needed to keep the index and the arenas in step.
  *
  * <p>A record cut short by a crash in the middle of a {@code write} is dropped at replay (and the
  * file truncated to the last whole record). When deletes outnumber the live blobs, the file is
- * rewritten with the live ones only (written beside, then moved over). Not thread-safe: the
- * store's lock guards it.
+ * rewritten with the live ones only (written beside, then moved over). Not thread-safe: the store's
+ * lock guards it.
  */
 final class BlobIndex implements AutoCloseable {
   static final String FILE = "blobs.index";
@@ -114,15 +114,21 @@ final class BlobIndex implements AutoCloseable {
       }
     }
     Files.move(next, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    return new BlobIndex(path, FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND), live.size());
+    return new BlobIndex(
+        path,
+        FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
+        live.size());
   }
 
   private static FileChannel open(Path path) throws IOException {
-    return FileChannel.open(path, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
+    return FileChannel.open(
+        path,
+        Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
   }
 
-  private static ByteBuffer encode(ByteBuffer b, byte type, ObjectId id, int arena, long offset, long size) {
+  private static ByteBuffer encode(
+      ByteBuffer b, byte type, ObjectId id, int arena, long offset, long size) {
     b.clear();
     b.put(type).putLong(id.value()).putInt(arena).putLong(offset).putLong(size);
     return b.flip();
@@ -160,7 +166,8 @@ final class BlobIndex implements AutoCloseable {
         channel.write(b);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the blob index " + path + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the blob index " + path + ": " + e.getMessage(), e);
     }
   }
 

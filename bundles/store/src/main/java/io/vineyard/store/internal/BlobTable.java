@@ -16,8 +16,10 @@ import java.util.Set;
  */
 final class BlobTable {
   private final Map<ObjectId, BlobEntry> live = new HashMap<>();
+
   /** Deleted from the table but still referenced: found only by their referencing connections. */
   private final Map<ObjectId, BlobEntry> deleted = new HashMap<>();
+
   private final Map<Long, Connection> connections = new HashMap<>();
 
   /** What one connection references and owns (by ID, looked up in the table or among deleted). */
@@ -70,7 +72,10 @@ final class BlobTable {
     }
   }
 
-  /** Marks {@code connection} as using the blob; idempotent (vineyardd keeps one dependency per connection). */
+  /**
+   * Marks {@code connection} as using the blob; idempotent (vineyardd keeps one dependency per
+   * connection).
+   */
   void addRef(long connection, BlobEntry e) {
     e.refs.put(connection, 1);
     connection(connection).referenced.add(e.id);
@@ -129,8 +134,8 @@ final class BlobTable {
   record Departed(List<BlobEntry> referenced, List<BlobEntry> owned) {}
 
   /**
-   * Removes a connection and its references from every blob it referenced; returns those blobs
-   * and the unsealed blobs it owned, for the store to free what is due. Null when unknown.
+   * Removes a connection and its references from every blob it referenced; returns those blobs and
+   * the unsealed blobs it owned, for the store to free what is due. Null when unknown.
    */
   Departed disconnect(long connection) {
     Connection c = connections.remove(connection);

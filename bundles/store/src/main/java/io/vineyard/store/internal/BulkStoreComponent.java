@@ -1,10 +1,10 @@
 package io.vineyard.store.internal;
 
 import io.vineyard.api.ObjectId;
+import io.vineyard.settings.Sizes;
 import io.vineyard.store.ArenaFile;
 import io.vineyard.store.BlobHandle;
 import io.vineyard.store.BulkStore;
-import io.vineyard.settings.Sizes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,16 +20,21 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * The instance's {@link BulkStore} service, configured from Config Admin (pid {@code
  * io.vineyard.store}): opens its store on activation and closes it on deactivation, keeping the
- * arena files and their sealed blobs for the next start (unless {@code keep} is false). Users of the service must not close it; {@link #close()} does nothing here.
+ * arena files and their sealed blobs for the next start (unless {@code keep} is false). Users of
+ * the service must not close it; {@link #close()} does nothing here.
  */
-@Component(service = BulkStore.class, configurationPid = "io.vineyard.store",
-    configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
+@Component(
+    service = BulkStore.class,
+    configurationPid = "io.vineyard.store",
+    configurationPolicy = ConfigurationPolicy.REQUIRE,
+    immediate = true)
 @Designate(ocd = BulkStoreComponent.Config.class)
 public final class BulkStoreComponent implements BulkStore {
   private static final System.Logger LOG = System.getLogger(BulkStoreComponent.class.getName());
 
   /** The store's configuration: properties {@code size} and {@code shm.dir}. */
-  @ObjectClassDefinition(name = "Vineyard bulk store",
+  @ObjectClassDefinition(
+      name = "Vineyard bulk store",
       description = "The shared-memory arena files blobs are allocated in")
   @interface Config {
     /** The cap on shared memory, e.g. 2G, 512M, 1.5GiB (--size). */
@@ -37,12 +42,18 @@ public final class BulkStoreComponent implements BulkStore {
     String size() default "2G";
 
     /** The instance's own folder for its arena files, normally under /dev/shm. */
-    @AttributeDefinition(description = "The instance's own folder for its arena files, normally under /dev/shm")
+    @AttributeDefinition(
+        description = "The instance's own folder for its arena files, normally under /dev/shm")
     String shm_dir();
 
-    /** Whether sealed blobs outlive the runtime (a stop or a crash) for its next start; false: --no-keep. */
-    @AttributeDefinition(description = "Whether sealed blobs are kept in the folder when the runtime stops or dies,"
-        + " for its next start (--no-keep: false)")
+    /**
+     * Whether sealed blobs outlive the runtime (a stop or a crash) for its next start; false:
+     * --no-keep.
+     */
+    @AttributeDefinition(
+        description =
+            "Whether sealed blobs are kept in the folder when the runtime stops or dies,"
+                + " for its next start (--no-keep: false)")
     boolean keep() default true;
   }
 
@@ -55,8 +66,9 @@ public final class BulkStoreComponent implements BulkStore {
   void activate(Config config) throws IOException {
     String dir = config.shm_dir();
     if (dir == null || dir.isBlank()) {
-      throw new IllegalArgumentException("io.vineyard.store: shm.dir is not set (the instance's folder for "
-          + "arena files, e.g. /dev/shm/vineyard-<instance>)");
+      throw new IllegalArgumentException(
+          "io.vineyard.store: shm.dir is not set (the instance's folder for "
+              + "arena files, e.g. /dev/shm/vineyard-<instance>)");
     }
     long limit;
     try {

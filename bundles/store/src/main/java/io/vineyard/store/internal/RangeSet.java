@@ -21,7 +21,8 @@ final class RangeSet {
       end = Math.max(end, before.getValue());
       remove(before.getKey());
     }
-    for (Map.Entry<Long, Long> next = ends.ceilingEntry(start); next != null && next.getKey() <= end;
+    for (Map.Entry<Long, Long> next = ends.ceilingEntry(start);
+        next != null && next.getKey() <= end;
         next = ends.ceilingEntry(start)) {
       end = Math.max(end, next.getValue());
       remove(next.getKey());
@@ -42,7 +43,8 @@ final class RangeSet {
       put(before.getKey(), start);
       put(end, oldEnd);
     }
-    for (Map.Entry<Long, Long> next = ends.ceilingEntry(start); next != null && next.getKey() < end;
+    for (Map.Entry<Long, Long> next = ends.ceilingEntry(start);
+        next != null && next.getKey() < end;
         next = ends.ceilingEntry(start)) {
       remove(next.getKey());
       put(end, next.getValue());

@@ -2,10 +2,10 @@ package io.vineyard.store.internal;
 
 import io.vineyard.api.ObjectId;
 import io.vineyard.api.VineyardException;
+import io.vineyard.settings.Sizes;
 import io.vineyard.store.ArenaFile;
 import io.vineyard.store.BlobHandle;
 import io.vineyard.store.BulkStore;
-import io.vineyard.settings.Sizes;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -28,7 +28,8 @@ import java.util.Optional;
  */
 public final class SharedMemoryStore implements BulkStore {
   private static final System.Logger LOG = System.getLogger(SharedMemoryStore.class.getName());
-  private static final BlobHandle EMPTY = new BlobHandle(ObjectId.EMPTY_BLOB, -1, 0, 0, 0, true, -1);
+  private static final BlobHandle EMPTY =
+      new BlobHandle(ObjectId.EMPTY_BLOB, -1, 0, 0, 0, true, -1);
 
   private final Path dir;
   private final long limit;
@@ -54,7 +55,8 @@ public final class SharedMemoryStore implements BulkStore {
   /** See {@link io.vineyard.store.BulkStores#open(Path, long, boolean)}. */
   public static SharedMemoryStore open(Path shmDir, long limit, boolean keep) throws IOException {
     if (limit <= 0) {
-      throw new IllegalArgumentException("the store size must be positive, was " + limit + " bytes (--size)");
+      throw new IllegalArgumentException(
+          "the store size must be positive, was " + limit + " bytes (--size)");
     }
     if (keep && ArenaSet.existsIn(shmDir) && BlobIndex.exists(shmDir)) {
       return reopen(shmDir, limit);
@@ -65,7 +67,8 @@ public final class SharedMemoryStore implements BulkStore {
       if (keep) {
         index = BlobIndex.create(shmDir);
       } else {
-        java.nio.file.Files.deleteIfExists(shmDir.resolve(BlobIndex.FILE)); // a stale one must not bring blobs back
+        java.nio.file.Files.deleteIfExists(
+            shmDir.resolve(BlobIndex.FILE)); // a stale one must not bring blobs back
       }
     } catch (IOException | RuntimeException e) {
       arenas.close();
@@ -87,8 +90,16 @@ public final class SharedMemoryStore implements BulkStore {
     }
     if (end > limit) {
       kept.getKey().close();
-      throw new IllegalStateException("--size " + Sizes.format(limit) + " is smaller than the blobs kept in " + dir
-          + " from the last run need (" + Sizes.format(end) + "): raise --size, or delete " + dir + " to drop them");
+      throw new IllegalStateException(
+          "--size "
+              + Sizes.format(limit)
+              + " is smaller than the blobs kept in "
+              + dir
+              + " from the last run need ("
+              + Sizes.format(end)
+              + "): raise --size, or delete "
+              + dir
+              + " to drop them");
     }
     ArenaSet arenas = ArenaSet.reopen(dir, limit);
     SharedMemoryStore s = new SharedMemoryStore(dir, limit, arenas, kept.getKey(), true);
@@ -100,8 +111,17 @@ public final class SharedMemoryStore implements BulkStore {
       arena.allocator().reserve(b.offset(), b.size());
       s.table.restore(new BlobEntry(b.id(), arena, b.offset(), b.size(), -1));
     }
-    LOG.log(Level.INFO, "bulk store of " + Sizes.format(limit) + " in " + dir + ": " + s.table.size()
-        + " blobs (" + Sizes.format(bytes) + ") kept from the last run");
+    LOG.log(
+        Level.INFO,
+        "bulk store of "
+            + Sizes.format(limit)
+            + " in "
+            + dir
+            + ": "
+            + s.table.size()
+            + " blobs ("
+            + Sizes.format(bytes)
+            + ") kept from the last run");
     s.warnIfFilesystemSmaller();
     return s;
   }
@@ -131,23 +151,42 @@ public final class SharedMemoryStore implements BulkStore {
       return EMPTY;
     }
     if (id == null || !id.isBlob() || id.equals(ObjectId.EMPTY_BLOB)) {
-      throw new VineyardException.Invalid("not a blob id: " + id + " (blob ids have the top bit set; "
-          + ObjectId.EMPTY_BLOB + " is the empty blob)");
+      throw new VineyardException.Invalid(
+          "not a blob id: "
+              + id
+              + " (blob ids have the top bit set; "
+              + ObjectId.EMPTY_BLOB
+              + " is the empty blob)");
     }
     if (table.taken(id)) {
       throw new VineyardException.ObjectExists("blob " + id + " already exists");
     }
     ArenaSet.Placement at = arenas.allocate(size);
     if (at == null) {
-      throw new VineyardException.NotEnoughMemory("cannot create blob " + id + ": "
-          + ArenaAllocator.shortage(size, arenas.used(), limit, arenas.largestFree()));
+      throw new VineyardException.NotEnoughMemory(
+          "cannot create blob "
+              + id
+              + ": "
+              + ArenaAllocator.shortage(size, arenas.used(), limit, arenas.largestFree()));
     }
     if (!at.arena().reserve(at.offset(), ArenaAllocator.align(size))) {
       at.arena().allocator().free(at.offset(), size);
-      throw new VineyardException.NotEnoughMemory("cannot create blob " + id + " of " + size + " bytes ("
-          + Sizes.format(size) + "): the filesystem of " + dir + " cannot back it (" + Sizes.format(fsFree())
-          + " free there, " + Sizes.format(arenas.used()) + " of --size " + Sizes.format(limit)
-          + " in use): free space in it, or lower --size to what it holds");
+      throw new VineyardException.NotEnoughMemory(
+          "cannot create blob "
+              + id
+              + " of "
+              + size
+              + " bytes ("
+              + Sizes.format(size)
+              + "): the filesystem of "
+              + dir
+              + " cannot back it ("
+              + Sizes.format(fsFree())
+              + " free there, "
+              + Sizes.format(arenas.used())
+              + " of --size "
+              + Sizes.format(limit)
+              + " in use): free space in it, or lower --size to what it holds");
     }
     BlobEntry e = new BlobEntry(id, at.arena(), at.offset(), size, connection);
     table.add(e);
@@ -193,7 +232,8 @@ public final class SharedMemoryStore implements BulkStore {
     }
     BlobEntry e = table.dropRef(connection, id);
     if (e == null) {
-      throw new VineyardException.ObjectNotExists("connection " + connection + " holds no reference to blob " + id);
+      throw new VineyardException.ObjectNotExists(
+          "connection " + connection + " holds no reference to blob " + id);
     }
     if (e.deleted && e.refs.isEmpty()) {
       free(e);
@@ -208,7 +248,8 @@ public final class SharedMemoryStore implements BulkStore {
     }
     BlobEntry e = existing(id, "drop");
     if (e.sealed) {
-      throw new VineyardException.ObjectSealed("blob " + id + " is sealed: it can only be deleted, not dropped");
+      throw new VineyardException.ObjectSealed(
+          "blob " + id + " is sealed: it can only be deleted, not dropped");
     }
     requireCreator(e, connection, "drop");
     free(e);
@@ -311,8 +352,14 @@ public final class SharedMemoryStore implements BulkStore {
     if (keep) {
       index.close();
       arenas.closeKeeping();
-      LOG.log(Level.INFO, "bulk store in " + dir + " closed; its " + blobs + " sealed blobs are kept there for the next"
-          + " start (delete the folder, or stop with --no-keep, to free them)");
+      LOG.log(
+          Level.INFO,
+          "bulk store in "
+              + dir
+              + " closed; its "
+              + blobs
+              + " sealed blobs are kept there for the next"
+              + " start (delete the folder, or stop with --no-keep, to free them)");
     } else {
       arenas.close();
       LOG.log(Level.INFO, "bulk store in " + dir + " closed");
@@ -327,13 +374,23 @@ public final class SharedMemoryStore implements BulkStore {
     }
   }
 
-  /** Warns at open when the filesystem cannot hold {@code --size}: creates beyond what it can fail with NotEnoughMemory. */
+  /**
+   * Warns at open when the filesystem cannot hold {@code --size}: creates beyond what it can fail
+   * with NotEnoughMemory.
+   */
   private void warnIfFilesystemSmaller() {
     long free = fsFree() + arenas.used();
     if (free < limit) {
-      LOG.log(Level.WARNING, "--size " + Sizes.format(limit) + " is more than the filesystem of " + dir + " can hold ("
-          + Sizes.format(free) + " free for this store): creates beyond that fail with NotEnoughMemory (code 41);"
-          + " lower --size or make room there");
+      LOG.log(
+          Level.WARNING,
+          "--size "
+              + Sizes.format(limit)
+              + " is more than the filesystem of "
+              + dir
+              + " can hold ("
+              + Sizes.format(free)
+              + " free for this store): creates beyond that fail with NotEnoughMemory (code 41);"
+              + " lower --size or make room there");
     }
   }
 
@@ -361,15 +418,24 @@ public final class SharedMemoryStore implements BulkStore {
   private BlobEntry existing(ObjectId id, String operation) {
     BlobEntry e = table.live(id);
     if (e == null) {
-      throw new VineyardException.ObjectNotExists("cannot " + operation + " blob " + id + ": it does not exist");
+      throw new VineyardException.ObjectNotExists(
+          "cannot " + operation + " blob " + id + ": it does not exist");
     }
     return e;
   }
 
   private static void requireCreator(BlobEntry e, long connection, String operation) {
     if (e.creator != connection) {
-      throw new VineyardException.Invalid("blob " + e.id + " was created by connection " + e.creator
-          + ", not " + connection + ": only its creator can " + operation + " it");
+      throw new VineyardException.Invalid(
+          "blob "
+              + e.id
+              + " was created by connection "
+              + e.creator
+              + ", not "
+              + connection
+              + ": only its creator can "
+              + operation
+              + " it");
     }
   }
 

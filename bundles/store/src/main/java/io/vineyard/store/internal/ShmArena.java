@@ -14,6 +14,7 @@ import java.nio.file.Path;
  */
 final class ShmArena implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ShmArena.class.getName());
+
   /** The unit tmpfs frees in; punching less than a page only zeroes bytes. */
   static final long PAGE_SIZE = 4096;
 
@@ -86,7 +87,9 @@ final class ShmArena implements AutoCloseable {
         return false;
       }
       reserveSupported = false; // e.g. EOPNOTSUPP off tmpfs: clients' writes allocate as they go
-      LOG.log(System.Logger.Level.WARNING, "cannot reserve pages in " + file.path() + ": " + e.getMessage());
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "cannot reserve pages in " + file.path() + ": " + e.getMessage());
       return true;
     } catch (IOException e) {
       reserveSupported = false;
@@ -114,8 +117,8 @@ final class ShmArena implements AutoCloseable {
   }
 
   /**
-   * Punches the pages freed since the last trim out of the file; returns the bytes punched.
-   * Must run under the store's lock: a range punched after being handed out would lose data.
+   * Punches the pages freed since the last trim out of the file; returns the bytes punched. Must
+   * run under the store's lock: a range punched after being handed out would lose data.
    */
   long trim() {
     long punched = 0;
@@ -124,12 +127,18 @@ final class ShmArena implements AutoCloseable {
         break;
       }
       try {
-        Posix.fallocate(file.fd(), Posix.FALLOC_FL_PUNCH_HOLE | Posix.FALLOC_FL_KEEP_SIZE, r.offset(), r.size());
+        Posix.fallocate(
+            file.fd(),
+            Posix.FALLOC_FL_PUNCH_HOLE | Posix.FALLOC_FL_KEEP_SIZE,
+            r.offset(),
+            r.size());
         punched += r.size();
       } catch (IOException e) {
         // e.g. EOPNOTSUPP when the folder is not on tmpfs: freed pages then stay until reused
         trimSupported = false;
-        LOG.log(System.Logger.Level.WARNING, "cannot trim arena " + file.path() + ": " + e.getMessage());
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "cannot trim arena " + file.path() + ": " + e.getMessage());
       }
     }
     return punched;
@@ -142,7 +151,9 @@ final class ShmArena implements AutoCloseable {
     try {
       Files.deleteIfExists(file.path());
     } catch (IOException e) {
-      LOG.log(System.Logger.Level.WARNING, "cannot delete arena file " + file.path() + ": " + e.getMessage());
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "cannot delete arena file " + file.path() + ": " + e.getMessage());
     }
   }
 }

@@ -39,7 +39,10 @@ class ArenaAllocatorTest {
       checkInvariants(a, live);
     }
     live.forEach(r -> a.free(r.offset(), r.size()));
-    assertEquals(List.of(new Range(0, 1 << 20)), a.freeRanges(), "everything freed coalesces into one range");
+    assertEquals(
+        List.of(new Range(0, 1 << 20)),
+        a.freeRanges(),
+        "everything freed coalesces into one range");
     assertEquals(0, a.used());
   }
 
@@ -80,7 +83,8 @@ class ArenaAllocatorTest {
       a.free(offsets.get(i), 64);
     }
     assertEquals(256, a.capacity() - a.used(), "half the space is free");
-    VineyardException.NotEnoughMemory e = assertThrows(VineyardException.NotEnoughMemory.class, () -> a.allocate(128));
+    VineyardException.NotEnoughMemory e =
+        assertThrows(VineyardException.NotEnoughMemory.class, () -> a.allocate(128));
     assertTrue(e.getMessage().contains("fragmented"), e.getMessage());
     assertTrue(e.getMessage().contains("largest free range is 64 B"), e.getMessage());
     assertEquals(256, a.used(), "a failed allocation takes nothing");
@@ -111,25 +115,33 @@ class ArenaAllocatorTest {
   @Test
   void trimmableCoversWhollyFreePagesFreedSinceLastTrim() {
     ArenaAllocator a = new ArenaAllocator(64 * 1024);
-    long small = a.allocate(100);     // [0, 128)
-    long big = a.allocate(4000);      // [128, 4160)
-    long keep = a.allocate(8192);     // [4160, 12352)
+    long small = a.allocate(100); // [0, 128)
+    long big = a.allocate(4000); // [128, 4160)
+    long keep = a.allocate(8192); // [4160, 12352)
     assertTrue(a.takeTrimmable(4096).isEmpty(), "nothing freed yet");
     a.free(small, 100);
     assertTrue(a.takeTrimmable(4096).isEmpty(), "page 0 is still partly in use");
     a.free(big, 4000);
-    assertEquals(List.of(new Range(0, 4096)), a.takeTrimmable(4096), "page 0 is wholly free now; page 1 is not");
+    assertEquals(
+        List.of(new Range(0, 4096)),
+        a.takeTrimmable(4096),
+        "page 0 is wholly free now; page 1 is not");
     assertEquals(0, a.freedSinceTrim());
     a.free(keep, 8192);
-    assertEquals(List.of(new Range(4096, 3 * 4096)), a.takeTrimmable(4096), "pages 1 to 3, not the untouched tail");
+    assertEquals(
+        List.of(new Range(4096, 3 * 4096)),
+        a.takeTrimmable(4096),
+        "pages 1 to 3, not the untouched tail");
     assertTrue(a.takeTrimmable(4096).isEmpty(), "already trimmed");
     a.allocate(64 * 1024);
     assertEquals(0, a.freedSinceTrim(), "reallocated bytes are no longer trimmable");
   }
 
   private static Range bestFit(List<Range> free, long need) {
-    return free.stream().filter(r -> r.size() >= need)
-        .min(Comparator.comparingLong(Range::size).thenComparingLong(Range::offset)).orElse(null);
+    return free.stream()
+        .filter(r -> r.size() >= need)
+        .min(Comparator.comparingLong(Range::size).thenComparingLong(Range::offset))
+        .orElse(null);
   }
 
   private static void checkInvariants(ArenaAllocator a, List<Range> live) {
@@ -158,7 +170,9 @@ class ArenaAllocatorTest {
     }
     all.sort(Comparator.comparingLong(Range::offset));
     for (int i = 1; i < all.size(); i++) {
-      assertTrue(all.get(i - 1).end() <= all.get(i).offset(), "overlap: " + all.get(i - 1) + " " + all.get(i));
+      assertTrue(
+          all.get(i - 1).end() <= all.get(i).offset(),
+          "overlap: " + all.get(i - 1) + " " + all.get(i));
     }
     assertEquals(usedBytes, a.used());
     assertEquals(a.capacity(), freeBytes + usedBytes, "free + used = capacity");

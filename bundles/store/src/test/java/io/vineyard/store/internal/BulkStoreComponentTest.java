@@ -57,11 +57,14 @@ class BulkStoreComponentTest {
   @Test
   void missingFolderOrBadSizeIsNamed() throws Exception {
     BulkStoreComponent c = new BulkStoreComponent();
-    IllegalArgumentException noDir = assertThrows(IllegalArgumentException.class, () -> c.activate(config("2G", null)));
+    IllegalArgumentException noDir =
+        assertThrows(IllegalArgumentException.class, () -> c.activate(config("2G", null)));
     assertTrue(noDir.getMessage().contains("shm.dir"), noDir.getMessage());
     try (ShmFolder folder = new ShmFolder()) {
-      IllegalArgumentException badSize = assertThrows(IllegalArgumentException.class,
-          () -> c.activate(config("lots", folder.storeDir().toString())));
+      IllegalArgumentException badSize =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> c.activate(config("lots", folder.storeDir().toString())));
       assertTrue(badSize.getMessage().contains("'lots'"), badSize.getMessage());
       assertTrue(badSize.getMessage().contains("--size"), badSize.getMessage());
     }

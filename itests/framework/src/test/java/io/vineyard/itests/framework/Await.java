@@ -11,12 +11,18 @@ import java.util.function.Supplier;
  * dropping a plugin whose bundle stopped), so that tests neither sleep nor depend on timing.
  */
 final class Await {
-  /** Long enough for a component to activate on a loaded two-core machine, short enough to fail fast. */
+  /**
+   * Long enough for a component to activate on a loaded two-core machine, short enough to fail
+   * fast.
+   */
   static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private Await() {}
 
-  /** Returns once {@code condition} holds; fails with {@code what} (and the time waited) if it does not in time. */
+  /**
+   * Returns once {@code condition} holds; fails with {@code what} (and the time waited) if it does
+   * not in time.
+   */
   static void until(BooleanSupplier condition, Supplier<String> what) {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (!condition.getAsBoolean()) {

@@ -36,10 +36,11 @@ import org.osgi.test.junit5.service.ServiceExtension;
 
 /**
  * An instance configured the way vineyardd configures it, through Config Admin ({@code
- * io.vineyard.store}: 64 MiB in a fresh folder under /dev/shm, not kept; {@code io.vineyard.meta.local}: a data
- * directory; {@code io.vineyard.server}: a socket; both in a temporary folder), serves a client from
- * the {@link VineyardConnector} service: bytes put come back equal; deleting the configurations stops
- * the server, which removes its socket, and the store, which removes its arena files.
+ * io.vineyard.store}: 64 MiB in a fresh folder under /dev/shm, not kept; {@code
+ * io.vineyard.meta.local}: a data directory; {@code io.vineyard.server}: a socket; both in a
+ * temporary folder), serves a client from the {@link VineyardConnector} service: bytes put come
+ * back equal; deleting the configurations stops the server, which removes its socket, and the
+ * store, which removes its arena files.
  */
 @ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)
@@ -51,8 +52,7 @@ class BlobRoundTripTest {
   private static final String STORE_COMPONENT = "io.vineyard.store.internal.BulkStoreComponent";
   private static final String META_COMPONENT = "io.vineyard.meta.local.StandaloneMetadataService";
 
-  @InjectBundleContext
-  BundleContext context;
+  @InjectBundleContext BundleContext context;
 
   @InjectService(timeout = 5000)
   ConfigurationAdmin configAdmin;
@@ -63,8 +63,7 @@ class BlobRoundTripTest {
   @InjectService(timeout = 5000)
   ServiceComponentRuntime scr;
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private Path shmDir;
   private final List<Configuration> configurations = new ArrayList<>();
@@ -74,9 +73,11 @@ class BlobRoundTripTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    server = new Components(scr, Bundles.bySymbolicName(context, "vineyard-server"), SERVER_COMPONENT);
+    server =
+        new Components(scr, Bundles.bySymbolicName(context, "vineyard-server"), SERVER_COMPONENT);
     store = new Components(scr, Bundles.bySymbolicName(context, "vineyard-store"), STORE_COMPONENT);
-    meta = new Components(scr, Bundles.bySymbolicName(context, "vineyard-meta-local"), META_COMPONENT);
+    meta =
+        new Components(scr, Bundles.bySymbolicName(context, "vineyard-meta-local"), META_COMPONENT);
     shmDir = Files.createTempDirectory(Path.of("/dev/shm"), "vineyard-itest-");
   }
 
@@ -94,8 +95,16 @@ class BlobRoundTripTest {
           // deleted by the test itself
         }
       }
-      Await.until(() -> server.gone() && store.gone() && meta.gone(), () -> "the server, store and metadata service stop "
-          + "once their configurations are gone: " + server.describe() + "; " + store.describe() + "; " + meta.describe());
+      Await.until(
+          () -> server.gone() && store.gone() && meta.gone(),
+          () ->
+              "the server, store and metadata service stop "
+                  + "once their configurations are gone: "
+                  + server.describe()
+                  + "; "
+                  + store.describe()
+                  + "; "
+                  + meta.describe());
     } finally {
       deleteTree(shmDir);
     }
@@ -109,11 +118,21 @@ class BlobRoundTripTest {
     assertTrue(meta.gone(), () -> "before configuring: " + meta.describe());
 
     // keep false (vineyardd --no-keep): the arenas go with the store, as checked below
-    Configuration storeConfig = configure(STORE_PID, "size", "64MiB", "shm.dir", shmDir.toString(), "keep", "false");
-    Configuration metaConfig = configure(META_PID, "data.dir", tmp.resolve("data").toString(), "socket", socket.toString());
+    Configuration storeConfig =
+        configure(STORE_PID, "size", "64MiB", "shm.dir", shmDir.toString(), "keep", "false");
+    Configuration metaConfig =
+        configure(
+            META_PID, "data.dir", tmp.resolve("data").toString(), "socket", socket.toString());
     Configuration serverConfig = configure(SERVER_PID, "socket", socket.toString());
-    Await.until(server::active,
-        () -> "the server is up: " + server.describe() + "; " + store.describe() + "; " + meta.describe());
+    Await.until(
+        server::active,
+        () ->
+            "the server is up: "
+                + server.describe()
+                + "; "
+                + store.describe()
+                + "; "
+                + meta.describe());
     assertTrue(store.active(), () -> store.describe());
     assertTrue(Files.exists(socket), () -> "socket file " + socket);
     assertFalse(noFilesIn(shmDir), () -> "arena files in " + shmDir);
@@ -125,26 +144,41 @@ class BlobRoundTripTest {
       id = writer.put(payload);
       assertTrue(id.isBlob(), () -> id + " is a blob ID");
       assertEquals("vineyard::Blob", writer.getMeta(id).typename());
-      assertArrayEquals(payload, bytes(writer.get(id, ByteBuffer.class)), "read back by the writer");
+      assertArrayEquals(
+          payload, bytes(writer.get(id, ByteBuffer.class)), "read back by the writer");
     }
     try (VineyardClient reader = connector.connect(socket)) {
-      assertArrayEquals(payload, bytes(reader.get(id, ByteBuffer.class)), "read back by another client");
+      assertArrayEquals(
+          payload, bytes(reader.get(id, ByteBuffer.class)), "read back by another client");
     }
 
     // Config Admin and SCR deactivate on their own threads, and SCR may drop the component's
     // configuration before its deactivate method has finished: wait for both signs
     serverConfig.delete();
-    Await.until(() -> server.gone() && !Files.exists(socket),
-        () -> "the server stops and removes socket " + socket + " once io.vineyard.server is deleted: " + server.describe());
+    Await.until(
+        () -> server.gone() && !Files.exists(socket),
+        () ->
+            "the server stops and removes socket "
+                + socket
+                + " once io.vineyard.server is deleted: "
+                + server.describe());
 
     metaConfig.delete();
-    Await.until(meta::gone, () -> "the metadata service stops once io.vineyard.meta.local is deleted: " + meta.describe());
+    Await.until(
+        meta::gone,
+        () ->
+            "the metadata service stops once io.vineyard.meta.local is deleted: "
+                + meta.describe());
 
     // the store removes its arena files, and the folder too when nothing else is in it
     storeConfig.delete();
-    Await.until(() -> store.gone() && noFilesIn(shmDir),
-        () -> "the store closes and removes its arena files in " + shmDir + " once io.vineyard.store is deleted: "
-            + store.describe());
+    Await.until(
+        () -> store.gone() && noFilesIn(shmDir),
+        () ->
+            "the store closes and removes its arena files in "
+                + shmDir
+                + " once io.vineyard.store is deleted: "
+                + store.describe());
   }
 
   /** Creates (or replaces) the configuration {@code pid}, for whichever bundle asks for it. */
@@ -153,7 +187,8 @@ class BlobRoundTripTest {
     for (int i = 0; i < keysAndValues.length; i += 2) {
       properties.put(keysAndValues[i], keysAndValues[i + 1]);
     }
-    // "?": a multi-location binding, so the configuration reaches the store and server bundles, not this one
+    // "?": a multi-location binding, so the configuration reaches the store and server bundles, not
+    // this one
     Configuration c = configAdmin.getConfiguration(pid, "?");
     configurations.add(c);
     c.update(properties);

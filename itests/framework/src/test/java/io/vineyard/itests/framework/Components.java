@@ -29,19 +29,33 @@ final class Components {
     return configurations().stream().anyMatch(c -> c.state == ComponentConfigurationDTO.ACTIVE);
   }
 
-  /** Whether the component has no configuration at all (for a REQUIRE policy: no Config Admin configuration). */
+  /**
+   * Whether the component has no configuration at all (for a REQUIRE policy: no Config Admin
+   * configuration).
+   */
   boolean gone() {
     return configurations().isEmpty();
   }
 
   /** The component's configurations with their states and failures, for failure messages. */
   String describe() {
-    List<String> states = configurations().stream()
-        .map(c -> "state " + c.state + (c.failure == null ? "" : " failure " + c.failure)
-            + (c.unsatisfiedReferences == null || c.unsatisfiedReferences.length == 0 ? ""
-                : " unsatisfied " + Arrays.stream(c.unsatisfiedReferences).map(r -> r.name).toList()))
-        .toList();
-    return name + " in " + bundle.getSymbolicName() + ": " + (states.isEmpty() ? "no configuration" : states);
+    List<String> states =
+        configurations().stream()
+            .map(
+                c ->
+                    "state "
+                        + c.state
+                        + (c.failure == null ? "" : " failure " + c.failure)
+                        + (c.unsatisfiedReferences == null || c.unsatisfiedReferences.length == 0
+                            ? ""
+                            : " unsatisfied "
+                                + Arrays.stream(c.unsatisfiedReferences).map(r -> r.name).toList()))
+            .toList();
+    return name
+        + " in "
+        + bundle.getSymbolicName()
+        + ": "
+        + (states.isEmpty() ? "no configuration" : states);
   }
 
   private Collection<ComponentConfigurationDTO> configurations() {

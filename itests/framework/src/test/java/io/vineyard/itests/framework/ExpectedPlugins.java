@@ -10,11 +10,12 @@ import java.util.stream.Collectors;
  */
 final class ExpectedPlugins {
   /** Bundle symbolic name to the families its plugin services carry. */
-  static final Map<String, Set<String>> FAMILIES = Map.of(
-      "vineyard-plugin-blob", Set.of("vineyard::Blob"),
-      "vineyard-plugin-array", Set.of("vineyard::Array"),
-      "vineyard-plugin-tensor", Set.of("vineyard::Tensor"),
-      "vineyard-plugin-composite", Set.of("vineyard::Pair", "vineyard::Sequence"));
+  static final Map<String, Set<String>> FAMILIES =
+      Map.of(
+          "vineyard-plugin-blob", Set.of("vineyard::Blob"),
+          "vineyard-plugin-array", Set.of("vineyard::Array"),
+          "vineyard-plugin-tensor", Set.of("vineyard::Tensor"),
+          "vineyard-plugin-composite", Set.of("vineyard::Pair", "vineyard::Sequence"));
 
   private ExpectedPlugins() {}
 

@@ -21,13 +21,15 @@ import org.osgi.test.common.service.ServiceAware;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
 
-/** Each plugin bundle registers its plugin as an {@link ObjectTypePlugin} service carrying its typename family. */
+/**
+ * Each plugin bundle registers its plugin as an {@link ObjectTypePlugin} service carrying its
+ * typename family.
+ */
 @ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)
 class PluginServicesTest {
 
-  @InjectBundleContext
-  BundleContext context;
+  @InjectBundleContext BundleContext context;
 
   @InjectService(timeout = 5000)
   ServiceAware<ObjectTypePlugin> plugins;
@@ -37,8 +39,10 @@ class PluginServicesTest {
 
   @Test
   void blobPluginIsAServiceWithItsTypename(
-      @InjectService(filter = "(" + ObjectTypePlugin.TYPENAME_PROPERTY + "=vineyard::Blob)", timeout = 5000)
-      ServiceAware<ObjectTypePlugin> blob) {
+      @InjectService(
+              filter = "(" + ObjectTypePlugin.TYPENAME_PROPERTY + "=vineyard::Blob)",
+              timeout = 5000)
+          ServiceAware<ObjectTypePlugin> blob) {
     assertEquals(1, blob.size(), "vineyard::Blob plugin services");
     ServiceReference<ObjectTypePlugin> ref = blob.getServiceReference();
     assertEquals("vineyard-plugin-blob", ref.getBundle().getSymbolicName());
@@ -52,17 +56,26 @@ class PluginServicesTest {
     Map<String, Set<String>> registered = new TreeMap<>();
     for (ServiceReference<ObjectTypePlugin> ref : plugins.getServiceReferences()) {
       Object family = ref.getProperty(ObjectTypePlugin.TYPENAME_PROPERTY);
-      assertNotNull(family, () -> "plugin service " + ref + " has no " + ObjectTypePlugin.TYPENAME_PROPERTY);
-      assertTrue(registered.computeIfAbsent(ref.getBundle().getSymbolicName(), b -> new TreeSet<>()).add(family.toString()),
+      assertNotNull(
+          family, () -> "plugin service " + ref + " has no " + ObjectTypePlugin.TYPENAME_PROPERTY);
+      assertTrue(
+          registered
+              .computeIfAbsent(ref.getBundle().getSymbolicName(), b -> new TreeSet<>())
+              .add(family.toString()),
           () -> "two plugin services of " + ref.getBundle().getSymbolicName() + " for " + family);
     }
-    assertEquals(new TreeMap<>(ExpectedPlugins.FAMILIES), registered, "plugin bundle -> registered families");
+    assertEquals(
+        new TreeMap<>(ExpectedPlugins.FAMILIES),
+        registered,
+        "plugin bundle -> registered families");
   }
 
   @Test
   void serviceTypenamePropertyMatchesThePlugin() {
     for (ServiceReference<ObjectTypePlugin> ref : plugins.getServiceReferences()) {
-      assertEquals(ref.getProperty(ObjectTypePlugin.TYPENAME_PROPERTY), plugins.getService(ref).typename(),
+      assertEquals(
+          ref.getProperty(ObjectTypePlugin.TYPENAME_PROPERTY),
+          plugins.getService(ref).typename(),
           () -> "service property vs typename() of " + ref);
     }
   }
@@ -78,10 +91,12 @@ class PluginServicesTest {
   @Test
   void registryListsEveryPluginFamily() {
     Set<String> expected = ExpectedPlugins.allFamilies();
-    assertTrue(registry.families().containsAll(expected),
+    assertTrue(
+        registry.families().containsAll(expected),
         () -> "registry families " + registry.families() + " lack some of " + expected);
     for (String family : expected) {
-      assertEquals(family, registry.forTypename(family).map(ObjectTypePlugin::typename).orElse(null));
+      assertEquals(
+          family, registry.forTypename(family).map(ObjectTypePlugin::typename).orElse(null));
     }
   }
 }

@@ -7,8 +7,8 @@ import io.vineyard.api.spi.PutContext;
 import io.vineyard.api.spi.ResolveContext;
 
 /**
- * A plugin the tests register and unregister themselves (family {@code test::Thing}, puts
- * {@link Thing} values); only its presence in the registry is tested, never a put or a get.
+ * A plugin the tests register and unregister themselves (family {@code test::Thing}, puts {@link
+ * Thing} values); only its presence in the registry is tested, never a put or a get.
  */
 final class ThingPlugin implements ObjectTypePlugin {
   static final String FAMILY = "test::Thing";

@@ -7,15 +7,15 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * An array value with an explicit element type, for what a plain Java array cannot say:
- * {@code byte[]} as {@code vineyard::Array<int8>} (a bare {@code byte[]} is put as a
- * {@code vineyard::Blob}), unsigned types, and elements already in memory.
+ * An array value with an explicit element type, for what a plain Java array cannot say: {@code
+ * byte[]} as {@code vineyard::Array<int8>} (a bare {@code byte[]} is put as a {@code
+ * vineyard::Blob}), unsigned types, and elements already in memory.
  *
  * <p>Plain {@code double[]}, {@code float[]}, {@code long[]}, {@code int[]}, {@code short[]} and
- * {@code boolean[]} values need no wrapper: {@code client.put(new double[8])} makes a
- * {@code vineyard::Array<double>}. The wrapper does not copy: the array, segment or buffer it
- * holds is read when the value is put, so it must not change until then. Segments and buffers
- * hold the elements as little-endian bytes.
+ * {@code boolean[]} values need no wrapper: {@code client.put(new double[8])} makes a {@code
+ * vineyard::Array<double>}. The wrapper does not copy: the array, segment or buffer it holds is
+ * read when the value is put, so it must not change until then. Segments and buffers hold the
+ * elements as little-endian bytes.
  */
 public final class ArrayValue {
   private final ElementType type;
@@ -34,8 +34,8 @@ public final class ArrayValue {
    * {@code int[]} for int32 and uint32, {@code long[]} for int64 and uint64, {@code float[]},
    * {@code double[]}; or a {@link MemorySegment} of little-endian elements.
    *
-   * @throws IllegalArgumentException naming the type when the array does not hold its elements,
-   *     or the segment's size is not a whole number of elements
+   * @throws IllegalArgumentException naming the type when the array does not hold its elements, or
+   *     the segment's size is not a whole number of elements
    */
   public static ArrayValue of(ElementType type, Object elements) {
     return new ArrayValue(type, elements);
@@ -63,12 +63,18 @@ public final class ArrayValue {
   /**
    * A Java primitive array with its natural element type ({@code byte[]} is int8).
    *
-   * @throws IllegalArgumentException when {@code array} is not a primitive array of a supported type
+   * @throws IllegalArgumentException when {@code array} is not a primitive array of a supported
+   *     type
    */
   public static ArrayValue of(Object array) {
     Objects.requireNonNull(array, "array");
-    ElementType t = ElementType.forJavaArray(array.getClass()).orElseThrow(() -> new IllegalArgumentException(
-        "not an array of a Vineyard element type: " + array.getClass().getSimpleName()));
+    ElementType t =
+        ElementType.forJavaArray(array.getClass())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "not an array of a Vineyard element type: "
+                            + array.getClass().getSimpleName()));
     return new ArrayValue(t, array);
   }
 
@@ -82,12 +88,18 @@ public final class ArrayValue {
     return new ArrayValue(ElementType.UINT8, values);
   }
 
-  /** Ints as unsigned {@code vineyard::Array<uint32>} (bits as they are; read with {@link Integer#toUnsignedLong}). */
+  /**
+   * Ints as unsigned {@code vineyard::Array<uint32>} (bits as they are; read with {@link
+   * Integer#toUnsignedLong}).
+   */
   public static ArrayValue unsigned(int[] values) {
     return new ArrayValue(ElementType.UINT32, values);
   }
 
-  /** Longs as unsigned {@code vineyard::Array<uint64>} (bits as they are; read with {@link Long#toUnsignedString}). */
+  /**
+   * Longs as unsigned {@code vineyard::Array<uint64>} (bits as they are; read with {@link
+   * Long#toUnsignedString}).
+   */
   public static ArrayValue unsigned(long[] values) {
     return new ArrayValue(ElementType.UINT64, values);
   }

@@ -1,6 +1,5 @@
 package io.vineyard.plugin.array;
 
-import io.vineyard.protocol.RawJson;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +16,7 @@ import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.VineyardClient;
 import io.vineyard.api.VineyardException;
 import io.vineyard.client.Vineyard;
+import io.vineyard.protocol.RawJson;
 import io.vineyard.testkit.TestInstance;
 import java.nio.DoubleBuffer;
 import java.nio.IntBuffer;
@@ -26,7 +26,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Arrays through a real client and instance; the plugins are found by ServiceLoader on the class path. */
+/**
+ * Arrays through a real client and instance; the plugins are found by ServiceLoader on the class
+ * path.
+ */
 class ArrayEndToEndTest {
   static final double[] EIGHT = {0.5, 1, 2, 3, 5, 8, 13, 21};
   TestInstance instance;
@@ -78,7 +81,17 @@ class ArrayEndToEndTest {
     try (VineyardClient client = Vineyard.connect(instance.socket())) {
       ObjectId id = client.put(EIGHT);
       ObjectNode tree = RawJson.tree(client.getMeta(id));
-      assertEquals(Set.of("typename", "id", "instance_id", "nbytes", "transient", "signature", "size_", "buffer_"), fields(tree));
+      assertEquals(
+          Set.of(
+              "typename",
+              "id",
+              "instance_id",
+              "nbytes",
+              "transient",
+              "signature",
+              "size_",
+              "buffer_"),
+          fields(tree));
       assertEquals("vineyard::Array<double>", tree.get("typename").asText());
       assertEquals(id.toString(), tree.get("id").asText());
       assertTrue(tree.get("size_").isIntegralNumber());
@@ -88,28 +101,52 @@ class ArrayEndToEndTest {
       ObjectNode buffer = (ObjectNode) tree.get("buffer_");
       assertEquals("vineyard::Blob", buffer.get("typename").asText());
       assertEquals(64, buffer.get("length").asLong());
-      assertTrue(fields(buffer).containsAll(Set.of("typename", "id", "instance_id", "length", "nbytes", "transient")), fields(buffer).toString());
+      assertTrue(
+          fields(buffer)
+              .containsAll(
+                  Set.of("typename", "id", "instance_id", "length", "nbytes", "transient")),
+          fields(buffer).toString());
     }
   }
 
   @Test
   void everyElementTypeRoundTrips() {
     try (VineyardClient client = Vineyard.connect(instance.socket())) {
-      assertRoundTrip(client, ArrayValue.ofBytes(new byte[] {-1, 2}), "int8", byte[].class, new byte[] {-1, 2});
-      assertRoundTrip(client, ArrayValue.unsigned(new byte[] {-1, 2}), "uint8", byte[].class, new byte[] {-1, 2});
-      assertRoundTrip(client, new boolean[] {true, false}, "bool", boolean[].class, new boolean[] {true, false});
+      assertRoundTrip(
+          client, ArrayValue.ofBytes(new byte[] {-1, 2}), "int8", byte[].class, new byte[] {-1, 2});
+      assertRoundTrip(
+          client,
+          ArrayValue.unsigned(new byte[] {-1, 2}),
+          "uint8",
+          byte[].class,
+          new byte[] {-1, 2});
+      assertRoundTrip(
+          client,
+          new boolean[] {true, false},
+          "bool",
+          boolean[].class,
+          new boolean[] {true, false});
       assertRoundTrip(client, new short[] {-3, 4}, "int16", short[].class, new short[] {-3, 4});
       assertRoundTrip(client, new int[] {-5, 6}, "int", int[].class, new int[] {-5, 6});
-      assertRoundTrip(client, ArrayValue.unsigned(new int[] {-1, 6}), "uint32", int[].class, new int[] {-1, 6});
+      assertRoundTrip(
+          client, ArrayValue.unsigned(new int[] {-1, 6}), "uint32", int[].class, new int[] {-1, 6});
       assertRoundTrip(client, new long[] {-7, 8}, "int64", long[].class, new long[] {-7, 8});
-      assertRoundTrip(client, ArrayValue.unsigned(new long[] {-1, 8}), "uint64", long[].class, new long[] {-1, 8});
-      assertRoundTrip(client, new float[] {-9.5f, 10}, "float", float[].class, new float[] {-9.5f, 10});
-      assertRoundTrip(client, new double[] {-11.25, 12}, "double", double[].class, new double[] {-11.25, 12});
+      assertRoundTrip(
+          client,
+          ArrayValue.unsigned(new long[] {-1, 8}),
+          "uint64",
+          long[].class,
+          new long[] {-1, 8});
+      assertRoundTrip(
+          client, new float[] {-9.5f, 10}, "float", float[].class, new float[] {-9.5f, 10});
+      assertRoundTrip(
+          client, new double[] {-11.25, 12}, "double", double[].class, new double[] {-11.25, 12});
       assertRoundTrip(client, new double[0], "double", double[].class, new double[0]);
     }
   }
 
-  static <A> void assertRoundTrip(VineyardClient client, Object value, String cpp, Class<A> as, A expected) {
+  static <A> void assertRoundTrip(
+      VineyardClient client, Object value, String cpp, Class<A> as, A expected) {
     ObjectId id = client.put(value);
     assertEquals("vineyard::Array<" + cpp + ">", client.getMeta(id).typename());
     A got = client.get(id, as);
@@ -130,10 +167,20 @@ class ArrayEndToEndTest {
   void anArrayWhoseBlobIsOnAnotherInstanceResolvesToNull() {
     try (VineyardClient client = Vineyard.connect(instance.socket())) {
       long elsewhere = client.instanceId() + 7;
-      ObjectMeta remoteBlob = ObjectMeta.builder("vineyard::Blob").put("id", "o8000000000000abc").put("length", 32L).nbytes(32)
-          .put("instance_id", elsewhere).build();
-      ObjectMeta created = client.createMetadata(ObjectMeta.builder("vineyard::Array<double>").put("size_", 4L).nbytes(32)
-          .member("buffer_", remoteBlob).build());
+      ObjectMeta remoteBlob =
+          ObjectMeta.builder("vineyard::Blob")
+              .put("id", "o8000000000000abc")
+              .put("length", 32L)
+              .nbytes(32)
+              .put("instance_id", elsewhere)
+              .build();
+      ObjectMeta created =
+          client.createMetadata(
+              ObjectMeta.builder("vineyard::Array<double>")
+                  .put("size_", 4L)
+                  .nbytes(32)
+                  .member("buffer_", remoteBlob)
+                  .build());
       assertNull(client.get(created.id()));
       assertNull(client.get(created.id(), double[].class));
       ArrayObject o = client.getObject(created.id(), ArrayObject.class);
@@ -147,10 +194,16 @@ class ArrayEndToEndTest {
   void badTreesAreRefusedBeforeTheyReachTheServer() {
     try (VineyardClient client = Vineyard.connect(instance.socket())) {
       ObjectId blob = client.put(new byte[12]);
-      ObjectMeta bad = ObjectMeta.builder("vineyard::Array<double>").put("size_", 2L).nbytes(16)
-          .member("buffer_", client.getMeta(blob)).build();
-      VineyardException.Invalid e = assertThrows(VineyardException.Invalid.class, () -> client.createMetadata(bad));
-      assertTrue(e.getMessage().contains("'size_'") && e.getMessage().contains("12"), e.getMessage());
+      ObjectMeta bad =
+          ObjectMeta.builder("vineyard::Array<double>")
+              .put("size_", 2L)
+              .nbytes(16)
+              .member("buffer_", client.getMeta(blob))
+              .build();
+      VineyardException.Invalid e =
+          assertThrows(VineyardException.Invalid.class, () -> client.createMetadata(bad));
+      assertTrue(
+          e.getMessage().contains("'size_'") && e.getMessage().contains("12"), e.getMessage());
     }
   }
 

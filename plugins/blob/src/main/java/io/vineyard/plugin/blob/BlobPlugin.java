@@ -15,16 +15,18 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * {@code vineyard::Blob}: puts {@code byte[]}, {@link ByteBuffer} (its remaining bytes, heap or
- * direct; the buffer's position is not changed) and {@link MemorySegment} values as one blob
- * each, with one copy straight into the shared mapping; resolves a blob to a read-only view of
- * that mapping (no copy): a {@link ByteBuffer}, or for blobs of 2 GiB and more (beyond what a
- * ByteBuffer can address) the read-only {@link MemorySegment}. A blob whose payload lives on
- * another instance resolves to {@code null}.
+ * direct; the buffer's position is not changed) and {@link MemorySegment} values as one blob each,
+ * with one copy straight into the shared mapping; resolves a blob to a read-only view of that
+ * mapping (no copy): a {@link ByteBuffer}, or for blobs of 2 GiB and more (beyond what a ByteBuffer
+ * can address) the read-only {@link MemorySegment}. A blob whose payload lives on another instance
+ * resolves to {@code null}.
  *
- * <p>Registered as a DS component and as a {@link java.util.ServiceLoader} provider
- * ({@code META-INF/services}); stateless.
+ * <p>Registered as a DS component and as a {@link java.util.ServiceLoader} provider ({@code
+ * META-INF/services}); stateless.
  */
-@Component(service = ObjectTypePlugin.class, property = ObjectTypePlugin.TYPENAME_PROPERTY + "=" + BlobPlugin.TYPENAME)
+@Component(
+    service = ObjectTypePlugin.class,
+    property = ObjectTypePlugin.TYPENAME_PROPERTY + "=" + BlobPlugin.TYPENAME)
 public final class BlobPlugin implements ObjectTypePlugin {
   /** The typename of blobs. */
   public static final String TYPENAME = Blob.TYPENAME;
@@ -44,18 +46,29 @@ public final class BlobPlugin implements ObjectTypePlugin {
 
   @Override
   public ObjectMeta put(Object value, PutContext ctx) {
-    MemorySegment source = switch (value) {
-      case byte[] bytes -> MemorySegment.ofArray(bytes);
-      // ofBuffer covers position..limit and leaves the buffer's position alone
-      case ByteBuffer buffer -> MemorySegment.ofBuffer(buffer);
-      case MemorySegment segment -> segment;
-      case null -> throw new VineyardException.TypeError("vineyard::Blob cannot put null");
-      default -> throw new VineyardException.TypeError("vineyard::Blob cannot put a " + value.getClass().getName()
-          + " (it puts byte[], java.nio.ByteBuffer and java.lang.foreign.MemorySegment)");
-    };
+    MemorySegment source =
+        switch (value) {
+          case byte[] bytes -> MemorySegment.ofArray(bytes);
+          // ofBuffer covers position..limit and leaves the buffer's position alone
+          case ByteBuffer buffer -> MemorySegment.ofBuffer(buffer);
+          case MemorySegment segment -> segment;
+          case null -> throw new VineyardException.TypeError("vineyard::Blob cannot put null");
+          default ->
+              throw new VineyardException.TypeError(
+                  "vineyard::Blob cannot put a "
+                      + value.getClass().getName()
+                      + " (it puts byte[], java.nio.ByteBuffer and java.lang.foreign.MemorySegment)");
+        };
     try (BlobWriter writer = ctx.createBlob(source.byteSize())) {
       if (source.byteSize() > 0) {
-        MemorySegment.copy(source, ValueLayout.JAVA_BYTE, 0, writer.segment(), ValueLayout.JAVA_BYTE, 0, source.byteSize());
+        MemorySegment.copy(
+            source,
+            ValueLayout.JAVA_BYTE,
+            0,
+            writer.segment(),
+            ValueLayout.JAVA_BYTE,
+            0,
+            source.byteSize());
       }
       writer.seal();
       return ctx.blobMeta(writer);
@@ -84,8 +97,13 @@ public final class BlobPlugin implements ObjectTypePlugin {
 
   private static void requireSize(ObjectMeta meta, String field) {
     if (!(meta.value(field).orElse(null) instanceof Long n) || n < 0) {
-      throw new VineyardException.Invalid("vineyard::Blob " + meta.string("id").orElse("(new)") + ": field '" + field
-          + "' must be a non-negative integer, got " + meta.json(field).orElse("nothing"));
+      throw new VineyardException.Invalid(
+          "vineyard::Blob "
+              + meta.string("id").orElse("(new)")
+              + ": field '"
+              + field
+              + "' must be a non-negative integer, got "
+              + meta.json(field).orElse("nothing"));
     }
   }
 }

@@ -33,14 +33,18 @@ class BlobPluginTest {
       assertEquals(13, a.number("length").orElseThrow());
       assertArrayEquals(hello, ctx.sealed().get(a.id()).toArray(ValueLayout.JAVA_BYTE));
 
-      ByteBuffer direct = ByteBuffer.allocateDirect(20).put(new byte[3]).put(hello).flip().position(3);
+      ByteBuffer direct =
+          ByteBuffer.allocateDirect(20).put(new byte[3]).put(hello).flip().position(3);
       ObjectMeta b = plugin.put(direct, ctx);
       assertEquals(3, direct.position(), "put must not consume the buffer");
       assertArrayEquals(hello, ctx.sealed().get(b.id()).toArray(ValueLayout.JAVA_BYTE));
 
       ByteBuffer heapReadOnly = ByteBuffer.wrap(hello, 7, 5).asReadOnlyBuffer();
       ObjectMeta c = plugin.put(heapReadOnly, ctx);
-      assertEquals("World", new String(ctx.sealed().get(c.id()).toArray(ValueLayout.JAVA_BYTE), StandardCharsets.US_ASCII));
+      assertEquals(
+          "World",
+          new String(
+              ctx.sealed().get(c.id()).toArray(ValueLayout.JAVA_BYTE), StandardCharsets.US_ASCII));
 
       try (Arena arena = Arena.ofConfined()) {
         MemorySegment seg = arena.allocateFrom("abc");
@@ -68,7 +72,8 @@ class BlobPluginTest {
     assertFalse(plugin.canPut(new Thread(() -> {})));
     assertFalse(plugin.canPut(null));
     assertFalse(plugin.canPut(new int[1]));
-    assertThrows(VineyardException.TypeError.class, () -> plugin.put(new int[1], new FakeContexts()));
+    assertThrows(
+        VineyardException.TypeError.class, () -> plugin.put(new int[1], new FakeContexts()));
   }
 
   @Test
@@ -83,7 +88,12 @@ class BlobPluginTest {
       assertSame(m, plugin.view(m, ctx).meta());
       assertEquals("Object <\"" + m.id() + "\": vineyard::Blob>", plugin.view(m, ctx).toString());
 
-      ObjectMeta remote = ObjectMeta.builder("vineyard::Blob").put("id", "o8000000000000abc").put("length", 3L).nbytes(3).build();
+      ObjectMeta remote =
+          ObjectMeta.builder("vineyard::Blob")
+              .put("id", "o8000000000000abc")
+              .put("length", 3L)
+              .nbytes(3)
+              .build();
       assertNull(plugin.resolve(remote, ctx));
     }
   }
@@ -101,17 +111,29 @@ class BlobPluginTest {
   @Test
   void validatesSizes() {
     plugin.validate(ObjectMeta.builder("vineyard::Blob").put("length", 0L).nbytes(0).build());
-    VineyardException.Invalid e = assertThrows(VineyardException.Invalid.class,
-        () -> plugin.validate(ObjectMeta.builder("vineyard::Blob").put("length", -1L).nbytes(0).build()));
+    VineyardException.Invalid e =
+        assertThrows(
+            VineyardException.Invalid.class,
+            () ->
+                plugin.validate(
+                    ObjectMeta.builder("vineyard::Blob").put("length", -1L).nbytes(0).build()));
     assertTrue(e.getMessage().contains("'length'"), e.getMessage());
-    assertThrows(VineyardException.Invalid.class,
-        () -> plugin.validate(ObjectMeta.builder("vineyard::Blob").put("length", "12").nbytes(12).build()));
-    assertThrows(VineyardException.Invalid.class, () -> plugin.validate(ObjectMeta.builder("vineyard::Blob").put("length", 3L).build()));
+    assertThrows(
+        VineyardException.Invalid.class,
+        () ->
+            plugin.validate(
+                ObjectMeta.builder("vineyard::Blob").put("length", "12").nbytes(12).build()));
+    assertThrows(
+        VineyardException.Invalid.class,
+        () -> plugin.validate(ObjectMeta.builder("vineyard::Blob").put("length", 3L).build()));
   }
 
   @Test
   void isAServiceLoaderProvider() {
-    var found = ServiceLoader.load(ObjectTypePlugin.class).stream().map(ServiceLoader.Provider::get).toList();
+    var found =
+        ServiceLoader.load(ObjectTypePlugin.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .toList();
     assertEquals(1, found.size());
     assertEquals("vineyard::Blob", found.get(0).typename());
   }

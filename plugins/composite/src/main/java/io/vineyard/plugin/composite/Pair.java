@@ -23,7 +23,10 @@ public record Pair<A, B>(A first, B second) {
     return new Pair<>(first, second);
   }
 
-  /** The text form {@code (first, second)}, as Python prints a tuple; a missing element prints as {@code null}. */
+  /**
+   * The text form {@code (first, second)}, as Python prints a tuple; a missing element prints as
+   * {@code null}.
+   */
   @Override
   public String toString() {
     return "(" + Objects.toString(first) + ", " + Objects.toString(second) + ")";

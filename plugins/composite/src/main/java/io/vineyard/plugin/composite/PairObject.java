@@ -7,8 +7,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * The typed view of a {@code vineyard::Pair}: its two members as typed views.
  *
  * <p>A member whose payload lives on another instance still has its view (its metadata is known
- * everywhere); only its payload is absent, e.g. a {@link io.vineyard.api.Blob} with
- * {@code isLocal()} false. Views stay valid as long as the client that made them is open.
+ * everywhere); only its payload is absent, e.g. a {@link io.vineyard.api.Blob} with {@code
+ * isLocal()} false. Views stay valid as long as the client that made them is open.
  */
 @ProviderType
 public interface PairObject extends VineyardObject {

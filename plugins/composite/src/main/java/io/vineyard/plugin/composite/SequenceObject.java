@@ -5,11 +5,11 @@ import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The typed view of a {@code vineyard::Sequence}: its {@code size_} members
- * {@code __elements_-0} … {@code __elements_-(size-1)} as typed views, in order.
+ * The typed view of a {@code vineyard::Sequence}: its {@code size_} members {@code __elements_-0} …
+ * {@code __elements_-(size-1)} as typed views, in order.
  *
- * <p>As for {@link PairObject}, elements whose payload lives on another instance have views
- * without payload. Views stay valid as long as the client that made them is open.
+ * <p>As for {@link PairObject}, elements whose payload lives on another instance have views without
+ * payload. Views stay valid as long as the client that made them is open.
  */
 @ProviderType
 public interface SequenceObject extends VineyardObject {

@@ -17,14 +17,14 @@ import io.vineyard.client.Vineyard;
 import io.vineyard.testkit.TestInstance;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** vineyard::Pair against a real instance, with blobs as members (plugins found by ServiceLoader). */
+/**
+ * vineyard::Pair against a real instance, with blobs as members (plugins found by ServiceLoader).
+ */
 class PairEndToEndTest {
   static final byte[] A = "Hello".getBytes(StandardCharsets.US_ASCII);
   static final byte[] B = "World!".getBytes(StandardCharsets.US_ASCII);
@@ -75,7 +75,17 @@ class PairEndToEndTest {
   void metadataTreeHasVineyardsFields() {
     ObjectId id = client.put(Pair.of(A, B));
     ObjectMeta meta = client.getMeta(id);
-    assertEquals(Set.of("typename", "id", "instance_id", "nbytes", "transient", "signature", "first_", "second_"), fields(meta));
+    assertEquals(
+        Set.of(
+            "typename",
+            "id",
+            "instance_id",
+            "nbytes",
+            "transient",
+            "signature",
+            "first_",
+            "second_"),
+        fields(meta));
     assertEquals("vineyard::Pair", meta.typename());
     assertEquals(id, meta.id());
     assertEquals(11, meta.nbytes());
@@ -102,7 +112,9 @@ class PairEndToEndTest {
   @Test
   void pairsOfPairsRoundTrip() {
     ObjectId id = client.put(Pair.of(Pair.of(A, B), Pair.of(B, new byte[0])));
-    assertEquals(Pair.of(Pair.of(bytes(A), bytes(B)), Pair.of(bytes(B), bytes(new byte[0]))), client.get(id));
+    assertEquals(
+        Pair.of(Pair.of(bytes(A), bytes(B)), Pair.of(bytes(B), bytes(new byte[0]))),
+        client.get(id));
     PairObject outer = client.getObject(id, PairObject.class);
     PairObject inner = assertInstanceOf(PairObject.class, outer.second());
     assertEquals(ObjectId.EMPTY_BLOB, inner.second().id());
@@ -120,11 +132,19 @@ class PairEndToEndTest {
     }
   }
 
-  /** The seed's (None, [1, 1, 1, 1]): a member whose payload lives on another instance resolves to null. */
+  /**
+   * The seed's (None, [1, 1, 1, 1]): a member whose payload lives on another instance resolves to
+   * null.
+   */
   @Test
   void aMemberOnAnotherInstanceResolvesToNull() {
-    ObjectMeta far = ObjectMeta.builder("vineyard::Blob").put("id", "o80000000000abcde").put("length", 8L).nbytes(8)
-        .put("instance_id", 7L).build();
+    ObjectMeta far =
+        ObjectMeta.builder("vineyard::Blob")
+            .put("id", "o80000000000abcde")
+            .put("length", 8L)
+            .nbytes(8)
+            .put("instance_id", 7L)
+            .build();
     ObjectId id = client.put(Pair.of((VineyardObject) () -> far, B));
     PairObject pair = client.getObject(id, PairObject.class);
     Blob first = assertInstanceOf(Blob.class, pair.first());
@@ -138,13 +158,20 @@ class PairEndToEndTest {
 
   @Test
   void badInputIsRejectedWithTheClientsErrors() {
-    VineyardException.TypeError e = assertThrows(VineyardException.TypeError.class, () -> client.put(Pair.of(new Thread(() -> {}), A)));
+    VineyardException.TypeError e =
+        assertThrows(
+            VineyardException.TypeError.class, () -> client.put(Pair.of(new Thread(() -> {}), A)));
     assertTrue(e.getMessage().contains("java.lang.Thread"), e.getMessage());
     assertThrows(VineyardException.TypeError.class, () -> client.put(Pair.of(null, A)));
     ObjectMeta blob = client.getMeta(client.put(A));
-    VineyardException.Invalid invalid = assertThrows(VineyardException.Invalid.class,
-        () -> client.createMetadata(ObjectMeta.builder("vineyard::Pair").member("first_", blob).build()));
+    VineyardException.Invalid invalid =
+        assertThrows(
+            VineyardException.Invalid.class,
+            () ->
+                client.createMetadata(
+                    ObjectMeta.builder("vineyard::Pair").member("first_", blob).build()));
     assertTrue(invalid.getMessage().contains("'second_'"), invalid.getMessage());
-    assertThrows(VineyardException.ObjectNotExists.class, () -> client.put(Pair.of(ObjectId.of(12345), A)));
+    assertThrows(
+        VineyardException.ObjectNotExists.class, () -> client.put(Pair.of(ObjectId.of(12345), A)));
   }
 }

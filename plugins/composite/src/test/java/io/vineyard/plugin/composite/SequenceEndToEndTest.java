@@ -49,8 +49,20 @@ class SequenceEndToEndTest {
   void listOfBlobs() {
     ObjectId id = client.put(List.of(A, B, A));
     ObjectMeta meta = client.getMeta(id);
-    assertEquals(Set.of("typename", "id", "instance_id", "nbytes", "transient", "signature", "size_", "__elements_-size",
-        "__elements_-0", "__elements_-1", "__elements_-2"), PairEndToEndTest.fields(meta));
+    assertEquals(
+        Set.of(
+            "typename",
+            "id",
+            "instance_id",
+            "nbytes",
+            "transient",
+            "signature",
+            "size_",
+            "__elements_-size",
+            "__elements_-0",
+            "__elements_-1",
+            "__elements_-2"),
+        PairEndToEndTest.fields(meta));
     assertEquals("vineyard::Sequence", meta.typename());
     assertEquals(3, meta.number("size_").orElseThrow());
     assertEquals(11, meta.nbytes());
@@ -69,11 +81,14 @@ class SequenceEndToEndTest {
   @Test
   void listOfPairsAndListOfListsRoundTrip() {
     ObjectId pairs = client.put(List.of(Pair.of(A, B), Pair.of(B, A)));
-    assertEquals(List.of(Pair.of(bytes(A), bytes(B)), Pair.of(bytes(B), bytes(A))), client.get(pairs));
+    assertEquals(
+        List.of(Pair.of(bytes(A), bytes(B)), Pair.of(bytes(B), bytes(A))), client.get(pairs));
     assertInstanceOf(PairObject.class, client.getObject(pairs, SequenceObject.class).get(1));
 
     ObjectId lists = client.put(List.of(List.of(A), List.of(), List.of(B, List.of(A))));
-    assertEquals(List.of(List.of(bytes(A)), List.of(), List.of(bytes(B), List.of(bytes(A)))), client.get(lists));
+    assertEquals(
+        List.of(List.of(bytes(A)), List.of(), List.of(bytes(B), List.of(bytes(A)))),
+        client.get(lists));
     try (VineyardClient other = Vineyard.connect(instance.socket())) {
       assertEquals(client.get(lists), other.get(lists));
       assertEquals(0, other.getObject(lists, SequenceObject.class).get(1).nbytes());
@@ -93,13 +108,19 @@ class SequenceEndToEndTest {
 
   @Test
   void badInputIsRejected() {
-    VineyardException.TypeError e = assertThrows(VineyardException.TypeError.class,
-        () -> client.put(List.of(new Thread(() -> {}))));
+    VineyardException.TypeError e =
+        assertThrows(
+            VineyardException.TypeError.class, () -> client.put(List.of(new Thread(() -> {}))));
     assertTrue(e.getMessage().contains("java.lang.Thread"), e.getMessage());
-    VineyardException.TypeError set = assertThrows(VineyardException.TypeError.class, () -> client.put(Set.of(A)));
+    VineyardException.TypeError set =
+        assertThrows(VineyardException.TypeError.class, () -> client.put(Set.of(A)));
     assertTrue(set.getMessage().contains("Set"), set.getMessage());
-    VineyardException.Invalid invalid = assertThrows(VineyardException.Invalid.class,
-        () -> client.createMetadata(ObjectMeta.builder("vineyard::Sequence").put("size_", 2L).build()));
+    VineyardException.Invalid invalid =
+        assertThrows(
+            VineyardException.Invalid.class,
+            () ->
+                client.createMetadata(
+                    ObjectMeta.builder("vineyard::Sequence").put("size_", 2L).build()));
     assertTrue(invalid.getMessage().contains("'__elements_-0'"), invalid.getMessage());
   }
 }

@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * An n-dimensional array value: element type, shape, memory order and the elements, put as a
- * {@code vineyard::Tensor<T>} and read back by {@code client.get(id)}.
+ * An n-dimensional array value: element type, shape, memory order and the elements, put as a {@code
+ * vineyard::Tensor<T>} and read back by {@code client.get(id)}.
  *
  * <p>The elements are in memory order: row-major for {@link Order#C} (numpy's default),
  * column-major for {@link Order#F}; {@link #withOrder} relabels the same elements, it does not
@@ -42,17 +42,27 @@ public final class Tensor {
     long product = 1;
     for (long d : this.shape) {
       if (d < 0) {
-        throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has a negative dimension");
+        throw new IllegalArgumentException(
+            "shape " + Arrays.toString(shape) + " has a negative dimension");
       }
       try {
         product = Math.multiplyExact(product, d);
       } catch (ArithmeticException e) {
-        throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has more elements than 64 bits count");
+        throw new IllegalArgumentException(
+            "shape " + Arrays.toString(shape) + " has more elements than 64 bits count");
       }
     }
     if (product != count) {
-      throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has " + product + " elements, but the data has "
-          + count + " " + type.numpyName() + " values");
+      throw new IllegalArgumentException(
+          "shape "
+              + Arrays.toString(shape)
+              + " has "
+              + product
+              + " elements, but the data has "
+              + count
+              + " "
+              + type.numpyName()
+              + " values");
     }
     this.data = data;
     this.size = count;
@@ -94,8 +104,8 @@ public final class Tensor {
   }
 
   /**
-   * A tensor of any element type (unsigned ones included) in C order: {@code data} is a Java
-   * array of the type's width ({@code int[]} for uint32, ...) or a segment of little-endian elements.
+   * A tensor of any element type (unsigned ones included) in C order: {@code data} is a Java array
+   * of the type's width ({@code int[]} for uint32, ...) or a segment of little-endian elements.
    *
    * @throws IllegalArgumentException when the data does not hold the type's elements, a dimension
    *     is negative, or the shape's product differs from the number of elements
@@ -134,7 +144,10 @@ public final class Tensor {
     return size * type.byteSize();
   }
 
-  /** The elements as given, not copied: a Java primitive array or a {@link MemorySegment}; do not modify. */
+  /**
+   * The elements as given, not copied: a Java primitive array or a {@link MemorySegment}; do not
+   * modify.
+   */
   public Object data() {
     return data;
   }
@@ -150,7 +163,10 @@ public final class Tensor {
   public Buffer buffer() {
     if (data instanceof MemorySegment s) {
       if (s.byteSize() > Integer.MAX_VALUE) {
-        throw new IllegalStateException("a tensor of " + s.byteSize() + " bytes is beyond a java.nio buffer (2 GiB - 1); use data()");
+        throw new IllegalStateException(
+            "a tensor of "
+                + s.byteSize()
+                + " bytes is beyond a java.nio buffer (2 GiB - 1); use data()");
       }
       return ElementData.buffer(type, s);
     }
@@ -159,15 +175,20 @@ public final class Tensor {
 
   /**
    * A copy of the elements, in memory order, as a new Java array of class {@code as}: the type's
-   * own ({@code double[]} for float64, {@code int[]} for int32 and uint32, ...), or
-   * {@code byte[]} for bool.
+   * own ({@code double[]} for float64, {@code int[]} for int32 and uint32, ...), or {@code byte[]}
+   * for bool.
    *
    * @throws IllegalArgumentException when arrays of {@code as} do not hold the type's elements
    */
   public <A> A toArray(Class<A> as) {
     if (!ElementData.holds(type, as)) {
-      throw new IllegalArgumentException("a " + type.numpyName() + " tensor copies to " + ElementData.arrayClass(type).getSimpleName()
-          + ", not " + as.getSimpleName());
+      throw new IllegalArgumentException(
+          "a "
+              + type.numpyName()
+              + " tensor copies to "
+              + ElementData.arrayClass(type).getSimpleName()
+              + ", not "
+              + as.getSimpleName());
     }
     return ElementData.copyOut(type, littleEndian(), as);
   }
@@ -183,7 +204,10 @@ public final class Tensor {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Tensor t && t.type == type && t.order == order && Arrays.equals(t.shape, shape)
+    return o instanceof Tensor t
+        && t.type == type
+        && t.order == order
+        && Arrays.equals(t.shape, shape)
         && littleEndian().mismatch(t.littleEndian()) == -1;
   }
 
@@ -194,6 +218,12 @@ public final class Tensor {
 
   @Override
   public String toString() {
-    return "Tensor<" + type.numpyName() + ", shape " + Arrays.toString(shape) + ", order " + order + ">";
+    return "Tensor<"
+        + type.numpyName()
+        + ", shape "
+        + Arrays.toString(shape)
+        + ", order "
+        + order
+        + ">";
   }
 }

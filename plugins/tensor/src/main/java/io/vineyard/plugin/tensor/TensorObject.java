@@ -11,10 +11,10 @@ import org.osgi.annotation.versioning.ProviderType;
  *
  * <p>Payload views ({@link #segment()}, {@link #tensor()}, {@link #buffer()} and the other typed
  * buffers of {@link ElementView}) are zero-copy and read-only: they map the instance's shared
- * memory, hold the elements little-endian in memory order, and are valid until the client that
- * made this view is closed (then they throw {@link IllegalStateException}). A tensor whose blob
- * lives on another instance has metadata only: {@link #isLocal()} is false and the payload views
- * throw {@link VineyardException.ObjectNotExists}.
+ * memory, hold the elements little-endian in memory order, and are valid until the client that made
+ * this view is closed (then they throw {@link IllegalStateException}). A tensor whose blob lives on
+ * another instance has metadata only: {@link #isLocal()} is false and the payload views throw
+ * {@link VineyardException.ObjectNotExists}.
  */
 @ProviderType
 public interface TensorObject extends ElementView {
@@ -32,7 +32,6 @@ public interface TensorObject extends ElementView {
   /** The number of elements: the product of the shape. */
   @Override
   long size();
-
 
   /**
    * The tensor as a value over the shared memory (no copy), as {@code client.get(id)} returns it.

@@ -1,6 +1,5 @@
 package io.vineyard.plugin.tensor;
 
-import io.vineyard.protocol.RawJson;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +15,7 @@ import io.vineyard.api.ObjectId;
 import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.VineyardClient;
 import io.vineyard.client.Vineyard;
+import io.vineyard.protocol.RawJson;
 import io.vineyard.testkit.TestInstance;
 import java.lang.foreign.MemorySegment;
 import java.nio.DoubleBuffer;
@@ -28,7 +28,9 @@ import org.junit.jupiter.api.Test;
 /** Tensors through a real client and instance, and the JSON other Vineyard clients read. */
 class TensorEndToEndTest {
   static final double[] ROW_MAJOR = {1, 2, 3, 4, 5, 6, 7, 8}; // [[1, 2, 3, 4], [5, 6, 7, 8]]
-  static final double[] COLUMN_MAJOR = {1, 5, 2, 6, 3, 7, 4, 8}; // the same matrix, column by column
+  static final double[] COLUMN_MAJOR = {
+    1, 5, 2, 6, 3, 7, 4, 8
+  }; // the same matrix, column by column
   TestInstance instance;
 
   @BeforeEach
@@ -88,8 +90,21 @@ class TensorEndToEndTest {
       ObjectNode tree = RawJson.tree(client.getMeta(id));
       Set<String> fields = new TreeSet<>();
       tree.fieldNames().forEachRemaining(fields::add);
-      assertEquals(Set.of("typename", "id", "instance_id", "nbytes", "transient", "signature", "value_type_", "value_type_meta_",
-          "shape_", "order_", "partition_index_", "buffer_"), fields);
+      assertEquals(
+          Set.of(
+              "typename",
+              "id",
+              "instance_id",
+              "nbytes",
+              "transient",
+              "signature",
+              "value_type_",
+              "value_type_meta_",
+              "shape_",
+              "order_",
+              "partition_index_",
+              "buffer_"),
+          fields);
       assertEquals("vineyard::Tensor<double>", tree.get("typename").asText());
       assertEquals("float64", tree.get("value_type_").asText());
       assertEquals("<f8", tree.get("value_type_meta_").asText());
@@ -127,10 +142,22 @@ class TensorEndToEndTest {
   @Test
   void aTensorWhoseBlobIsOnAnotherInstanceResolvesToNull() {
     try (VineyardClient client = Vineyard.connect(instance.socket())) {
-      ObjectMeta remoteBlob = ObjectMeta.builder("vineyard::Blob").put("id", "o8000000000000abc").put("length", 32L).nbytes(32)
-          .put("instance_id", client.instanceId() + 7).build();
-      ObjectMeta created = client.createMetadata(ObjectMeta.builder("vineyard::Tensor<float>").put("value_type_", "float32")
-          .put("shape_", "[4, 2]").put("order_", "\"C\"").nbytes(32).member("buffer_", remoteBlob).build());
+      ObjectMeta remoteBlob =
+          ObjectMeta.builder("vineyard::Blob")
+              .put("id", "o8000000000000abc")
+              .put("length", 32L)
+              .nbytes(32)
+              .put("instance_id", client.instanceId() + 7)
+              .build();
+      ObjectMeta created =
+          client.createMetadata(
+              ObjectMeta.builder("vineyard::Tensor<float>")
+                  .put("value_type_", "float32")
+                  .put("shape_", "[4, 2]")
+                  .put("order_", "\"C\"")
+                  .nbytes(32)
+                  .member("buffer_", remoteBlob)
+                  .build());
       assertNull(client.get(created.id()));
       TensorObject o = client.getObject(created.id(), TensorObject.class);
       assertFalse(o.isLocal());

@@ -57,13 +57,16 @@ class ArrayPluginTest {
       assertEquals(11L * t.byteSize(), m.nbytes());
       ObjectMeta buffer = m.member("buffer_").orElseThrow();
       assertEquals("vineyard::Blob", buffer.typename());
-      assertArrayEquals(ElementSamples.littleEndian(array), ctx.sealed().get(buffer.id()).toArray(ValueLayout.JAVA_BYTE));
+      assertArrayEquals(
+          ElementSamples.littleEndian(array),
+          ctx.sealed().get(buffer.id()).toArray(ValueLayout.JAVA_BYTE));
 
       Buffer view = assertInstanceOf(ElementSamples.bufferKind(t), plugin.resolve(m, ctx));
       assertTrue(view.isReadOnly());
       assertTrue(view.isDirect());
       assertEquals(11, view.remaining());
-      assertTrue(Objects.deepEquals(array, plugin.resolve(m, ctx, array.getClass())), "copy of " + t);
+      assertTrue(
+          Objects.deepEquals(array, plugin.resolve(m, ctx, array.getClass())), "copy of " + t);
 
       ArrayObject o = assertInstanceOf(ArrayObject.class, plugin.view(m, ctx));
       assertEquals(11, o.size());
@@ -72,7 +75,8 @@ class ArrayPluginTest {
       assertTrue(o.segment().isReadOnly());
       assertTrue(Objects.deepEquals(array, o.toArray(array.getClass())));
       assertInstanceOf(ElementSamples.bufferKind(t), o.buffer());
-      assertEquals("Object <\"" + m.id() + "\": vineyard::Array<" + t.cppName() + ">>", o.toString());
+      assertEquals(
+          "Object <\"" + m.id() + "\": vineyard::Array<" + t.cppName() + ">>", o.toString());
     }
   }
 
@@ -80,10 +84,12 @@ class ArrayPluginTest {
   void treeHasExactlyTheDesignFields() {
     try (FakeContexts ctx = new FakeContexts(plugin)) {
       ObjectMeta m = plugin.put(new double[] {1, 2, 3}, ctx);
-      // the tree as the plugin built it (the server adds id, instance_id and signature, and so does the fake)
+      // the tree as the plugin built it (the server adds id, instance_id and signature, and so does
+      // the fake)
       Set<String> fields = new TreeSet<>();
       fields.addAll(ctx.last().entries().keySet());
-      assertEquals(new TreeSet<>(Set.of("typename", "size_", "nbytes", "buffer_", "transient")), fields);
+      assertEquals(
+          new TreeSet<>(Set.of("typename", "size_", "nbytes", "buffer_", "transient")), fields);
       assertEquals(ctx.last().typename(), m.typename());
       assertTrue(m.value("size_").orElseThrow() instanceof Long, "size_ is a JSON number");
       assertTrue(m.isTransient());
@@ -98,11 +104,15 @@ class ArrayPluginTest {
     assertFalse(plugin.canPut(new Object[3]));
     assertFalse(plugin.canPut("text"));
     assertTrue(plugin.canPut(ArrayValue.ofBytes(new byte[3])));
-    for (Object v : new Object[] {new double[1], new float[1], new long[1], new int[1], new short[1], new boolean[1]}) {
+    for (Object v :
+        new Object[] {
+          new double[1], new float[1], new long[1], new int[1], new short[1], new boolean[1]
+        }) {
       assertTrue(plugin.canPut(v), v.getClass().getSimpleName());
     }
     try (FakeContexts ctx = new FakeContexts(plugin)) {
-      VineyardException.TypeError e = assertThrows(VineyardException.TypeError.class, () -> plugin.put(new byte[3], ctx));
+      VineyardException.TypeError e =
+          assertThrows(VineyardException.TypeError.class, () -> plugin.put(new byte[3], ctx));
       assertTrue(e.getMessage().contains("[B"), e.getMessage());
     }
   }
@@ -128,12 +138,18 @@ class ArrayPluginTest {
       IntBuffer ints = assertInstanceOf(IntBuffer.class, plugin.resolve(m, ctx));
       assertEquals(1, ints.get(0));
       assertEquals(2, ints.get(1));
-      ObjectMeta s = plugin.put(ArrayValue.of(ElementType.INT16, MemorySegment.ofArray(new byte[] {-1, -1})), ctx);
+      ObjectMeta s =
+          plugin.put(
+              ArrayValue.of(ElementType.INT16, MemorySegment.ofArray(new byte[] {-1, -1})), ctx);
       assertArrayEquals(new short[] {-1}, plugin.resolve(s, ctx, short[].class));
-      assertThrows(IllegalArgumentException.class, () -> ArrayValue.of(ElementType.INT64, MemorySegment.ofArray(new byte[12])));
-      assertThrows(IllegalArgumentException.class, () -> ArrayValue.of(ElementType.UINT32, new long[1]));
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> ArrayValue.of(ElementType.INT64, MemorySegment.ofArray(new byte[12])));
+      assertThrows(
+          IllegalArgumentException.class, () -> ArrayValue.of(ElementType.UINT32, new long[1]));
       assertThrows(IllegalArgumentException.class, () -> ArrayValue.of(new char[1]));
-      assertEquals(ElementType.BOOL, ArrayValue.of(ElementType.BOOL, new byte[] {0, 1}).valueType());
+      assertEquals(
+          ElementType.BOOL, ArrayValue.of(ElementType.BOOL, new byte[] {0, 1}).valueType());
     }
   }
 
@@ -142,8 +158,11 @@ class ArrayPluginTest {
     try (FakeContexts ctx = new FakeContexts(plugin)) {
       ObjectMeta m = plugin.put(new int[] {1, 2}, ctx);
       VineyardException.ObjectTypeError e =
-          assertThrows(VineyardException.ObjectTypeError.class, () -> plugin.resolve(m, ctx, double[].class));
-      assertTrue(e.getMessage().contains("int[]") && e.getMessage().contains("double[]"), e.getMessage());
+          assertThrows(
+              VineyardException.ObjectTypeError.class,
+              () -> plugin.resolve(m, ctx, double[].class));
+      assertTrue(
+          e.getMessage().contains("int[]") && e.getMessage().contains("double[]"), e.getMessage());
       ArrayObject o = (ArrayObject) plugin.view(m, ctx);
       assertThrows(VineyardException.ObjectTypeError.class, o::asDoubleBuffer);
       assertEquals(2, o.asIntBuffer().get(1));
@@ -157,9 +176,19 @@ class ArrayPluginTest {
   @Test
   void blobsOnAnotherInstanceResolveToNull() {
     try (FakeContexts ctx = new FakeContexts(plugin)) {
-      ObjectMeta remoteBlob = ObjectMeta.builder("vineyard::Blob").put("id", "o8000000000000abc").put("length", 32L).nbytes(32).build();
-      ObjectMeta m = ObjectMeta.builder("vineyard::Array<double>").put("id", "o0000000000000123").put("size_", 4L).nbytes(32)
-          .member("buffer_", remoteBlob).build();
+      ObjectMeta remoteBlob =
+          ObjectMeta.builder("vineyard::Blob")
+              .put("id", "o8000000000000abc")
+              .put("length", 32L)
+              .nbytes(32)
+              .build();
+      ObjectMeta m =
+          ObjectMeta.builder("vineyard::Array<double>")
+              .put("id", "o0000000000000123")
+              .put("size_", 4L)
+              .nbytes(32)
+              .member("buffer_", remoteBlob)
+              .build();
       assertNull(plugin.resolve(m, ctx));
       assertNull(plugin.resolve(m, ctx, double[].class));
       ArrayObject o = (ArrayObject) plugin.view(m, ctx);
@@ -183,8 +212,11 @@ class ArrayPluginTest {
 
   @Test
   void isAServiceLoaderProvider() {
-    var found = ServiceLoader.load(ObjectTypePlugin.class).stream().map(ServiceLoader.Provider::get)
-        .filter(p -> p.typename().equals("vineyard::Array")).toList();
+    var found =
+        ServiceLoader.load(ObjectTypePlugin.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .filter(p -> p.typename().equals("vineyard::Array"))
+            .toList();
     assertEquals(1, found.size());
     assertInstanceOf(ArrayPlugin.class, found.get(0));
   }

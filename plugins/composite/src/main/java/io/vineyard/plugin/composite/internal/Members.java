@@ -15,8 +15,12 @@ final class Members {
    */
   static ObjectMeta put(PutContext ctx, Object element, String typename, String member) {
     if (element == null) {
-      throw new VineyardException.TypeError(typename + ": element '" + member + "' is null; elements must be values a "
-          + "plugin can put, or an ObjectId or VineyardObject already in the store");
+      throw new VineyardException.TypeError(
+          typename
+              + ": element '"
+              + member
+              + "' is null; elements must be values a "
+              + "plugin can put, or an ObjectId or VineyardObject already in the store");
     }
     return ctx.putMember(element);
   }
@@ -27,21 +31,36 @@ final class Members {
    * @throws VineyardException.Invalid naming the tree and the missing member
    */
   static ObjectMeta require(ObjectMeta meta, String name) {
-    return meta.member(name).orElseThrow(() -> new VineyardException.Invalid(describe(meta) + ": member '" + name
-        + "' is missing" + (meta.has(name) ? " (the field holds a plain value, not an object tree)" : "")));
+    return meta.member(name)
+        .orElseThrow(
+            () ->
+                new VineyardException.Invalid(
+                    describe(meta)
+                        + ": member '"
+                        + name
+                        + "' is missing"
+                        + (meta.has(name)
+                            ? " (the field holds a plain value, not an object tree)"
+                            : "")));
   }
 
   /**
-   * A count field: a non-negative integer that fits an {@code int} (a JSON number, or text
-   * holding one, as some writers store numbers).
+   * A count field: a non-negative integer that fits an {@code int} (a JSON number, or text holding
+   * one, as some writers store numbers).
    *
    * @throws VineyardException.Invalid naming the tree, the field and the value found
    */
   static int count(ObjectMeta meta, String field) {
     long value = meta.number(field).orElse(-1L);
     if (value < 0 || value > Integer.MAX_VALUE) {
-      throw new VineyardException.Invalid(describe(meta) + ": field '" + field + "' must be a non-negative integer of at most "
-          + Integer.MAX_VALUE + ", got " + meta.json(field).orElse("nothing"));
+      throw new VineyardException.Invalid(
+          describe(meta)
+              + ": field '"
+              + field
+              + "' must be a non-negative integer of at most "
+              + Integer.MAX_VALUE
+              + ", got "
+              + meta.json(field).orElse("nothing"));
     }
     return (int) value;
   }

@@ -11,13 +11,15 @@ import io.vineyard.plugin.composite.PairObject;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * {@code vineyard::Pair}: puts a {@link Pair} as members {@code first_} and {@code second_}
- * ({@code nbytes} = their sum); views it as a {@link PairObject}; resolves it to a {@link Pair}
- * of the members' values, {@code null} for a member whose payload lives on another instance.
+ * {@code vineyard::Pair}: puts a {@link Pair} as members {@code first_} and {@code second_} ({@code
+ * nbytes} = their sum); views it as a {@link PairObject}; resolves it to a {@link Pair} of the
+ * members' values, {@code null} for a member whose payload lives on another instance.
  *
  * <p>Registered as a DS component and as a {@link java.util.ServiceLoader} provider; stateless.
  */
-@Component(service = ObjectTypePlugin.class, property = ObjectTypePlugin.TYPENAME_PROPERTY + "=" + PairObject.TYPENAME)
+@Component(
+    service = ObjectTypePlugin.class,
+    property = ObjectTypePlugin.TYPENAME_PROPERTY + "=" + PairObject.TYPENAME)
 public final class PairPlugin implements ObjectTypePlugin {
   static final String FIRST = "first_";
   static final String SECOND = "second_";
@@ -38,26 +40,34 @@ public final class PairPlugin implements ObjectTypePlugin {
   @Override
   public ObjectMeta put(Object value, PutContext ctx) {
     if (!(value instanceof Pair<?, ?> pair)) {
-      throw new VineyardException.TypeError(PairObject.TYPENAME + " cannot put a "
-          + (value == null ? "null" : value.getClass().getName()) + " (it puts " + Pair.class.getName() + ")");
+      throw new VineyardException.TypeError(
+          PairObject.TYPENAME
+              + " cannot put a "
+              + (value == null ? "null" : value.getClass().getName())
+              + " (it puts "
+              + Pair.class.getName()
+              + ")");
     }
     ObjectMeta first = Members.put(ctx, pair.first(), PairObject.TYPENAME, FIRST);
     ObjectMeta second = Members.put(ctx, pair.second(), PairObject.TYPENAME, SECOND);
-    return ctx.create(ObjectMeta.builder(PairObject.TYPENAME)
-        .member(FIRST, first)
-        .member(SECOND, second)
-        .nbytes(first.nbytes() + second.nbytes())
-        .build());
+    return ctx.create(
+        ObjectMeta.builder(PairObject.TYPENAME)
+            .member(FIRST, first)
+            .member(SECOND, second)
+            .nbytes(first.nbytes() + second.nbytes())
+            .build());
   }
 
   @Override
   public VineyardObject view(ObjectMeta meta, ResolveContext ctx) {
-    return new PairView(meta, ctx.view(Members.require(meta, FIRST)), ctx.view(Members.require(meta, SECOND)));
+    return new PairView(
+        meta, ctx.view(Members.require(meta, FIRST)), ctx.view(Members.require(meta, SECOND)));
   }
 
   @Override
   public Object resolve(ObjectMeta meta, ResolveContext ctx) {
-    return Pair.of(ctx.resolve(Members.require(meta, FIRST)), ctx.resolve(Members.require(meta, SECOND)));
+    return Pair.of(
+        ctx.resolve(Members.require(meta, FIRST)), ctx.resolve(Members.require(meta, SECOND)));
   }
 
   @Override

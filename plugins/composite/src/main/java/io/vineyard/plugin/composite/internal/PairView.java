@@ -5,7 +5,8 @@ import io.vineyard.api.VineyardObject;
 import io.vineyard.plugin.composite.PairObject;
 
 /** A {@code vineyard::Pair} with the views of its two members, built when the view is made. */
-record PairView(ObjectMeta meta, VineyardObject first, VineyardObject second) implements PairObject {
+record PairView(ObjectMeta meta, VineyardObject first, VineyardObject second)
+    implements PairObject {
   @Override
   public String toString() {
     return VineyardObject.describe(this);

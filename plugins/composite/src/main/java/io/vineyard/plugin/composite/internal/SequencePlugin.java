@@ -13,17 +13,19 @@ import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * {@code vineyard::Sequence}: puts a {@link List} as {@code size_} = n and members
- * {@code __elements_-0} … {@code __elements_-(n-1)} ({@code nbytes} = their sum); views it as a
- * {@link SequenceObject}; resolves it to an unmodifiable list of the elements' values, with
- * {@code null} for an element whose payload lives on another instance.
+ * {@code vineyard::Sequence}: puts a {@link List} as {@code size_} = n and members {@code
+ * __elements_-0} … {@code __elements_-(n-1)} ({@code nbytes} = their sum); views it as a {@link
+ * SequenceObject}; resolves it to an unmodifiable list of the elements' values, with {@code null}
+ * for an element whose payload lives on another instance.
  *
- * <p>Only lists are claimed: other collections have no order to keep (sets) or are not
- * sequences (maps). The tree also carries {@code __elements_-size} = n, which vineyard's Python
- * and C++ readers use. Registered as a DS component and as a {@link java.util.ServiceLoader}
- * provider; stateless.
+ * <p>Only lists are claimed: other collections have no order to keep (sets) or are not sequences
+ * (maps). The tree also carries {@code __elements_-size} = n, which vineyard's Python and C++
+ * readers use. Registered as a DS component and as a {@link java.util.ServiceLoader} provider;
+ * stateless.
  */
-@Component(service = ObjectTypePlugin.class, property = ObjectTypePlugin.TYPENAME_PROPERTY + "=" + SequenceObject.TYPENAME)
+@Component(
+    service = ObjectTypePlugin.class,
+    property = ObjectTypePlugin.TYPENAME_PROPERTY + "=" + SequenceObject.TYPENAME)
 public final class SequencePlugin implements ObjectTypePlugin {
   static final String SIZE = "size_";
   static final String ELEMENTS_SIZE = "__elements_-size";
@@ -48,10 +50,14 @@ public final class SequencePlugin implements ObjectTypePlugin {
   @Override
   public ObjectMeta put(Object value, PutContext ctx) {
     if (!(value instanceof List<?> list)) {
-      throw new VineyardException.TypeError(SequenceObject.TYPENAME + " cannot put a "
-          + (value == null ? "null" : value.getClass().getName()) + " (it puts java.util.List)");
+      throw new VineyardException.TypeError(
+          SequenceObject.TYPENAME
+              + " cannot put a "
+              + (value == null ? "null" : value.getClass().getName())
+              + " (it puts java.util.List)");
     }
-    Object[] items = list.toArray(); // one snapshot: size_ and the members agree even if the list changes
+    Object[] items =
+        list.toArray(); // one snapshot: size_ and the members agree even if the list changes
     ObjectMeta.Builder tree = ObjectMeta.builder(SequenceObject.TYPENAME).put(SIZE, items.length);
     long nbytes = 0;
     for (int i = 0; i < items.length; i++) {
@@ -88,8 +94,17 @@ public final class SequencePlugin implements ObjectTypePlugin {
   public void validate(ObjectMeta meta) {
     int n = Members.count(meta, SIZE);
     if (meta.has(ELEMENTS_SIZE) && Members.count(meta, ELEMENTS_SIZE) != n) {
-      throw new VineyardException.Invalid(Members.describe(meta) + ": field '" + ELEMENTS_SIZE + "' ("
-          + meta.json(ELEMENTS_SIZE).orElse("") + ") disagrees with '" + SIZE + "' (" + n + ")");
+      throw new VineyardException.Invalid(
+          Members.describe(meta)
+              + ": field '"
+              + ELEMENTS_SIZE
+              + "' ("
+              + meta.json(ELEMENTS_SIZE).orElse("")
+              + ") disagrees with '"
+              + SIZE
+              + "' ("
+              + n
+              + ")");
     }
     for (int i = 0; i < n; i++) {
       Members.require(meta, element(i));

@@ -28,7 +28,8 @@ class PairPluginTest {
   void putsFirstAndSecondAsMembers() {
     ObjectMeta stored = plugin.put(Pair.of("a", "bc"), ctx);
     ObjectMeta tree = ctx.last();
-    assertEquals(Set.of("typename", "first_", "second_", "nbytes", "transient"), tree.entries().keySet());
+    assertEquals(
+        Set.of("typename", "first_", "second_", "nbytes", "transient"), tree.entries().keySet());
     assertEquals("vineyard::Pair", tree.typename());
     assertTrue(tree.isTransient());
     assertEquals(3, tree.nbytes());
@@ -52,14 +53,17 @@ class PairPluginTest {
 
   @Test
   void nestedPairsRoundTrip() {
-    Pair<Pair<String, String>, Pair<String, List<String>>> value = Pair.of(Pair.of("a", "b"), Pair.of("c", List.of("d", "e")));
+    Pair<Pair<String, String>, Pair<String, List<String>>> value =
+        Pair.of(Pair.of("a", "b"), Pair.of("c", List.of("d", "e")));
     ObjectMeta stored = plugin.put(value, ctx);
     assertEquals(5, stored.nbytes());
     assertEquals(value, plugin.resolve(stored, ctx));
     PairObject view = assertInstanceOf(PairObject.class, plugin.view(stored, ctx));
     PairObject inner = assertInstanceOf(PairObject.class, view.first());
     assertEquals("test::Scalar", inner.second().typename());
-    assertEquals("vineyard::Sequence", assertInstanceOf(PairObject.class, view.second()).second().typename());
+    assertEquals(
+        "vineyard::Sequence",
+        assertInstanceOf(PairObject.class, view.second()).second().typename());
   }
 
   @Test
@@ -79,17 +83,23 @@ class PairPluginTest {
     assertNull(value.first());
     assertEquals("ones", value.second());
     assertEquals("(null, ones)", value.toString());
-    assertEquals("o00000000000abcde", assertInstanceOf(PairObject.class, plugin.view(stored, ctx)).first().id().toString());
+    assertEquals(
+        "o00000000000abcde",
+        assertInstanceOf(PairObject.class, plugin.view(stored, ctx)).first().id().toString());
   }
 
   @Test
   void badElementsFailNamingTheProblem() {
-    VineyardException.TypeError thread = assertThrows(VineyardException.TypeError.class,
-        () -> plugin.put(Pair.of(new Thread(() -> {}), "x"), ctx));
+    VineyardException.TypeError thread =
+        assertThrows(
+            VineyardException.TypeError.class,
+            () -> plugin.put(Pair.of(new Thread(() -> {}), "x"), ctx));
     assertTrue(thread.getMessage().contains("java.lang.Thread"), thread.getMessage());
-    VineyardException.TypeError nul = assertThrows(VineyardException.TypeError.class, () -> plugin.put(Pair.of("x", null), ctx));
+    VineyardException.TypeError nul =
+        assertThrows(VineyardException.TypeError.class, () -> plugin.put(Pair.of("x", null), ctx));
     assertTrue(nul.getMessage().contains("'second_'"), nul.getMessage());
-    VineyardException.TypeError other = assertThrows(VineyardException.TypeError.class, () -> plugin.put("not a pair", ctx));
+    VineyardException.TypeError other =
+        assertThrows(VineyardException.TypeError.class, () -> plugin.put("not a pair", ctx));
     assertTrue(other.getMessage().contains("java.lang.String"), other.getMessage());
   }
 
@@ -106,22 +116,48 @@ class PairPluginTest {
   @Test
   void validateNamesTheMissingMember() {
     ObjectMeta a = ctx.putMember("a");
-    plugin.validate(ObjectMeta.builder("vineyard::Pair").member("first_", a).member("second_", a).build());
-    VineyardException.Invalid noSecond = assertThrows(VineyardException.Invalid.class,
-        () -> plugin.validate(ObjectMeta.builder("vineyard::Pair").member("first_", a).build()));
-    assertTrue(noSecond.getMessage().contains("'second_'") && noSecond.getMessage().contains("vineyard::Pair (new)"),
+    plugin.validate(
+        ObjectMeta.builder("vineyard::Pair").member("first_", a).member("second_", a).build());
+    VineyardException.Invalid noSecond =
+        assertThrows(
+            VineyardException.Invalid.class,
+            () ->
+                plugin.validate(ObjectMeta.builder("vineyard::Pair").member("first_", a).build()));
+    assertTrue(
+        noSecond.getMessage().contains("'second_'")
+            && noSecond.getMessage().contains("vineyard::Pair (new)"),
         noSecond.getMessage());
-    VineyardException.Invalid plainFirst = assertThrows(VineyardException.Invalid.class,
-        () -> plugin.validate(ObjectMeta.builder("vineyard::Pair").put("first_", "o0000000000000001").member("second_", a).build()));
-    assertTrue(plainFirst.getMessage().contains("'first_'") && plainFirst.getMessage().contains("plain value"), plainFirst.getMessage());
-    ObjectMeta broken = ObjectMeta.builder("vineyard::Pair").put("id", "o0000000000000042").member("second_", a).build();
-    VineyardException.Invalid onRead = assertThrows(VineyardException.Invalid.class, () -> plugin.resolve(broken, ctx));
-    assertTrue(onRead.getMessage().contains("o0000000000000042") && onRead.getMessage().contains("'first_'"), onRead.getMessage());
+    VineyardException.Invalid plainFirst =
+        assertThrows(
+            VineyardException.Invalid.class,
+            () ->
+                plugin.validate(
+                    ObjectMeta.builder("vineyard::Pair")
+                        .put("first_", "o0000000000000001")
+                        .member("second_", a)
+                        .build()));
+    assertTrue(
+        plainFirst.getMessage().contains("'first_'")
+            && plainFirst.getMessage().contains("plain value"),
+        plainFirst.getMessage());
+    ObjectMeta broken =
+        ObjectMeta.builder("vineyard::Pair")
+            .put("id", "o0000000000000042")
+            .member("second_", a)
+            .build();
+    VineyardException.Invalid onRead =
+        assertThrows(VineyardException.Invalid.class, () -> plugin.resolve(broken, ctx));
+    assertTrue(
+        onRead.getMessage().contains("o0000000000000042")
+            && onRead.getMessage().contains("'first_'"),
+        onRead.getMessage());
   }
 
   @Test
   void bothPluginsAreServiceLoaderProviders() {
-    List<String> found = ServiceLoader.load(ObjectTypePlugin.class).stream().map(p -> p.get().typename()).toList();
-    assertTrue(found.containsAll(List.of("vineyard::Pair", "vineyard::Sequence")), found.toString());
+    List<String> found =
+        ServiceLoader.load(ObjectTypePlugin.class).stream().map(p -> p.get().typename()).toList();
+    assertTrue(
+        found.containsAll(List.of("vineyard::Pair", "vineyard::Sequence")), found.toString());
   }
 }

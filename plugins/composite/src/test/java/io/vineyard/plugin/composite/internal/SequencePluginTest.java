@@ -19,7 +19,6 @@ import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class SequencePluginTest {
@@ -34,8 +33,17 @@ class SequencePluginTest {
   void putsSizeAndNumberedElements() {
     ObjectMeta stored = plugin.put(List.of("a", "bb", "ccc"), ctx);
     ObjectMeta tree = ctx.last();
-    assertEquals(Set.of("typename", "transient", "size_", "__elements_-0", "__elements_-1", "__elements_-2",
-        "__elements_-size", "nbytes"), fields(tree));
+    assertEquals(
+        Set.of(
+            "typename",
+            "transient",
+            "size_",
+            "__elements_-0",
+            "__elements_-1",
+            "__elements_-2",
+            "__elements_-size",
+            "nbytes"),
+        fields(tree));
     assertEquals("vineyard::Sequence", tree.typename());
     assertEquals(3, tree.number("size_").orElseThrow());
     assertEquals(3, tree.number("__elements_-size").orElseThrow());
@@ -47,7 +55,8 @@ class SequencePluginTest {
   @Test
   void emptyListsHaveNoMembers() {
     ObjectMeta stored = plugin.put(new ArrayList<>(), ctx);
-    assertEquals(Set.of("typename", "transient", "size_", "__elements_-size", "nbytes"), fields(ctx.last()));
+    assertEquals(
+        Set.of("typename", "transient", "size_", "__elements_-size", "nbytes"), fields(ctx.last()));
     assertEquals(0, stored.nbytes());
     assertEquals(List.of(), plugin.resolve(stored, ctx));
     assertEquals(0, assertInstanceOf(SequenceObject.class, plugin.view(stored, ctx)).size());
@@ -98,32 +107,62 @@ class SequencePluginTest {
 
   @Test
   void badElementsFailNamingTheProblem() {
-    VineyardException.TypeError thread = assertThrows(VineyardException.TypeError.class,
-        () -> plugin.put(List.of("a", new Thread(() -> {})), ctx));
+    VineyardException.TypeError thread =
+        assertThrows(
+            VineyardException.TypeError.class,
+            () -> plugin.put(List.of("a", new Thread(() -> {})), ctx));
     assertTrue(thread.getMessage().contains("java.lang.Thread"), thread.getMessage());
-    VineyardException.TypeError nul = assertThrows(VineyardException.TypeError.class,
-        () -> plugin.put(Arrays.asList("a", null), ctx));
+    VineyardException.TypeError nul =
+        assertThrows(
+            VineyardException.TypeError.class, () -> plugin.put(Arrays.asList("a", null), ctx));
     assertTrue(nul.getMessage().contains("'__elements_-1'"), nul.getMessage());
   }
 
   @Test
   void validateChecksSizeAndElements() {
     ObjectMeta a = ctx.putMember("a");
-    plugin.validate(ObjectMeta.builder("vineyard::Sequence").put("size_", 1L).member("__elements_-0", a).build());
-    plugin.validate(ObjectMeta.builder("vineyard::Sequence").put("size_", "1").member("__elements_-0", a).build());
+    plugin.validate(
+        ObjectMeta.builder("vineyard::Sequence")
+            .put("size_", 1L)
+            .member("__elements_-0", a)
+            .build());
+    plugin.validate(
+        ObjectMeta.builder("vineyard::Sequence")
+            .put("size_", "1")
+            .member("__elements_-0", a)
+            .build());
     plugin.validate(ObjectMeta.builder("vineyard::Sequence").put("size_", 0L).build());
-    for (ObjectMeta bad : List.of(ObjectMeta.builder("vineyard::Sequence").build(),
-        ObjectMeta.builder("vineyard::Sequence").put("size_", -1L).build(),
-        ObjectMeta.builder("vineyard::Sequence").put("size_", "three").build(),
-        ObjectMeta.builder("vineyard::Sequence").put("size_", 1L << 40).build())) {
-      VineyardException.Invalid e = assertThrows(VineyardException.Invalid.class, () -> plugin.validate(bad));
+    for (ObjectMeta bad :
+        List.of(
+            ObjectMeta.builder("vineyard::Sequence").build(),
+            ObjectMeta.builder("vineyard::Sequence").put("size_", -1L).build(),
+            ObjectMeta.builder("vineyard::Sequence").put("size_", "three").build(),
+            ObjectMeta.builder("vineyard::Sequence").put("size_", 1L << 40).build())) {
+      VineyardException.Invalid e =
+          assertThrows(VineyardException.Invalid.class, () -> plugin.validate(bad));
       assertTrue(e.getMessage().contains("'size_'"), e.getMessage());
     }
-    VineyardException.Invalid missing = assertThrows(VineyardException.Invalid.class, () -> plugin.validate(
-        ObjectMeta.builder("vineyard::Sequence").put("size_", 4L).member("__elements_-0", a).member("__elements_-3", a).build()));
+    VineyardException.Invalid missing =
+        assertThrows(
+            VineyardException.Invalid.class,
+            () ->
+                plugin.validate(
+                    ObjectMeta.builder("vineyard::Sequence")
+                        .put("size_", 4L)
+                        .member("__elements_-0", a)
+                        .member("__elements_-3", a)
+                        .build()));
     assertTrue(missing.getMessage().contains("'__elements_-1'"), missing.getMessage());
-    VineyardException.Invalid disagree = assertThrows(VineyardException.Invalid.class, () -> plugin.validate(
-        ObjectMeta.builder("vineyard::Sequence").put("size_", 1L).put("__elements_-size", 2L).member("__elements_-0", a).build()));
+    VineyardException.Invalid disagree =
+        assertThrows(
+            VineyardException.Invalid.class,
+            () ->
+                plugin.validate(
+                    ObjectMeta.builder("vineyard::Sequence")
+                        .put("size_", 1L)
+                        .put("__elements_-size", 2L)
+                        .member("__elements_-0", a)
+                        .build()));
     assertTrue(disagree.getMessage().contains("'__elements_-size'"), disagree.getMessage());
   }
 }

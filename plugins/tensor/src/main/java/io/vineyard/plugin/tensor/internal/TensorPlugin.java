@@ -1,12 +1,12 @@
 package io.vineyard.plugin.tensor.internal;
 
-import io.vineyard.api.spi.ElementData;
 import io.vineyard.api.Blob;
 import io.vineyard.api.BlobWriter;
 import io.vineyard.api.ElementType;
 import io.vineyard.api.ObjectMeta;
 import io.vineyard.api.VineyardException;
 import io.vineyard.api.VineyardObject;
+import io.vineyard.api.spi.ElementData;
 import io.vineyard.api.spi.ObjectTypePlugin;
 import io.vineyard.api.spi.PutContext;
 import io.vineyard.api.spi.ResolveContext;
@@ -16,15 +16,17 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * {@code vineyard::Tensor<T>}: puts {@link Tensor} values as one blob of little-endian elements
- * (written straight into shared memory) plus the tree numpy-speaking clients read:
- * {@code value_type_}, {@code value_type_meta_}, {@code shape_} and {@code order_} as JSON texts,
- * {@code partition_index_}, member {@code buffer_}. Resolves to a {@link Tensor} over a read-only
- * segment of the shared mapping (no copy), to a copy when a Java array class is asked for, and
- * to {@code null} when the blob lives on another instance.
+ * (written straight into shared memory) plus the tree numpy-speaking clients read: {@code
+ * value_type_}, {@code value_type_meta_}, {@code shape_} and {@code order_} as JSON texts, {@code
+ * partition_index_}, member {@code buffer_}. Resolves to a {@link Tensor} over a read-only segment
+ * of the shared mapping (no copy), to a copy when a Java array class is asked for, and to {@code
+ * null} when the blob lives on another instance.
  *
  * <p>Registered as a DS component and as a {@link java.util.ServiceLoader} provider; stateless.
  */
-@Component(service = ObjectTypePlugin.class, property = ObjectTypePlugin.TYPENAME_PROPERTY + "=" + TensorTree.FAMILY)
+@Component(
+    service = ObjectTypePlugin.class,
+    property = ObjectTypePlugin.TYPENAME_PROPERTY + "=" + TensorTree.FAMILY)
 public final class TensorPlugin implements ObjectTypePlugin {
 
   /** For ServiceLoader and DS. */
@@ -43,8 +45,10 @@ public final class TensorPlugin implements ObjectTypePlugin {
   @Override
   public ObjectMeta put(Object value, PutContext ctx) {
     if (!(value instanceof Tensor tensor)) {
-      throw new VineyardException.TypeError("vineyard::Tensor cannot put " + (value == null ? "null" : "a " + value.getClass().getName())
-          + " (it puts io.vineyard.plugin.tensor.Tensor)");
+      throw new VineyardException.TypeError(
+          "vineyard::Tensor cannot put "
+              + (value == null ? "null" : "a " + value.getClass().getName())
+              + " (it puts io.vineyard.plugin.tensor.Tensor)");
     }
     ElementType type = tensor.valueType();
     ObjectMeta blob;
@@ -53,15 +57,16 @@ public final class TensorPlugin implements ObjectTypePlugin {
       writer.seal();
       blob = ctx.blobMeta(writer);
     }
-    return ctx.create(ObjectMeta.builder(TensorTree.typename(type))
-        .put("value_type_", type.numpyName())
-        .put("value_type_meta_", type.numpyDtype())
-        .put("shape_", TensorTree.shapeText(tensor.shape()))
-        .put("order_", TensorTree.orderText(tensor.order()))
-        .put("partition_index_", "[]")
-        .nbytes(tensor.byteSize())
-        .member("buffer_", blob)
-        .build());
+    return ctx.create(
+        ObjectMeta.builder(TensorTree.typename(type))
+            .put("value_type_", type.numpyName())
+            .put("value_type_meta_", type.numpyDtype())
+            .put("shape_", TensorTree.shapeText(tensor.shape()))
+            .put("order_", TensorTree.orderText(tensor.order()))
+            .put("partition_index_", "[]")
+            .nbytes(tensor.byteSize())
+            .member("buffer_", blob)
+            .build());
   }
 
   @Override
@@ -77,7 +82,10 @@ public final class TensorPlugin implements ObjectTypePlugin {
     return blob.isLocal() ? tensor(tree, blob.segment()) : null;
   }
 
-  /** Also gives copies ({@code double[].class} and the like, in memory order) and the read-only {@link MemorySegment}. */
+  /**
+   * Also gives copies ({@code double[].class} and the like, in memory order) and the read-only
+   * {@link MemorySegment}.
+   */
   @Override
   public <T> T resolve(ObjectMeta meta, ResolveContext ctx, Class<T> as) {
     if (ElementData.isElementRequest(as)) {

@@ -45,14 +45,17 @@ class TensorPluginTest {
       assertEquals("[]", m.string("partition_index_").orElseThrow());
       assertEquals(12L * t.byteSize(), m.nbytes());
       ObjectMeta buffer = m.member("buffer_").orElseThrow();
-      assertArrayEquals(ElementSamples.littleEndian(array), ctx.sealed().get(buffer.id()).toArray(ValueLayout.JAVA_BYTE));
+      assertArrayEquals(
+          ElementSamples.littleEndian(array),
+          ctx.sealed().get(buffer.id()).toArray(ValueLayout.JAVA_BYTE));
 
       Tensor back = assertInstanceOf(Tensor.class, plugin.resolve(m, ctx));
       assertEquals(tensor, back);
       MemorySegment shared = assertInstanceOf(MemorySegment.class, back.data());
       assertTrue(shared.isReadOnly());
       assertTrue(Objects.deepEquals(array, back.toArray(array.getClass())));
-      assertTrue(Objects.deepEquals(array, plugin.resolve(m, ctx, array.getClass())), "copy of " + t);
+      assertTrue(
+          Objects.deepEquals(array, plugin.resolve(m, ctx, array.getClass())), "copy of " + t);
       assertInstanceOf(ElementSamples.bufferKind(t), back.buffer());
       assertTrue(back.buffer().isReadOnly());
 
@@ -66,7 +69,8 @@ class TensorPluginTest {
       assertEquals(12, o.buffer().remaining());
       assertTrue(Objects.deepEquals(array, o.toArray(array.getClass())));
       assertEquals(tensor, o.tensor());
-      assertEquals("Object <\"" + m.id() + "\": vineyard::Tensor<" + t.cppName() + ">>", o.toString());
+      assertEquals(
+          "Object <\"" + m.id() + "\": vineyard::Tensor<" + t.cppName() + ">>", o.toString());
     }
   }
 
@@ -74,11 +78,23 @@ class TensorPluginTest {
   void treeHasExactlyTheDesignFields() {
     try (FakeContexts ctx = new FakeContexts(plugin)) {
       ObjectMeta m = plugin.put(Tensor.of(new double[8], 2, 4), ctx);
-      // the tree as the plugin built it (the server adds id, instance_id and signature, and so does the fake)
+      // the tree as the plugin built it (the server adds id, instance_id and signature, and so does
+      // the fake)
       Set<String> fields = new TreeSet<>();
       fields.addAll(ctx.last().entries().keySet());
-      assertEquals(new TreeSet<>(Set.of("typename", "transient", "value_type_", "value_type_meta_", "shape_", "order_",
-          "partition_index_", "nbytes", "buffer_")), fields);
+      assertEquals(
+          new TreeSet<>(
+              Set.of(
+                  "typename",
+                  "transient",
+                  "value_type_",
+                  "value_type_meta_",
+                  "shape_",
+                  "order_",
+                  "partition_index_",
+                  "nbytes",
+                  "buffer_")),
+          fields);
       assertEquals(ctx.last().typename(), m.typename());
     }
   }
@@ -125,15 +141,20 @@ class TensorPluginTest {
   void canPutOnlyTensors() {
     assertFalse(plugin.canPut(new double[2]));
     assertFalse(plugin.canPut(null));
-    assertThrows(VineyardException.TypeError.class, () -> plugin.put(new double[2], new FakeContexts(plugin)));
+    assertThrows(
+        VineyardException.TypeError.class,
+        () -> plugin.put(new double[2], new FakeContexts(plugin)));
   }
 
   @Test
   void copiesOfTheWrongKindSayWhy() {
     try (FakeContexts ctx = new FakeContexts(plugin)) {
       ObjectMeta m = plugin.put(Tensor.of(new long[] {1, 2}, 2), ctx);
-      VineyardException.ObjectTypeError e = assertThrows(VineyardException.ObjectTypeError.class, () -> plugin.resolve(m, ctx, int[].class));
-      assertTrue(e.getMessage().contains("long[]") && e.getMessage().contains("int[]"), e.getMessage());
+      VineyardException.ObjectTypeError e =
+          assertThrows(
+              VineyardException.ObjectTypeError.class, () -> plugin.resolve(m, ctx, int[].class));
+      assertTrue(
+          e.getMessage().contains("long[]") && e.getMessage().contains("int[]"), e.getMessage());
       TensorObject o = (TensorObject) plugin.view(m, ctx);
       assertThrows(VineyardException.ObjectTypeError.class, o::asDoubleBuffer);
       assertEquals(2, o.asLongBuffer().get(1));
@@ -145,9 +166,21 @@ class TensorPluginTest {
   @Test
   void blobsOnAnotherInstanceResolveToNull() {
     try (FakeContexts ctx = new FakeContexts(plugin)) {
-      ObjectMeta remoteBlob = ObjectMeta.builder("vineyard::Blob").put("id", "o8000000000000abc").put("length", 32L).nbytes(32).build();
-      ObjectMeta m = ObjectMeta.builder("vineyard::Tensor<double>").put("id", "o0000000000000123").put("value_type_", "float64")
-          .put("shape_", "[2, 2]").put("order_", "\"C\"").nbytes(32).member("buffer_", remoteBlob).build();
+      ObjectMeta remoteBlob =
+          ObjectMeta.builder("vineyard::Blob")
+              .put("id", "o8000000000000abc")
+              .put("length", 32L)
+              .nbytes(32)
+              .build();
+      ObjectMeta m =
+          ObjectMeta.builder("vineyard::Tensor<double>")
+              .put("id", "o0000000000000123")
+              .put("value_type_", "float64")
+              .put("shape_", "[2, 2]")
+              .put("order_", "\"C\"")
+              .nbytes(32)
+              .member("buffer_", remoteBlob)
+              .build();
       assertNull(plugin.resolve(m, ctx));
       assertNull(plugin.resolve(m, ctx, double[].class));
       TensorObject o = (TensorObject) plugin.view(m, ctx);
@@ -161,7 +194,8 @@ class TensorPluginTest {
   void failedWritesDropTheBlob() {
     try (FakeContexts ctx = new FakeContexts(plugin)) {
       ctx.shortSegments(true);
-      assertThrows(IndexOutOfBoundsException.class, () -> plugin.put(Tensor.of(new double[4], 2, 2), ctx));
+      assertThrows(
+          IndexOutOfBoundsException.class, () -> plugin.put(Tensor.of(new double[4], 2, 2), ctx));
       assertEquals(1, ctx.dropped());
       assertTrue(ctx.sealed().isEmpty());
     }
@@ -169,8 +203,11 @@ class TensorPluginTest {
 
   @Test
   void isAServiceLoaderProvider() {
-    var found = ServiceLoader.load(ObjectTypePlugin.class).stream().map(ServiceLoader.Provider::get)
-        .filter(p -> p.typename().equals("vineyard::Tensor")).toList();
+    var found =
+        ServiceLoader.load(ObjectTypePlugin.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .filter(p -> p.typename().equals("vineyard::Tensor"))
+            .toList();
     assertEquals(1, found.size());
     assertInstanceOf(TensorPlugin.class, found.get(0));
   }

@@ -15,17 +15,28 @@ class TensorTreeTest {
   final TensorPlugin plugin = new TensorPlugin();
 
   static ObjectMeta blob(long length) {
-    return ObjectMeta.builder("vineyard::Blob").put("id", "o8000000000000001").put("length", length).nbytes(length).build();
+    return ObjectMeta.builder("vineyard::Blob")
+        .put("id", "o8000000000000001")
+        .put("length", length)
+        .nbytes(length)
+        .build();
   }
 
   /** A consistent 2x4 float64 tree, to be spoiled one field at a time. */
   static ObjectMeta.Builder good() {
-    return ObjectMeta.builder("vineyard::Tensor<double>").put("value_type_", "float64").put("value_type_meta_", "<f8")
-        .put("shape_", "[2, 4]").put("order_", "\"C\"").put("partition_index_", "[]").nbytes(64).member("buffer_", blob(64));
+    return ObjectMeta.builder("vineyard::Tensor<double>")
+        .put("value_type_", "float64")
+        .put("value_type_meta_", "<f8")
+        .put("shape_", "[2, 4]")
+        .put("order_", "\"C\"")
+        .put("partition_index_", "[]")
+        .nbytes(64)
+        .member("buffer_", blob(64));
   }
 
   void refused(ObjectMeta meta, String field, String... alsoMentions) {
-    VineyardException.Invalid e = assertThrows(VineyardException.Invalid.class, () -> plugin.validate(meta), meta::toString);
+    VineyardException.Invalid e =
+        assertThrows(VineyardException.Invalid.class, () -> plugin.validate(meta), meta::toString);
     assertTrue(e.getMessage().contains("'" + field + "'"), e.getMessage());
     for (String s : alsoMentions) {
       assertTrue(e.getMessage().contains(s), e.getMessage());
@@ -46,8 +57,14 @@ class TensorTreeTest {
   @Test
   void optionalFieldsOfOtherWriters() {
     // vineyard's C++ Tensor writes no order_ and no value_type_meta_
-    ObjectMeta cpp = ObjectMeta.builder("vineyard::Tensor<int>").put("value_type_", "int32").put("shape_", "[3]")
-        .put("partition_index_", "[]").nbytes(12).member("buffer_", blob(12)).build();
+    ObjectMeta cpp =
+        ObjectMeta.builder("vineyard::Tensor<int>")
+            .put("value_type_", "int32")
+            .put("shape_", "[3]")
+            .put("partition_index_", "[]")
+            .nbytes(12)
+            .member("buffer_", blob(12))
+            .build();
     assertEquals(Tensor.Order.C, TensorTree.parse(cpp).order());
   }
 
@@ -88,9 +105,11 @@ class TensorTreeTest {
   @Test
   void bufferMustBeABlobOfTheShapesSize() {
     refused(good().build().toBuilder().remove("buffer_").build(), "buffer_", "nothing");
-    ObjectMeta notABlob = ObjectMeta.builder("vineyard::Array<double>").put("id", "o0000000000000001").build();
+    ObjectMeta notABlob =
+        ObjectMeta.builder("vineyard::Array<double>").put("id", "o0000000000000001").build();
     refused(good().member("buffer_", notABlob).build(), "buffer_", "vineyard::Blob");
-    ObjectMeta noLength = ObjectMeta.builder("vineyard::Blob").put("id", "o8000000000000001").build();
+    ObjectMeta noLength =
+        ObjectMeta.builder("vineyard::Blob").put("id", "o8000000000000001").build();
     refused(good().member("buffer_", noLength).build(), "buffer_.length");
     refused(good().member("buffer_", blob(56)).build(), "shape_", "[2, 4]", "64", "56");
     refused(good().put("shape_", "[]").build(), "shape_", "8", "64");
@@ -99,7 +118,10 @@ class TensorTreeTest {
   @Test
   void messagesNameTheObject() {
     ObjectMeta m = good().put("id", "o0000000000000abc").put("order_", "\"Z\"").build();
-    VineyardException.Invalid e = assertThrows(VineyardException.Invalid.class, () -> plugin.validate(m));
-    assertTrue(e.getMessage().startsWith("vineyard::Tensor<double> o0000000000000abc: field 'order_'"), e.getMessage());
+    VineyardException.Invalid e =
+        assertThrows(VineyardException.Invalid.class, () -> plugin.validate(m));
+    assertTrue(
+        e.getMessage().startsWith("vineyard::Tensor<double> o0000000000000abc: field 'order_'"),
+        e.getMessage());
   }
 }
