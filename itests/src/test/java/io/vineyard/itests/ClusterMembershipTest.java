@@ -178,7 +178,9 @@ class ClusterMembershipTest {
     ObjectId onA = servesAndPersists(a, 7);
     seenOn(b, onA);
     seenOn(c, onA);
-    assertEquals(3, ClusterFailureTest.members(status(c)), status(c).toString());
+    c.await(
+        "three members once the killed one's old self is removed",
+        () -> ClusterFailureTest.members(status(c)) == 3);
   }
 
   @Test
@@ -235,7 +237,7 @@ class ClusterMembershipTest {
         b.interrupt();
       }
       times.add(restart(b, "b, restart " + (i + 1)));
-      assertEquals(2, ClusterFailureTest.members(status(b)), status(b).toString());
+      b.await("two members", () -> ClusterFailureTest.members(status(b)) == 2);
     }
     ObjectId id = servesAndPersists(b, 10);
     seenOn(a, id);

@@ -12,8 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The embedded cluster (no {@code --peers}; the runtimes of one user on one machine): its Raft
@@ -44,10 +42,16 @@ import java.util.logging.Logger;
  * the cluster's metadata is what its running instances own (plus what they persisted since).
  */
 final class Generation {
-  private static final Logger LOG = Logger.getLogger(Generation.class.getName());
+  private static final System.Logger LOG = System.getLogger(Generation.class.getName());
   private static final Duration CHECK_EVERY = Duration.ofMillis(200);
   private static final Duration LEADER_WAIT = Duration.ofSeconds(3);
   private static final Duration STEP = Duration.ofSeconds(3);
+
+  /**
+   * How long the watchdog waits for one removal step: short, so that a second death right after the
+   * first (no majority left for the removal) is seen at the next check, which then moves.
+   */
+  private static final Duration REMOVAL_STEP = Duration.ofSeconds(1);
 
   private final RaftInstance instance;
   private final Discovery discovery;
@@ -147,7 +151,8 @@ final class Generation {
         discovery.entered();
         epoch = epochOf(b);
         instance.use(g);
-        LOG.info(
+        LOG.log(
+            System.Logger.Level.INFO,
             "instance "
                 + id
                 + " is Raft member "
@@ -169,7 +174,8 @@ final class Generation {
         return;
       } catch (VineyardException.ConnectionError | IllegalStateException e) {
         last = e;
-        LOG.info(
+        LOG.log(
+            System.Logger.Level.INFO,
             "could not enter "
                 + b.groupName()
                 + " as "
@@ -272,7 +278,7 @@ final class Generation {
         }
       }
     } catch (Exception e) {
-      LOG.log(Level.WARNING, "cluster membership check failed: " + e.getMessage(), e);
+      LOG.log(System.Logger.Level.WARNING, "cluster membership check failed: " + e.getMessage(), e);
     }
   }
 
@@ -284,14 +290,19 @@ final class Generation {
       }
     }
     if (dead >= 0) {
-      g.commit(
-          new MetadataCommand.Forget(dead, raftId),
-          "removal of the objects of instance " + dead,
-          STEP);
+      try {
+        g.commit(
+            new MetadataCommand.Forget(dead, raftId),
+            "removal of the objects of instance " + dead,
+            REMOVAL_STEP);
+      } catch (io.vineyard.api.VineyardException e) {
+        return; // another member died meanwhile, say: the next check sees it and decides again
+      }
     }
-    if (g.removeMember(raftId, STEP)) {
+    if (g.removeMember(raftId, REMOVAL_STEP)) {
       discovery.forgetDead(raftId);
-      LOG.info(
+      LOG.log(
+          System.Logger.Level.INFO,
           "Raft member "
               + raftId
               + (dead < 0 ? "" : " (instance " + dead + ")")
@@ -306,7 +317,9 @@ final class Generation {
    * named).
    */
   private void move(RaftGroup g, String avoid, String why) throws Exception {
-    LOG.info("instance " + instance.instanceId + " moves to a new cluster generation: " + why);
+    LOG.log(
+        System.Logger.Level.INFO,
+        "instance " + instance.instanceId + " moves to a new cluster generation: " + why);
     Carry carry = g.machine().read(m -> Carry.of(m, instance.instanceId));
     carry.save(instance.dir);
     g.close();
@@ -346,7 +359,7 @@ final class Generation {
         }
       } catch (IOException e) {
         LOG.log(
-            Level.WARNING,
+            System.Logger.Level.WARNING,
             "could not release the member file of this runtime: " + e.getMessage(),
             e);
       }
@@ -382,7 +395,8 @@ final class Generation {
                 new MetadataCommand.Barrier(),
                 "confirmation of the removal of " + self,
                 left(deadline));
-            LOG.info(
+            LOG.log(
+                System.Logger.Level.INFO,
                 "instance "
                     + id
                     + " left cluster '"
@@ -396,7 +410,8 @@ final class Generation {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      LOG.warning(
+      LOG.log(
+          System.Logger.Level.WARNING,
           "instance "
               + id
               + " could not leave cluster '"

@@ -17,8 +17,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.crypto.SecretKey;
 
 /**
@@ -32,7 +30,7 @@ import javax.crypto.SecretKey;
  * with no majority waits up to three commit timeouts (at least 15 s) for it and says so.
  */
 final class RaftInstance implements AutoCloseable {
-  private static final Logger LOG = Logger.getLogger(RaftInstance.class.getName());
+  private static final System.Logger LOG = System.getLogger(RaftInstance.class.getName());
 
   final ClusterSettings settings;
   final DataDir dir;
@@ -118,7 +116,7 @@ final class RaftInstance implements AutoCloseable {
         return;
       } catch (RuntimeException e) {
         LOG.log(
-            Level.FINE,
+            System.Logger.Level.DEBUG,
             "instance " + instanceId + " not registered yet, retrying: " + e.getMessage());
         try {
           Thread.sleep(200); // no majority yet: the registration waits for one, in the background
@@ -297,7 +295,8 @@ final class RaftInstance implements AutoCloseable {
       try {
         dir.close();
       } catch (IOException e) {
-        LOG.log(Level.WARNING, "could not release the lock of " + settings.dataDir(), e);
+        LOG.log(
+            System.Logger.Level.WARNING, "could not release the lock of " + settings.dataDir(), e);
       }
     }
   }

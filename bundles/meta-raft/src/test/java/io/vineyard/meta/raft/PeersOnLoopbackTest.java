@@ -104,6 +104,11 @@ class PeersOnLoopbackTest {
 
     b.close();
     b = null;
+    long until = System.nanoTime() + 20_000_000_000L; // its leave reaches a's view
+    while (((List<?>) a.status().get("reachable_members")).size() > 1
+        && System.nanoTime() < until) {
+      Thread.sleep(10);
+    }
     ObjectId other = new IdGenerator(a.instanceId()).nextObjectId();
     a.put(t.toBuilder().id(other).build());
     VineyardException.ConnectionError e =
