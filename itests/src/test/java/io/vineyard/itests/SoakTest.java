@@ -41,10 +41,16 @@ class SoakTest {
         c.persist(warm);
         c.delete(warm);
       }
-      try (VineyardClient c =
-          Vineyard.connect(rt.socket)) { // the warm-up connection's references are gone
-        usedBefore = c.status().memoryUsage();
+      usedBefore = -1;
+      for (int i = 0;
+          i < 250 && usedBefore != 0;
+          i++) { // the warm-up connection's references go with it
+        Thread.sleep(20);
+        try (VineyardClient c = Vineyard.connect(rt.socket)) {
+          usedBefore = c.status().memoryUsage();
+        }
       }
+      assertEquals(0, usedBefore, "everything of the warm-up was deleted");
       Thread.sleep(500);
       long fdsBefore = count(pid, "fd");
       long threadsBefore = count(pid, "task");

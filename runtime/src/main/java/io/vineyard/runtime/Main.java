@@ -1,5 +1,6 @@
 package io.vineyard.runtime;
 
+import io.vineyard.settings.Deadline;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -289,16 +290,12 @@ public final class Main implements Callable<Integer> {
         Thread.ofVirtual()
             .name("vineyardd-failed-components")
             .start(
-                () -> {
-                  try {
-                    while (failed.isEmpty()) {
-                      failed.addAll(felix.failedComponents());
-                      Thread.sleep(20);
-                    }
-                  } catch (InterruptedException e) {
-                    // ready, or given up
-                  }
-                });
+                () ->
+                    // until a component failed, or interrupted: ready, or given up
+                    Deadline.never()
+                        .poll(
+                            Duration.ofMillis(20),
+                            () -> failed.addAll(felix.failedComponents()) || !failed.isEmpty()));
     boolean served;
     try {
       served =

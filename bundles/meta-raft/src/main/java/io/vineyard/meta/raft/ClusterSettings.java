@@ -86,31 +86,6 @@ public record ClusterSettings(
         cluster, "127.0.0.1", 0, List.of(), discoveryDir, dataDir, socket, commitTimeout);
   }
 
-  /** Parses a comma-separated {@code host:port} list; blanks are skipped. */
-  public static List<String> parsePeers(String text) {
-    List<String> out = new ArrayList<>();
-    if (text == null) {
-      return out;
-    }
-    for (String p : text.split(",")) {
-      String s = p.trim();
-      if (s.isEmpty()) {
-        continue;
-      }
-      int colon = s.lastIndexOf(':');
-      if (colon <= 0 || colon == s.length() - 1) {
-        throw new IllegalArgumentException("peer '" + s + "' is not host:port");
-      }
-      try {
-        Integer.parseInt(s.substring(colon + 1));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("peer '" + s + "' has no numeric port", e);
-      }
-      out.add(s);
-    }
-    return out;
-  }
-
   /** Splits a comma-separated list of names; blanks are skipped. */
   static List<String> parseNames(String text) {
     List<String> out = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.vineyard.meta.raft;
 
+import io.vineyard.settings.Deadline;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -145,23 +146,27 @@ final class Discovery implements AutoCloseable {
       if (timeout == null) {
         lock = ch.lock();
       } else {
-        while ((lock = ch.tryLock()) == null) {
-          if (System.nanoTime() > deadline) {
-            throw new TimeoutException(
-                "the lock of cluster '"
-                    + cluster
-                    + "' in "
-                    + folder
-                    + " is held by another runtime");
-          }
-          Thread.sleep(10);
+        FileLock[] had = new FileLock[1];
+        if (!Deadline.in(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))
+            .poll(Duration.ofMillis(10), () -> (had[0] = tryLock(ch)) != null)) {
+          throw new TimeoutException(
+              "the lock of cluster '" + cluster + "' in " + folder + " is held by another runtime");
         }
+        lock = had[0];
       }
       try (FileLock held = lock) {
         return work.run();
       }
     } finally {
       local.unlock();
+    }
+  }
+
+  private static FileLock tryLock(FileChannel ch) {
+    try {
+      return ch.tryLock();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -205,13 +210,12 @@ final class Discovery implements AutoCloseable {
               file,
               Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
               PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      FileLock lock = ch.tryLock();
-      for (int i = 0;
-          lock == null && i < 50;
-          i++) { // another runtime may be probing it for a moment
-        Thread.sleep(20);
-        lock = ch.tryLock();
-      }
+      FileChannel opened = ch;
+      FileLock[] had = new FileLock[1];
+      // another runtime may be probing the file for a moment
+      Deadline.in(Duration.ofSeconds(1))
+          .poll(Duration.ofMillis(20), () -> (had[0] = tryLock(opened)) != null);
+      FileLock lock = had[0];
       if (lock == null) {
         throw new IllegalStateException(
             "Raft member "
@@ -230,7 +234,7 @@ final class Discovery implements AutoCloseable {
       memberFile = file;
       memberChannel = ch;
       memberLock = lock;
-    } catch (IOException | RuntimeException | InterruptedException e) {
+    } catch (IOException | RuntimeException e) {
       if (ch != null) {
         ch.close(); // drops the lock too, if it was had
       }

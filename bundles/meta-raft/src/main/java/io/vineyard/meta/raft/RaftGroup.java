@@ -2,6 +2,7 @@ package io.vineyard.meta.raft;
 
 import io.vineyard.api.VineyardException;
 import io.vineyard.meta.raft.MetadataCommand.Outcome;
+import io.vineyard.settings.Deadline;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -301,9 +302,7 @@ final class RaftGroup implements AutoCloseable {
           asked = 0; // no leader yet, leader changed, or slow: ask again
         }
       }
-      if (!isMember()) {
-        Thread.sleep(50);
-      }
+      Deadline.in(Duration.ofMillis(50)).poll(Duration.ofMillis(10), this::isMember);
     }
   }
 
@@ -349,9 +348,7 @@ final class RaftGroup implements AutoCloseable {
           asked = 0; // no leader at the moment, leader changed, or slow: ask again
         }
       }
-      if (isMember()) {
-        Thread.sleep(20);
-      }
+      Deadline.in(Duration.ofMillis(20)).poll(Duration.ofMillis(5), () -> !isMember());
     }
   }
 
@@ -399,7 +396,7 @@ final class RaftGroup implements AutoCloseable {
           f = handle.setAsync(buf, 0, buf.length);
           sentTo = leader;
         } catch (RaftLeaderException | IllegalStateException e) {
-          Thread.sleep(5); // the leader is changing: nothing was appended
+          awaitLeaderOtherThan(leader); // the leader is changing: nothing was appended
           continue;
         }
         byte[] reply = await(f, deadline, leader);
@@ -424,6 +421,12 @@ final class RaftGroup implements AutoCloseable {
 
   private static final long POLL = TimeUnit.MILLISECONDS.toNanos(20);
 
+  /** Waits (at most a poll interval) until a leader other than {@code refused} is known. */
+  private void awaitLeaderOtherThan(Address refused) {
+    Deadline.in(Duration.ofNanos(POLL))
+        .poll(Duration.ofMillis(1), () -> raft.leader() != null && !raft.leader().equals(refused));
+  }
+
   /**
    * The reply of {@code f}, or null when the leader it went to is no longer the leader (or this
    * group closed) before it came, so the caller sends it again.
@@ -445,7 +448,7 @@ final class RaftGroup implements AutoCloseable {
       } catch (ExecutionException e) {
         if (e.getCause() instanceof RaftLeaderException
             || e.getCause() instanceof IllegalStateException) {
-          Thread.sleep(5); // refused by a member that is not (or no longer) the leader
+          awaitLeaderOtherThan(leader); // refused by a member that is not (or no longer) the leader
           return null;
         }
         throw new VineyardException.ConnectionError(

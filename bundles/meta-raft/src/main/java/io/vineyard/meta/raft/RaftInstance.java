@@ -3,6 +3,7 @@ package io.vineyard.meta.raft;
 import io.vineyard.api.ObjectId;
 import io.vineyard.api.VineyardException;
 import io.vineyard.meta.InstanceInfo;
+import io.vineyard.settings.Deadline;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -118,9 +119,9 @@ final class RaftInstance implements AutoCloseable {
         LOG.log(
             System.Logger.Level.DEBUG,
             "instance " + instanceId + " not registered yet, retrying: " + e.getMessage());
-        try {
-          Thread.sleep(200); // no majority yet: the registration waits for one, in the background
-        } catch (InterruptedException stop) {
+        // no majority yet: the registration waits for one, in the background, until it stops
+        if (Deadline.in(Duration.ofMillis(200)).poll(Duration.ofMillis(20), () -> closed)
+            || Thread.currentThread().isInterrupted()) {
           return;
         }
       }
