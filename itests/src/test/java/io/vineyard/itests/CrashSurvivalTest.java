@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Payloads survive a crash: a runtime holding 50 sealed blobs, a persisted and named array and an
  * unsealed blob is killed with SIGKILL and started again on the same folders; every sealed blob is
- * back with its ID and bytes, the array resolves through its name, and the unsealed blob's memory
- * is free again.
+ * back with its ID and bytes, the array resolves through its name, a transient array resolves too,
+ * and the unsealed blob's memory is free again.
  */
 class CrashSurvivalTest {
 
@@ -31,6 +31,7 @@ class CrashSurvivalTest {
     try (RuntimeProcess rt = RuntimeProcess.start("64M")) {
       Map<ObjectId, byte[]> blobs = new LinkedHashMap<>();
       ObjectId array;
+      ObjectId transientArray;
       long usedBefore;
       try (VineyardClient c = Vineyard.connect(rt.socket)) {
         for (int i = 0; i < 50; i++) {
@@ -41,6 +42,7 @@ class CrashSurvivalTest {
         array = c.put(new double[] {3, 1, 4, 1, 5});
         c.persist(array);
         c.putName(array, "crash/array");
+        transientArray = c.put(new double[] {2, 7, 1, 8}); // never persisted
         usedBefore = c.status().memoryUsage();
         BlobWriter unsealed = c.createBlob(1 << 20); // the crash comes before its seal
         unsealed.segment().fill((byte) 7);
@@ -61,6 +63,9 @@ class CrashSurvivalTest {
         ArrayObject a = c.getObject(array, ArrayObject.class);
         assertFalse(a.meta().isTransient());
         assertEquals(5.0, a.asDoubleBuffer().get(4));
+        ArrayObject t = c.getObject(transientArray, ArrayObject.class);
+        assertTrue(t.meta().isTransient(), "a transient object comes back transient");
+        assertEquals(8.0, t.asDoubleBuffer().get(3));
         assertEquals(
             usedBefore, c.status().memoryUsage(), "the unsealed blob's memory is free again");
       }

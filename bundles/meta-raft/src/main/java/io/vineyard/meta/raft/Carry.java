@@ -121,8 +121,11 @@ record Carry(Map<ObjectId, ObjectMeta> trees, Map<String, ObjectId> names) {
     return c;
   }
 
-  private static boolean payloadPresent(
-      ObjectMeta tree, long instance, Predicate<ObjectId> blobPresent) {
+  /**
+   * Whether every blob of {@code tree} (nested members included) that lives on {@code instance} is
+   * present; blobs of other instances and the empty blob count as present.
+   */
+  static boolean payloadPresent(ObjectMeta tree, long instance, Predicate<ObjectId> blobPresent) {
     ObjectId id = tree.id();
     if (id.isBlob()) {
       return id.value() == ObjectId.EMPTY_BLOB.value()

@@ -240,9 +240,25 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
 
   private void open(ClusterSettings settings, Predicate<ObjectId> blobPresent) throws Exception {
     RaftInstance c = RaftInstance.start(settings, blobPresent);
+    MetadataService l = MetadataServices.local(c.instanceId());
+    try {
+      var kept =
+          TransientLog.open(
+              c.dir.path(), t -> Carry.payloadPresent(t, c.instanceId(), blobPresent));
+      for (ObjectMeta t : kept.getValue()) {
+        l.put(t); // what this instance held before it stopped or died, payload still here
+      }
+      transients = kept.getKey();
+    } catch (Exception | Error e) {
+      c.close();
+      throw e;
+    }
     cluster = c;
-    local = MetadataServices.local(c.instanceId());
+    local = l;
   }
+
+  /** This instance's transient trees, kept in its data dir across restarts. */
+  private TransientLog transients;
 
   /**
    * Stops this instance. In embedded mode a member leaves the cluster first while other members run
@@ -254,6 +270,10 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
     RaftInstance c = cluster;
     if (c != null) {
       c.close();
+    }
+    TransientLog t = transients;
+    if (t != null) {
+      t.close();
     }
   }
 
@@ -289,7 +309,10 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
     if (global().contains(id)) {
       throw new VineyardException.ObjectExists("object " + id + " already exists");
     }
-    local.put(tree);
+    synchronized (transients) {
+      local.put(tree);
+      transients.put(tree);
+    }
   }
 
   @Override
@@ -331,7 +354,13 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
 
   @Override
   public Optional<ObjectMeta> remove(ObjectId id) {
-    Optional<ObjectMeta> t = local.remove(id);
+    Optional<ObjectMeta> t;
+    synchronized (transients) {
+      t = local.remove(id);
+      if (t.isPresent()) {
+        transients.remove(id);
+      }
+    }
     if (t.isPresent()) {
       return t;
     }
@@ -377,8 +406,12 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
     List<ObjectMeta> trees =
         PersistPlan.collect(tree, instanceId(), local::get, global()::contains);
     cluster.commit(new MetadataCommand.Persist(trees), "persist of " + id);
-    for (ObjectMeta t : trees) {
-      local.remove(t.id()); // global now: the replica answers for it
+    synchronized (transients) {
+      for (ObjectMeta t : trees) {
+        if (local.remove(t.id()).isPresent()) { // global now: the replica answers for it
+          transients.remove(t.id());
+        }
+      }
     }
   }
 
@@ -417,7 +450,10 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
     }
     if (local.contains(id)) {
       try {
-        local.label(id, labels);
+        synchronized (transients) {
+          local.label(id, labels);
+          local.get(id).ifPresent(transients::put);
+        }
         return;
       } catch (VineyardException.ObjectNotExists e) {
         // persisted meanwhile: label the global tree
