@@ -68,10 +68,9 @@ public interface BulkStore extends AutoCloseable {
 
   /**
    * Seals an unsealed blob: immutable and readable by every connection from now on, and no longer
-   * freed when its creator goes away.
+   * freed when its creator goes away. Sealing a sealed blob does nothing (as in vineyardd).
    *
    * @throws VineyardException.ObjectNotExists when no such blob is in the table
-   * @throws VineyardException.ObjectSealed when it is already sealed
    * @throws VineyardException.Invalid when {@code connection} did not create it
    */
   void seal(long connection, ObjectId id);

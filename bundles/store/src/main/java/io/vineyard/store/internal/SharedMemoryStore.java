@@ -201,7 +201,8 @@ public final class SharedMemoryStore implements BulkStore {
     }
     BlobEntry e = existing(id, "seal");
     if (e.sealed) {
-      throw new VineyardException.ObjectSealed("blob " + id + " is already sealed");
+      return; // as vineyardd: sealing a sealed blob marks it sealed again (some builders seal
+      // twice)
     }
     requireCreator(e, connection, "seal");
     if (index != null) {
