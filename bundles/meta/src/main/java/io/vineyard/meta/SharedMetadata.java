@@ -58,6 +58,18 @@ public interface SharedMetadata {
   /** Names whose text matches, at most {@code limit}, sorted. */
   Map<String, ObjectId> listNames(Predicate<String> matches, int limit);
 
+  /**
+   * Brings this instance's view of the global metadata up to every change committed anywhere before
+   * the call: a read index in a cluster (one round trip to the leader), nothing on a lone instance.
+   * {@code get_data} with {@code sync_remote} calls it first.
+   *
+   * @return whether the view is known to be current (false: no leader answered in time; the view is
+   *     the replica's as it is)
+   */
+  default boolean sync() {
+    return true;
+  }
+
   /** Removes a name; false when there was none. */
   boolean dropName(String name);
 }

@@ -87,17 +87,26 @@ final class ClusterKey {
     ownerOnlyFolder(dir);
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
-    try (FileChannel ch =
-        FileChannel.open(
-            file,
-            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-            PosixFilePermissions.asFileAttribute(OWNER_ONLY))) {
-      ch.write(
-          java.nio.ByteBuffer.wrap(
-              (HexFormat.of().formatHex(key) + "\n").getBytes(StandardCharsets.US_ASCII)));
-      ch.force(true);
+    // written beside, then linked into place: a runtime starting at the same moment sees no file
+    // or a whole one, never an empty one (a hard link fails if the name is taken)
+    Path next =
+        Files.createTempFile(
+            dir,
+            file.getFileName().toString(),
+            ".next",
+            PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+    try {
+      try (FileChannel ch = FileChannel.open(next, StandardOpenOption.WRITE)) {
+        ch.write(
+            java.nio.ByteBuffer.wrap(
+                (HexFormat.of().formatHex(key) + "\n").getBytes(StandardCharsets.US_ASCII)));
+        ch.force(true);
+      }
+      Files.createLink(file, next);
     } catch (FileAlreadyExistsException e) {
-      // another runtime created it first: read theirs
+      // another runtime made it first: read theirs
+    } finally {
+      Files.deleteIfExists(next);
     }
   }
 

@@ -470,12 +470,14 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
 
   @Override
   public Optional<ObjectId> getName(String name, Duration timeout) {
-    Optional<ObjectId> id = global().name(name);
-    if (id.isPresent()) {
-      return id;
-    }
+    // linearizable: a name another instance dropped or moved a moment ago is not served stale
     cluster.catchUp();
     return cluster.awaitName(name, timeout);
+  }
+
+  @Override
+  public boolean sync() {
+    return cluster.catchUp();
   }
 
   /**

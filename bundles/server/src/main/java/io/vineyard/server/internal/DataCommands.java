@@ -118,6 +118,9 @@ final class DataCommands {
    * exists (only this connection waits, and it stops waiting when the client goes away).
    */
   private GetDataReply get(Session session, GetDataRequest request) {
+    if (request.syncRemote()) {
+      core.meta().sync(); // every change committed anywhere before this request is seen
+    }
     Map<String, ObjectMeta> content = new LinkedHashMap<>();
     int wanted = new HashSet<>(request.id()).size();
     Deadline.never()
