@@ -63,6 +63,7 @@ class OtherUserTest {
                 USER,
                 "--",
                 RuntimeProcess.java(),
+                "-XX:-UsePerfData", // no hsperfdata folder of the other user left in /tmp
                 probe.toString(),
                 what,
                 target.toString()));
