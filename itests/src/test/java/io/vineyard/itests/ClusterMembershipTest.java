@@ -236,6 +236,10 @@ class ClusterMembershipTest {
       } else {
         b.interrupt();
       }
+      assertEquals(
+          0,
+          b.process.exitValue(),
+          "a clean stop exits 0 (" + (i % 2 == 0 ? "SIGTERM" : "SIGINT") + ")");
       times.add(restart(b, "b, restart " + (i + 1)));
       b.await("two members", () -> ClusterFailureTest.members(status(b)) == 2);
     }

@@ -183,7 +183,7 @@ public final class Main implements Callable<Integer> {
   public static void main(String[] args) {
     RuntimeLogging.install();
     // overwritten options allowed: the last one wins, so a --bundle-dir after the script's counts
-    System.exit(
+    int status =
         new CommandLine(new Main())
             .setOverwrittenOptionsAllowed(true)
             .setParameterExceptionHandler(
@@ -205,8 +205,17 @@ public final class Main implements Callable<Integer> {
                                   : "cannot run: " + e));
                   return 1;
                 })
-            .execute(args));
+            .execute(args);
+    exitStatus = status;
+    System.exit(status);
   }
+
+  /**
+   * The status {@link #main} exits with, once known; -1 while the runtime serves. A clean stop by a
+   * signal (SIGINT, SIGTERM) exits 0, not the JVM's 128 + signal: the shutdown hook ends the
+   * process with this status, or 0 when a signal started the shutdown.
+   */
+  private static volatile int exitStatus = -1;
 
   @Override
   public Integer call() throws Exception {
@@ -271,6 +280,9 @@ public final class Main implements Callable<Integer> {
                   felix.stop();
                   RuntimeLogging.release();
                   System.err.println("vineyardd stopped");
+                  System.err.flush();
+                  int status = exitStatus;
+                  Runtime.getRuntime().halt(status < 0 ? 0 : status); // a signal: a clean stop
                 },
                 "vineyardd-shutdown"));
 

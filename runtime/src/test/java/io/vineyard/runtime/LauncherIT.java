@@ -226,6 +226,7 @@ class LauncherIT {
     p.toHandle().destroy(); // SIGTERM, leaving the streams open (Process.destroy closes them)
     assertTrue(p.waitFor(30, TimeUnit.SECONDS));
     String err = stderrOf(p);
+    assertEquals(0, p.exitValue(), "a clean stop by SIGTERM exits 0\n" + err);
     // what is logged while the framework stops still shows: JUL's reset waits for it
     assertTrue(
         err.contains("fake server stopped") && err.contains("FelixRuntime: framework stopped in"),
