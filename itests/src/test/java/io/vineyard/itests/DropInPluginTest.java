@@ -77,6 +77,10 @@ class DropInPluginTest {
       assertEquals(1, rejected.code().code(), rejected.toString());
       assertTrue(accepted(client, pointTree(client, 16)), "a valid point is accepted");
       assertTrue(rt.process.isAlive(), "no restart");
+      assertTrue(
+          java.nio.file.Files.readString(rt.log)
+              .contains("object-type plugin for example::Point installed"),
+          "the install is logged with the plugin's typename");
 
       // a client JVM with the jar on its class path puts and gets the new type
       String put =
@@ -118,6 +122,10 @@ class DropInPluginTest {
           "the removed plugin still rejected an 8-byte buffer_", () -> accepted(client, invalid));
       assertTrue(rt.process.isAlive(), "no restart");
       assertEquals(id, client.getMeta(id).id(), "objects of the type outlive its plugin");
+      assertTrue(
+          java.nio.file.Files.readString(rt.log)
+              .contains("object-type plugin for example::Point removed"),
+          "the removal is logged with the plugin's typename");
     }
   }
 }

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  */
 @Component(service = PluginRegistry.class)
 public class OsgiPluginRegistry extends PluginTable {
+  private static final System.Logger LOG = System.getLogger(OsgiPluginRegistry.class.getName());
 
   /** Called by DS for each plugin service. */
   @Reference(
@@ -26,13 +27,21 @@ public class OsgiPluginRegistry extends PluginTable {
   void addPlugin(ObjectTypePlugin plugin, Map<String, Object> properties) {
     Object family = properties.get(ObjectTypePlugin.TYPENAME_PROPERTY);
     Object ranking = properties.get("service.ranking");
-    add(
-        family instanceof String s && !s.isEmpty() ? s : plugin.typename(),
-        ranking instanceof Integer r ? r : 0,
-        plugin);
+    String typename = family instanceof String s && !s.isEmpty() ? s : plugin.typename();
+    add(typename, ranking instanceof Integer r ? r : 0, plugin);
+    LOG.log(
+        System.Logger.Level.INFO,
+        "object-type plugin for " + typename + " installed (" + plugin.getClass().getName() + ")");
   }
 
   void removePlugin(ObjectTypePlugin plugin) {
     remove(plugin);
+    LOG.log(
+        System.Logger.Level.INFO,
+        "object-type plugin for "
+            + plugin.typename()
+            + " removed ("
+            + plugin.getClass().getName()
+            + ")");
   }
 }
