@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -331,10 +330,11 @@ public final class Main implements Callable<Integer> {
       }
       return 1;
     }
+    // the JVM's own start time, in milliseconds (the process start time the OS reports is rounded
+    // to its boot-time clock and read up to a second late)
     long ms =
-        Duration.between(
-                ProcessHandle.current().info().startInstant().orElse(Instant.now()), Instant.now())
-            .toMillis();
+        System.currentTimeMillis()
+            - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
     console.ready();
     stdout.println(
         "vineyardd ready: socket="
