@@ -68,10 +68,10 @@ public interface BulkStore extends AutoCloseable {
 
   /**
    * Seals an unsealed blob: immutable and readable by every connection from now on, and no longer
-   * freed when its creator goes away. Sealing a sealed blob does nothing (as in vineyardd).
+   * freed when its creator goes away. Any connection may seal it, and sealing a sealed blob does
+   * nothing (both as in vineyardd).
    *
    * @throws VineyardException.ObjectNotExists when no such blob is in the table
-   * @throws VineyardException.Invalid when {@code connection} did not create it
    */
   void seal(long connection, ObjectId id);
 

@@ -126,18 +126,8 @@ record Carry(Map<ObjectId, ObjectMeta> trees, Map<String, ObjectId> names) {
    * present; blobs of other instances and the empty blob count as present.
    */
   static boolean payloadPresent(ObjectMeta tree, long instance, Predicate<ObjectId> blobPresent) {
-    ObjectId id = tree.id();
-    if (id.isBlob()) {
-      return id.value() == ObjectId.EMPTY_BLOB.value()
-          || tree.instanceId() != instance
-          || blobPresent.test(id);
-    }
-    for (ObjectMeta m : tree.members().values()) {
-      if (m.has("id") && m.has("typename") && !payloadPresent(m, instance, blobPresent)) {
-        return false;
-      }
-    }
-    return true;
+    return tree.localBlobs(instance).stream()
+        .allMatch(id -> id.equals(ObjectId.EMPTY_BLOB) || blobPresent.test(id));
   }
 
   private static Carry replay(Path logFile, long instance) throws Exception {
