@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vineyard.testkit.OtherUser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
  * the modes the runtime sets decide.
  */
 class OtherUserTest {
-  private static final String USER = "vineyard-test-other";
   private static final String PROBE =
       """
       import java.nio.channels.FileChannel;
@@ -40,34 +38,11 @@ class OtherUserTest {
       }
       """;
 
-  private static int run(List<String> cmd) throws IOException, InterruptedException {
-    Process p =
-        new ProcessBuilder(cmd)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    if (!p.waitFor(60, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      return -1;
-    }
-    return p.exitValue();
-  }
-
-  private static boolean asOther(Path probe, String what, Path target)
+  private static boolean asOther(OtherUser other, Path probe, String what, Path target)
       throws IOException, InterruptedException {
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                "runuser",
-                "-u",
-                USER,
-                "--",
-                RuntimeProcess.java(),
-                "-XX:-UsePerfData", // no hsperfdata folder of the other user left in /tmp
-                probe.toString(),
-                what,
-                target.toString()));
-    return run(cmd) == 0;
+    // -XX:-UsePerfData: no hsperfdata folder of the other user left in /tmp
+    return other.canRun(
+        RuntimeProcess.java(), "-XX:-UsePerfData", probe.toString(), what, target.toString());
   }
 
   private static void openUpTo(Path p, Path root) throws IOException {
@@ -80,24 +55,8 @@ class OtherUserTest {
 
   @Test
   void anotherUserCanNeitherConnectNorMapUnlessTheSocketIsWidenedOnPurpose() throws Exception {
-    boolean root =
-        "0"
-            .equals(
-                new String(new ProcessBuilder("id", "-u").start().getInputStream().readAllBytes())
-                    .trim());
-    Assumptions.assumeTrue(
-        root
-            && (run(List.of("id", USER)) == 0
-                || run(
-                        List.of(
-                            "useradd",
-                            "--system",
-                            "--no-create-home",
-                            "--shell",
-                            "/usr/sbin/nologin",
-                            USER))
-                    == 0),
-        "no other Unix user to test with: it needs root and useradd/runuser (skipped)");
+    OtherUser other = OtherUser.create();
+    Assumptions.assumeTrue(other != null, OtherUser.SKIPPED);
     Path dir = Files.createTempDirectory("vineyard-other-user");
     try {
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -115,13 +74,14 @@ class OtherUserTest {
             "rw-------",
             PosixFilePermissions.toString(Files.getPosixFilePermissions(closed.socket)));
         assertFalse(
-            asOther(probe, "connect", closed.socket), "another user connected to a 0600 socket");
-        assertFalse(asOther(probe, "open", arena), "another user opened an arena file");
+            asOther(other, probe, "connect", closed.socket),
+            "another user connected to a 0600 socket");
+        assertFalse(asOther(other, probe, "open", arena), "another user opened an arena file");
         assertTrue(
-            asOther(probe, "connect", widened.socket),
+            asOther(other, probe, "connect", widened.socket),
             "--socket-mode 666 lets it connect (the probe works)");
         assertFalse(
-            asOther(probe, "open", widened.shm.resolve("arenas").resolve("arena-0")),
+            asOther(other, probe, "open", widened.shm.resolve("arenas").resolve("arena-0")),
             "but not open the arenas");
       }
     } finally {

@@ -1,4 +1,4 @@
-package io.vineyard.meta.raft;
+package io.vineyard.testkit;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -9,15 +9,15 @@ import java.util.concurrent.TimeUnit;
  * Another Unix user to try things as: an unprivileged system user made for the tests with {@code
  * useradd} (when the tests run as root and it is installed), used through {@code runuser}.
  */
-final class OtherUser {
-  static final String NAME = "vineyard-test-other";
-  static final String SKIPPED =
+public final class OtherUser {
+  public static final String NAME = "vineyard-test-other";
+  public static final String SKIPPED =
       "no other Unix user to test with: it needs root and useradd/runuser (skipped)";
 
   private OtherUser() {}
 
   /** The other user, made if missing; null when that cannot be done here. */
-  static OtherUser create() {
+  public static OtherUser create() {
     try {
       if (!"0".equals(run(List.of("id", "-u")).trim())) {
         return null;
@@ -41,7 +41,7 @@ final class OtherUser {
   }
 
   /** Whether a command run as the other user succeeds. */
-  boolean canRun(String... command) throws IOException, InterruptedException {
+  public boolean canRun(String... command) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of("runuser", "-u", NAME, "--"));
     cmd.addAll(List.of(command));
     return exit(cmd) == 0;
