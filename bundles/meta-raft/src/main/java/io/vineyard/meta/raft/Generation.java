@@ -136,7 +136,6 @@ final class Generation {
               STEP.multipliedBy(3),
               LEADER_WAIT,
               instance::describe,
-              "",
               () -> !b.groupName().equals(current()));
         }
         long id = instance.instanceId;

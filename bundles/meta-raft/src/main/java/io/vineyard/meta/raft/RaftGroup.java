@@ -225,27 +225,13 @@ final class RaftGroup implements AutoCloseable {
    * @param leaderWait how long to wait for a leader to appear: none by then means no majority of
    *     the members runs, and waiting longer would not help
    * @param describe names members for messages (their sockets where known)
-   * @param stopped the members known to be stopped, for the message ("" if none)
+   * @param abandon says when to give up at once (the group being joined was replaced)
    * @throws VineyardException.ConnectionError when that does not happen before the deadline
    */
   void joinGroup(
       Duration timeout,
       Duration leaderWait,
       Function<Collection<String>, String> describe,
-      String stopped)
-      throws InterruptedException {
-    joinGroup(timeout, leaderWait, describe, stopped, () -> false);
-  }
-
-  /**
-   * {@link #joinGroup(Duration, Duration, Function, String)} that also gives up, with {@code
-   * ConnectionError}, as soon as {@code abandon} says so (the group it joins was replaced).
-   */
-  void joinGroup(
-      Duration timeout,
-      Duration leaderWait,
-      Function<Collection<String>, String> describe,
-      String stopped,
       java.util.function.BooleanSupplier abandon)
       throws InterruptedException {
     long start = System.nanoTime();
@@ -273,7 +259,6 @@ final class RaftGroup implements AutoCloseable {
                 + describe.apply(connected())
                 + "), so a majority"
                 + " of its members is not running. Start its stopped members again"
-                + (stopped.isEmpty() ? "" : " (" + stopped + ")")
                 + ", or pass --cluster NAME to start a new cluster");
       }
       if (left <= 0) {

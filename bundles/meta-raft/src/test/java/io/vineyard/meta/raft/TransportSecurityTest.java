@@ -85,7 +85,10 @@ class TransportSecurityTest {
           RuntimeException.class,
           () ->
               intruder.joinGroup(
-                  Duration.ofSeconds(4), Duration.ofSeconds(2), ids -> String.join(",", ids), ""));
+                  Duration.ofSeconds(4),
+                  Duration.ofSeconds(2),
+                  ids -> String.join(",", ids),
+                  () -> false));
       assertFalse(
           real.connected().contains("intruder"), "not in the member's view: " + real.connected());
       assertFalse(intruder.hasLeader(), "it never learned who leads");

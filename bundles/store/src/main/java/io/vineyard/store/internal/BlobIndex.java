@@ -180,14 +180,4 @@ final class BlobIndex implements AutoCloseable {
       // nothing buffered: every record was written when it was made
     }
   }
-
-  /** Closes and deletes the file (the store deletes its arenas). */
-  void delete() {
-    close();
-    try {
-      Files.deleteIfExists(path);
-    } catch (IOException e) {
-      // the folder goes with the arenas, or stays with what else is in it
-    }
-  }
 }
