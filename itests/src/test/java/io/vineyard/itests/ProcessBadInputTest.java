@@ -137,4 +137,30 @@ class ProcessBadInputTest {
       assertEquals(0, memoryUsage(good), "the dropped connection's unsealed blob was freed");
     }
   }
+
+  @Test
+  void idsWrittenAsSignedNumbersAreTakenAsVineyarddTakesThem() throws Exception {
+    try (UnixSocket s = registered()) {
+      ObjectNode created = call(s, "{\"type\":\"create_buffer_request\",\"size\":64}");
+      s.receiveFd();
+      ObjectId id = RawJson.id(created, "id");
+      String signed = Long.toString(id.value()); // a blob ID has the top bit set: negative here
+      assertTrue(signed.startsWith("-"), signed);
+      assertEquals(
+          "seal_reply",
+          call(s, "{\"type\":\"seal_request\",\"object_id\":" + signed + "}")
+              .path("type")
+              .asText());
+      ObjectNode got = call(s, "{\"type\":\"get_buffers_request\",\"num\":1,\"0\":" + signed + "}");
+      assertEquals("get_buffers_reply", got.path("type").asText(), got.toString());
+      assertEquals(
+          "release_reply",
+          call(s, "{\"type\":\"release_request\",\"object_id\":" + signed + "}")
+              .path("type")
+              .asText());
+      assertEquals(
+          "del_data_reply",
+          call(s, "{\"type\":\"del_data_request\",\"id\":[" + signed + "]}").path("type").asText());
+    }
+  }
 }

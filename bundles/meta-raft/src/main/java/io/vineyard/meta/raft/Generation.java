@@ -115,21 +115,30 @@ final class Generation {
         throw new IllegalStateException("this runtime stops");
       }
       String skip = avoid;
-      Bootstrap b = discovery.locked(null, () -> decide(skip));
-      avoid = null;
-      RaftGroup g = null;
+      // a founder connects before it lets go of the cluster lock: a runtime that decides to join
+      // it then finds it through JGroups' discovery, instead of forming a group of joiners alone
+      Bootstrap[] decided = new Bootstrap[1];
+      RaftGroup founded;
       try {
-        for (java.nio.file.Path p : Carry.logFiles(instance.dir)) {
-          java.nio.file.Files.deleteIfExists(p);
+        founded =
+            discovery.locked(
+                null,
+                () -> {
+                  decided[0] = decide(skip);
+                  return decided[0].mustJoin() ? null : connect(decided[0]);
+                });
+      } catch (Exception | Error e) {
+        if (decided[0] != null) {
+          discovery.unregister(); // registered, then the founder's connect failed
         }
-        MapDbLog log = MapDbLog.open(instance.dir.logFile());
-        try {
-          g =
-              RaftGroup.connect(
-                  instance.settings, b, log, new MetadataStateMachine(), instance.key);
-        } catch (Exception e) {
-          log.close();
-          throw e;
+        throw e;
+      }
+      Bootstrap b = decided[0];
+      avoid = null;
+      RaftGroup g = founded;
+      try {
+        if (g == null) {
+          g = connect(b);
         }
         if (b.mustJoin()) {
           g.joinGroup(
@@ -199,6 +208,20 @@ final class Generation {
             + "' within "
             + Timeouts.text(limit)
             + (last == null ? "" : ": " + last.getMessage()));
+  }
+
+  /** Connects a fresh log and replica to the group {@code b} names. */
+  private RaftGroup connect(Bootstrap b) throws IOException {
+    for (java.nio.file.Path p : Carry.logFiles(instance.dir)) {
+      java.nio.file.Files.deleteIfExists(p);
+    }
+    MapDbLog log = MapDbLog.open(instance.dir.logFile());
+    try {
+      return RaftGroup.connect(instance.settings, b, log, new MetadataStateMachine(), instance.key);
+    } catch (Exception e) {
+      log.close();
+      throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+    }
   }
 
   /** Under the cluster lock: which generation to enter, as whom. */
