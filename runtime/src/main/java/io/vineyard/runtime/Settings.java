@@ -79,12 +79,17 @@ public record Settings(
             shmDir.toString(),
             "keep",
             Boolean.toString(keep)));
-    configs.put(
-        SERVER_PID,
-        socketMode == 0600
-            ? Map.of("socket", socket.toString())
-            : Map.of(
-                "socket", socket.toString(), "socket.mode", Integer.toOctalString(socketMode)));
+    Map<String, String> server = new LinkedHashMap<>();
+    server.put("socket", socket.toString());
+    if (socketMode != 0600) {
+      server.put("socket.mode", Integer.toOctalString(socketMode));
+    }
+    // reported in instance_status, for tools (vineyardctl paths)
+    server.put("shm.dir", shmDir.toString());
+    server.put("data.dir", dataDir.toString());
+    server.put("discovery.dir", cluster.discoveryDir().toString());
+    server.put("plugins.dir", pluginsDir.toString());
+    configs.put(SERVER_PID, server);
     configs.put(CLIENT_PID, Map.of("socket", socket.toString()));
     Map<String, String> raft = new LinkedHashMap<>();
     raft.put("cluster", cluster.name());
