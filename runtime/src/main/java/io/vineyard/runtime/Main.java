@@ -193,6 +193,15 @@ public final class Main implements Callable<Integer> {
   Level logLevel;
 
   @FlagSections.In(FlagSections.Section.DIAGNOSTICS)
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "PORT",
+      description =
+          "serve the instance's metrics as Prometheus text at http://127.0.0.1:PORT/metrics"
+              + " (default: none; the JMX MBeans of domain io.vineyard are there either way)")
+  Integer metricsPort;
+
+  @FlagSections.In(FlagSections.Section.DIAGNOSTICS)
   @Option(names = "--shell", description = "also start the interactive Gogo shell on stdin/stdout")
   boolean shell;
 
@@ -397,6 +406,10 @@ public final class Main implements Callable<Integer> {
    */
   Settings settings(Defaults defaults) {
     Path sock = absolute(socket != null ? socket : defaults.socket());
+    if (metricsPort != null && (metricsPort < 1 || metricsPort > 65535)) {
+      throw new IllegalArgumentException(
+          "--metrics-port " + metricsPort + " is no TCP port (1 to 65535)");
+    }
     if (!socketMode.matches("0?[0-7]{3}")) {
       throw new IllegalArgumentException(
           "--socket-mode '" + socketMode + "' is not an octal mode such as 600 or 660");
@@ -432,7 +445,8 @@ public final class Main implements Callable<Integer> {
         joining,
         choice,
         !noKeep,
-        Integer.parseInt(socketMode, 8));
+        Integer.parseInt(socketMode, 8),
+        metricsPort == null ? 0 : metricsPort);
   }
 
   private static void createFolder(Path folder, String what) {

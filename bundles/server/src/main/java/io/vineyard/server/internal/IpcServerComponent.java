@@ -67,6 +67,7 @@ public final class IpcServerComponent {
   }
 
   private final ServerCore core;
+  private final ServerMBeans mbeans;
 
   @Activate
   public IpcServerComponent(
@@ -92,6 +93,7 @@ public final class IpcServerComponent {
         throw e;
       }
     }
+    this.mbeans = new ServerMBeans(core);
   }
 
   private static void putIfSet(java.util.Map<String, String> m, String key, String value) {
@@ -116,6 +118,7 @@ public final class IpcServerComponent {
 
   @Deactivate
   void deactivate() {
+    mbeans.close();
     core.close();
   }
 }
