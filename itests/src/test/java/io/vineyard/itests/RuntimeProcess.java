@@ -47,6 +47,9 @@ final class RuntimeProcess implements AutoCloseable {
   /** The current process's ready line ({@code null} before it is ready). */
   volatile String readyLine;
 
+  /** The current process's stdout, past its ready line once ready (e.g. a shell's output). */
+  volatile BufferedReader stdout;
+
   private final List<String> command;
   private CompletableFuture<String> ready;
   private Thread killer;
@@ -150,6 +153,7 @@ final class RuntimeProcess implements AutoCloseable {
     killer = k;
     BufferedReader out =
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    stdout = out;
     ready =
         CompletableFuture.supplyAsync(
             () -> {

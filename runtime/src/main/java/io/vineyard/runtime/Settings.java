@@ -19,6 +19,7 @@ import java.util.Map;
  * @param keep whether sealed blobs outlive the runtime for its next start (false: {@code
  *     --no-keep})
  * @param socketMode the socket file's mode ({@code --socket-mode}, 0600 by default)
+ * @param metricsPort the loopback port of the Prometheus endpoint ({@code --metrics-port}); 0: none
  */
 public record Settings(
     Path socket,
@@ -29,7 +30,8 @@ public record Settings(
     Cluster cluster,
     BundleChoice bundles,
     boolean keep,
-    int socketMode) {
+    int socketMode,
+    int metricsPort) {
   /** Settings that keep sealed blobs across runs and serve a socket of mode 0600 (the defaults). */
   public Settings(
       Path socket,
@@ -39,8 +41,25 @@ public record Settings(
       Path dataDir,
       Cluster cluster,
       BundleChoice bundles) {
-    this(socket, size, shmDir, pluginsDir, dataDir, cluster, bundles, true, 0600);
+    this(socket, size, shmDir, pluginsDir, dataDir, cluster, bundles, true, 0600, 0);
   }
+
+  /** Settings without a Prometheus endpoint. */
+  public Settings(
+      Path socket,
+      long size,
+      Path shmDir,
+      Path pluginsDir,
+      Path dataDir,
+      Cluster cluster,
+      BundleChoice bundles,
+      boolean keep,
+      int socketMode) {
+    this(socket, size, shmDir, pluginsDir, dataDir, cluster, bundles, keep, socketMode, 0);
+  }
+
+  /** The Config Admin PID of the Prometheus endpoint (configured only with a metrics port). */
+  public static final String METRICS_PID = "io.vineyard.metrics";
 
   /** The Config Admin PID of the bulk store. */
   public static final String STORE_PID = "io.vineyard.store";
@@ -79,12 +98,17 @@ public record Settings(
             shmDir.toString(),
             "keep",
             Boolean.toString(keep)));
-    configs.put(
-        SERVER_PID,
-        socketMode == 0600
-            ? Map.of("socket", socket.toString())
-            : Map.of(
-                "socket", socket.toString(), "socket.mode", Integer.toOctalString(socketMode)));
+    Map<String, String> server = new LinkedHashMap<>();
+    server.put("socket", socket.toString());
+    if (socketMode != 0600) {
+      server.put("socket.mode", Integer.toOctalString(socketMode));
+    }
+    // reported in instance_status, for tools (vineyardctl paths)
+    server.put("shm.dir", shmDir.toString());
+    server.put("data.dir", dataDir.toString());
+    server.put("discovery.dir", cluster.discoveryDir().toString());
+    server.put("plugins.dir", pluginsDir.toString());
+    configs.put(SERVER_PID, server);
     configs.put(CLIENT_PID, Map.of("socket", socket.toString()));
     Map<String, String> raft = new LinkedHashMap<>();
     raft.put("cluster", cluster.name());
@@ -103,6 +127,9 @@ public record Settings(
     configs.put(META_RAFT_PID, raft);
     configs.put(
         META_LOCAL_PID, Map.of("data.dir", dataDir.toString(), "socket", socket.toString()));
+    if (metricsPort > 0) {
+      configs.put(METRICS_PID, Map.of("port", Integer.toString(metricsPort)));
+    }
     return configs;
   }
 
