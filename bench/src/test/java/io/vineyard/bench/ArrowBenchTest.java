@@ -17,7 +17,7 @@ class ArrowBenchTest {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     List<String> figures = new ArrowBench(new PrintStream(buf, true)).runOwnInstance(16L << 20);
     System.out.print(buf);
-    assertEquals(7, figures.size(), buf.toString());
+    assertEquals(6, figures.size(), buf.toString());
     for (String f : figures) {
       assertTrue(f.matches(".*\\s\\d+\\.\\d (GB/s|us)"), f);
     }
