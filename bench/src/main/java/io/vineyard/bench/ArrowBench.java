@@ -112,46 +112,53 @@ public final class ArrowBench {
     int rows = (int) (bytes / 8 / COLUMNS);
     out.printf("vineyard arrow bench: %d columns x %d rows = %d MiB%n", COLUMNS, rows, bytes >> 20);
     try (VineyardClient client = Vineyard.connect(socket)) {
-      // put, store allocator: the fill wrote into blobs, put seals them
-      ObjectId stored;
-      try (BufferAllocator store = StoreAllocator.create(client);
-          VectorSchemaRoot root = fill(store, rows)) {
-        long t0 = System.nanoTime();
-        stored = client.put(root);
-        figures.add(
-            figure(
-                "arrow put, store allocator (seal, no copy)",
-                gbps(bytes, System.nanoTime() - t0),
-                "GB/s"));
+      // put, store allocator: the fill wrote into blobs, put seals them; best of 3
+      ObjectId stored = null;
+      long best = Long.MAX_VALUE;
+      for (int round = 0; round < 3; round++) {
+        try (BufferAllocator store = StoreAllocator.create(client);
+            VectorSchemaRoot root = fill(store, rows)) {
+          long t0 = System.nanoTime();
+          ObjectId id = client.put(root);
+          best = Math.min(best, System.nanoTime() - t0);
+          if (stored != null) {
+            client.delete(stored);
+          }
+          stored = id;
+        }
       }
-      // put of an ordinary root: one copy per buffer; and the memory-copy baseline
+      figures.add(figure("arrow put, store allocator (seal, no copy)", gbps(bytes, best), "GB/s"));
+      // put of an ordinary root: one copy per buffer; and the memory-copy baseline, best of 3
       try (BufferAllocator heap = new RootAllocator();
           VectorSchemaRoot root = fill(heap, rows)) {
-        client.delete(client.put(root)); // warm the store's pages
-        long t0 = System.nanoTime();
-        ObjectId copied = client.put(root);
-        figures.add(
-            figure(
-                "arrow put, ordinary root (one copy)",
-                gbps(bytes, System.nanoTime() - t0),
-                "GB/s"));
-        client.delete(copied);
+        best = Long.MAX_VALUE;
+        for (int round = 0; round < 3; round++) {
+          long t0 = System.nanoTime();
+          ObjectId copied = client.put(root);
+          best = Math.min(best, System.nanoTime() - t0);
+          client.delete(copied);
+        }
+        figures.add(figure("arrow put, ordinary root (one copy)", gbps(bytes, best), "GB/s"));
         try (Arena arena = Arena.ofConfined()) {
-          MemorySegment dst = arena.allocate(bytes / COLUMNS, 64);
-          dst.fill((byte) 1);
-          long t1 = System.nanoTime();
-          for (FieldVector v : root.getFieldVectors()) {
-            MemorySegment.copy(
-                MemorySegment.ofAddress(v.getDataBuffer().memoryAddress())
-                    .reinterpret(bytes / COLUMNS),
-                0,
-                dst,
-                0,
-                bytes / COLUMNS);
+          long column = bytes / COLUMNS;
+          MemorySegment dst = arena.allocate(bytes, 64);
+          dst.fill((byte) 1); // pages touched once, as the store's are after the first puts
+          best = Long.MAX_VALUE;
+          for (int round = 0; round < 3; round++) {
+            long t1 = System.nanoTime();
+            long at = 0;
+            for (FieldVector v : root.getFieldVectors()) {
+              MemorySegment.copy(
+                  MemorySegment.ofAddress(v.getDataBuffer().memoryAddress()).reinterpret(column),
+                  0,
+                  dst,
+                  at,
+                  column);
+              at += column;
+            }
+            best = Math.min(best, System.nanoTime() - t1);
           }
-          figures.add(
-              figure(
-                  "memory copy baseline, same bytes", gbps(bytes, System.nanoTime() - t1), "GB/s"));
+          figures.add(figure("memory copy baseline, same bytes", gbps(bytes, best), "GB/s"));
         }
         // without a store: Arrow IPC through a file in /dev/shm
         Path file = shm.resolve("batch.arrow");
