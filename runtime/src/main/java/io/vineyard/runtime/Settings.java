@@ -19,6 +19,7 @@ import java.util.Map;
  * @param keep whether sealed blobs outlive the runtime for its next start (false: {@code
  *     --no-keep})
  * @param socketMode the socket file's mode ({@code --socket-mode}, 0600 by default)
+ * @param spill where and when cold blobs are spilled to disk ({@code --spill-path}); null: never
  */
 public record Settings(
     Path socket,
@@ -29,7 +30,38 @@ public record Settings(
     Cluster cluster,
     BundleChoice bundles,
     boolean keep,
-    int socketMode) {
+    int socketMode,
+    Spill spill) {
+  /**
+   * Spilling cold blobs to disk, as vineyardd's {@code --spill_path}, {@code --spill_lower_rate}
+   * and {@code --spill_upper_rate}.
+   *
+   * @param dir the spill folder, absolute
+   * @param lowerRate the use, as a fraction of {@code --size}, spilling goes down to
+   * @param upperRate the use, as a fraction of {@code --size}, that starts spilling
+   */
+  public record Spill(Path dir, double lowerRate, double upperRate) {
+    /** vineyardd's defaults. */
+    public static final String DEFAULT_LOWER_RATE = "0.3";
+
+    /** vineyardd's defaults. */
+    public static final String DEFAULT_UPPER_RATE = "0.8";
+  }
+
+  /** Settings without spilling. */
+  public Settings(
+      Path socket,
+      long size,
+      Path shmDir,
+      Path pluginsDir,
+      Path dataDir,
+      Cluster cluster,
+      BundleChoice bundles,
+      boolean keep,
+      int socketMode) {
+    this(socket, size, shmDir, pluginsDir, dataDir, cluster, bundles, keep, socketMode, null);
+  }
+
   /** Settings that keep sealed blobs across runs and serve a socket of mode 0600 (the defaults). */
   public Settings(
       Path socket,
@@ -70,15 +102,16 @@ public record Settings(
    */
   public Map<String, Map<String, String>> configurations() {
     Map<String, Map<String, String>> configs = new LinkedHashMap<>();
-    configs.put(
-        STORE_PID,
-        Map.of(
-            "size",
-            Long.toString(size),
-            "shm.dir",
-            shmDir.toString(),
-            "keep",
-            Boolean.toString(keep)));
+    Map<String, String> store = new LinkedHashMap<>();
+    store.put("size", Long.toString(size));
+    store.put("shm.dir", shmDir.toString());
+    store.put("keep", Boolean.toString(keep));
+    if (spill != null) {
+      store.put("spill.path", spill.dir().toString());
+      store.put("spill.lower.rate", Double.toString(spill.lowerRate()));
+      store.put("spill.upper.rate", Double.toString(spill.upperRate()));
+    }
+    configs.put(STORE_PID, store);
     configs.put(
         SERVER_PID,
         socketMode == 0600
