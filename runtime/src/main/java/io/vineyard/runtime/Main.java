@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
@@ -86,6 +87,33 @@ public final class Main implements Callable<Integer> {
           "free the shared memory when this runtime stops: by default sealed blobs "
               + "stay in the shared-memory folder (a clean stop or a crash) and the next start on the same socket has them back")
   boolean noKeep;
+
+  @FlagSections.In(FlagSections.Section.STORAGE)
+  @Option(
+      names = "--spill-path",
+      paramLabel = "DIR",
+      description =
+          "folder to spill cold blobs to when shared memory runs short: sealed blobs no client "
+              + "references are written there and their memory freed, and come back on their next get (default: none, no spilling)")
+  Path spillPath;
+
+  @FlagSections.In(FlagSections.Section.STORAGE)
+  @Option(
+      names = "--spill-lower-rate",
+      paramLabel = "RATE",
+      defaultValue = Settings.Spill.DEFAULT_LOWER_RATE,
+      description =
+          "with --spill-path: spilling goes down to this share of --size (default: ${DEFAULT-VALUE})")
+  double spillLowerRate;
+
+  @FlagSections.In(FlagSections.Section.STORAGE)
+  @Option(
+      names = "--spill-upper-rate",
+      paramLabel = "RATE",
+      defaultValue = Settings.Spill.DEFAULT_UPPER_RATE,
+      description =
+          "with --spill-path: a create at or above this share of --size spills (default: ${DEFAULT-VALUE})")
+  double spillUpperRate;
 
   @FlagSections.In(FlagSections.Section.PLUGINS)
   @Option(
@@ -446,7 +474,32 @@ public final class Main implements Callable<Integer> {
         choice,
         !noKeep,
         Integer.parseInt(socketMode, 8),
-        metricsPort == null ? 0 : metricsPort);
+        metricsPort == null ? 0 : metricsPort,
+        spill());
+  }
+
+  /** The spill settings, null without {@code --spill-path}. */
+  private Settings.Spill spill() {
+    for (var rate :
+        List.of(
+            Map.entry("--spill-lower-rate", spillLowerRate),
+            Map.entry("--spill-upper-rate", spillUpperRate))) {
+      if (!(rate.getValue() >= 0 && rate.getValue() <= 1)) {
+        throw new IllegalArgumentException(
+            rate.getKey() + " " + rate.getValue() + " is not a share of --size between 0 and 1");
+      }
+    }
+    if (spillLowerRate > spillUpperRate) {
+      throw new IllegalArgumentException(
+          "--spill-lower-rate "
+              + spillLowerRate
+              + " is above --spill-upper-rate "
+              + spillUpperRate
+              + ": spilling would never reach it");
+    }
+    return spillPath == null
+        ? null
+        : new Settings.Spill(absolute(spillPath), spillLowerRate, spillUpperRate);
   }
 
   private static void createFolder(Path folder, String what) {

@@ -20,6 +20,7 @@ import java.util.Map;
  *     --no-keep})
  * @param socketMode the socket file's mode ({@code --socket-mode}, 0600 by default)
  * @param metricsPort the loopback port of the Prometheus endpoint ({@code --metrics-port}); 0: none
+ * @param spill where and when cold blobs are spilled to disk ({@code --spill-path}); null: never
  */
 public record Settings(
     Path socket,
@@ -31,7 +32,40 @@ public record Settings(
     BundleChoice bundles,
     boolean keep,
     int socketMode,
-    int metricsPort) {
+    int metricsPort,
+    Spill spill) {
+  /**
+   * Spilling cold blobs to disk, as vineyardd's {@code --spill_path}, {@code --spill_lower_rate}
+   * and {@code --spill_upper_rate}.
+   *
+   * @param dir the spill folder, absolute
+   * @param lowerRate the use, as a fraction of {@code --size}, spilling goes down to
+   * @param upperRate the use, as a fraction of {@code --size}, that starts spilling
+   */
+  public record Spill(Path dir, double lowerRate, double upperRate) {
+    /** vineyardd's defaults. */
+    public static final String DEFAULT_LOWER_RATE = "0.3";
+
+    /** vineyardd's defaults. */
+    public static final String DEFAULT_UPPER_RATE = "0.8";
+  }
+
+  /**
+   * Spilling cold blobs to disk, as vineyardd's {@code --spill_path}, {@code --spill_lower_rate}
+   * and {@code --spill_upper_rate}.
+   *
+   * @param dir the spill folder, absolute
+   * @param lowerRate the use, as a fraction of {@code --size}, spilling goes down to
+   * @param upperRate the use, as a fraction of {@code --size}, that starts spilling
+   */
+  public record Spill(Path dir, double lowerRate, double upperRate) {
+    /** vineyardd's defaults. */
+    public static final String DEFAULT_LOWER_RATE = "0.3";
+
+    /** vineyardd's defaults. */
+    public static final String DEFAULT_UPPER_RATE = "0.8";
+  }
+
   /** Settings that keep sealed blobs across runs and serve a socket of mode 0600 (the defaults). */
   public Settings(
       Path socket,
@@ -41,10 +75,10 @@ public record Settings(
       Path dataDir,
       Cluster cluster,
       BundleChoice bundles) {
-    this(socket, size, shmDir, pluginsDir, dataDir, cluster, bundles, true, 0600, 0);
+    this(socket, size, shmDir, pluginsDir, dataDir, cluster, bundles, true, 0600, 0, null);
   }
 
-  /** Settings without a Prometheus endpoint. */
+  /** Settings without a Prometheus endpoint or spilling. */
   public Settings(
       Path socket,
       long size,
@@ -55,7 +89,7 @@ public record Settings(
       BundleChoice bundles,
       boolean keep,
       int socketMode) {
-    this(socket, size, shmDir, pluginsDir, dataDir, cluster, bundles, keep, socketMode, 0);
+    this(socket, size, shmDir, pluginsDir, dataDir, cluster, bundles, keep, socketMode, 0, null);
   }
 
   /** The Config Admin PID of the Prometheus endpoint (configured only with a metrics port). */
@@ -89,15 +123,16 @@ public record Settings(
    */
   public Map<String, Map<String, String>> configurations() {
     Map<String, Map<String, String>> configs = new LinkedHashMap<>();
-    configs.put(
-        STORE_PID,
-        Map.of(
-            "size",
-            Long.toString(size),
-            "shm.dir",
-            shmDir.toString(),
-            "keep",
-            Boolean.toString(keep)));
+    Map<String, String> store = new LinkedHashMap<>();
+    store.put("size", Long.toString(size));
+    store.put("shm.dir", shmDir.toString());
+    store.put("keep", Boolean.toString(keep));
+    if (spill != null) {
+      store.put("spill.path", spill.dir().toString());
+      store.put("spill.lower.rate", Double.toString(spill.lowerRate()));
+      store.put("spill.upper.rate", Double.toString(spill.upperRate()));
+    }
+    configs.put(STORE_PID, store);
     Map<String, String> server = new LinkedHashMap<>();
     server.put("socket", socket.toString());
     if (socketMode != 0600) {
