@@ -50,22 +50,6 @@ public record Settings(
     public static final String DEFAULT_UPPER_RATE = "0.8";
   }
 
-  /**
-   * Spilling cold blobs to disk, as vineyardd's {@code --spill_path}, {@code --spill_lower_rate}
-   * and {@code --spill_upper_rate}.
-   *
-   * @param dir the spill folder, absolute
-   * @param lowerRate the use, as a fraction of {@code --size}, spilling goes down to
-   * @param upperRate the use, as a fraction of {@code --size}, that starts spilling
-   */
-  public record Spill(Path dir, double lowerRate, double upperRate) {
-    /** vineyardd's defaults. */
-    public static final String DEFAULT_LOWER_RATE = "0.3";
-
-    /** vineyardd's defaults. */
-    public static final String DEFAULT_UPPER_RATE = "0.8";
-  }
-
   /** Settings that keep sealed blobs across runs and serve a socket of mode 0600 (the defaults). */
   public Settings(
       Path socket,
