@@ -174,6 +174,31 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--shell", description = "also start the interactive Gogo shell on stdin/stdout")
   boolean shell;
 
+  @Option(
+      names = "--rpc",
+      description =
+          "also serve vineyardd's RPC endpoint on TCP, for clients on other hosts and for fetching"
+              + " payloads between instances; off by default: it has no authentication")
+  boolean rpc;
+
+  @Option(
+      names = "--rpc-socket-port",
+      paramLabel = "PORT",
+      description =
+          "with --rpc: the RPC endpoint's TCP port, 0 for a free one (default: "
+              + RpcSettings.DEFAULT_PORT
+              + ")")
+  Integer rpcPort;
+
+  @Option(
+      names = "--rpc-bind",
+      paramLabel = "ADDR",
+      description =
+          "with --rpc: the address the RPC endpoint binds (default: "
+              + RpcSettings.DEFAULT_BIND
+              + ", this host only); 0.0.0.0 opens it to the network")
+  String rpcBind;
+
   /**
    * Runs vineyardd and exits with its status.
    *
@@ -408,7 +433,20 @@ public final class Main implements Callable<Integer> {
         joining,
         choice,
         !noKeep,
-        Integer.parseInt(socketMode, 8));
+        Integer.parseInt(socketMode, 8),
+        rpcSettings());
+  }
+
+  private RpcSettings rpcSettings() {
+    if (!rpc && (rpcPort != null || rpcBind != null)) {
+      throw new IllegalArgumentException(
+          (rpcPort != null ? "--rpc-socket-port" : "--rpc-bind")
+              + " configures the RPC endpoint, which is off: add --rpc to serve it");
+    }
+    return new RpcSettings(
+        rpc,
+        rpcBind != null ? rpcBind : RpcSettings.DEFAULT_BIND,
+        rpcPort != null ? rpcPort : RpcSettings.DEFAULT_PORT);
   }
 
   private static void createFolder(Path folder, String what) {

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param keep whether sealed blobs outlive the runtime for its next start (false: {@code
  *     --no-keep})
  * @param socketMode the socket file's mode ({@code --socket-mode}, 0600 by default)
+ * @param rpc the RPC endpoint ({@code --rpc}, off by default)
  */
 public record Settings(
     Path socket,
@@ -29,7 +30,32 @@ public record Settings(
     Cluster cluster,
     BundleChoice bundles,
     boolean keep,
-    int socketMode) {
+    int socketMode,
+    RpcSettings rpc) {
+  /** Settings without an RPC endpoint. */
+  public Settings(
+      Path socket,
+      long size,
+      Path shmDir,
+      Path pluginsDir,
+      Path dataDir,
+      Cluster cluster,
+      BundleChoice bundles,
+      boolean keep,
+      int socketMode) {
+    this(
+        socket,
+        size,
+        shmDir,
+        pluginsDir,
+        dataDir,
+        cluster,
+        bundles,
+        keep,
+        socketMode,
+        RpcSettings.OFF);
+  }
+
   /** Settings that keep sealed blobs across runs and serve a socket of mode 0600 (the defaults). */
   public Settings(
       Path socket,
@@ -79,12 +105,14 @@ public record Settings(
             shmDir.toString(),
             "keep",
             Boolean.toString(keep)));
-    configs.put(
-        SERVER_PID,
-        socketMode == 0600
-            ? Map.of("socket", socket.toString())
-            : Map.of(
-                "socket", socket.toString(), "socket.mode", Integer.toOctalString(socketMode)));
+    Map<String, String> server =
+        new LinkedHashMap<>(
+            socketMode == 0600
+                ? Map.of("socket", socket.toString())
+                : Map.of(
+                    "socket", socket.toString(), "socket.mode", Integer.toOctalString(socketMode)));
+    server.putAll(rpc.configuration());
+    configs.put(SERVER_PID, server);
     configs.put(CLIENT_PID, Map.of("socket", socket.toString()));
     Map<String, String> raft = new LinkedHashMap<>();
     raft.put("cluster", cluster.name());

@@ -100,7 +100,27 @@ public enum Command {
       InstanceStatusRequest.class,
       "instance_status_reply",
       InstanceStatusReply.class),
-  CLEAR("clear_request", ClearRequest.class, "clear_reply", ClearReply.class);
+  CLEAR("clear_request", ClearRequest.class, "clear_reply", ClearReply.class),
+  CREATE_REMOTE_BUFFER(
+      "create_remote_buffer_request",
+      RemoteMessages.CreateRemoteBufferRequest.class,
+      "create_buffer_reply",
+      CreateBufferReply.class),
+  CREATE_REMOTE_BUFFERS(
+      "create_remote_buffers_request",
+      RemoteMessages.CreateRemoteBuffersRequest.class,
+      "create_buffers_reply",
+      RemoteMessages.CreateBuffersReply.class),
+  GET_REMOTE_BUFFERS(
+      "get_remote_buffers_request",
+      RemoteMessages.GetRemoteBuffersRequest.class,
+      "get_buffers_reply",
+      GetBuffersReply.class),
+  MIGRATE_OBJECT(
+      "migrate_object_request",
+      RemoteMessages.MigrateObjectRequest.class,
+      "migrate_object_reply",
+      RemoteMessages.MigrateObjectReply.class);
 
   private static final Map<Class<?>, Command> BY_REQUEST_TYPE = new HashMap<>();
   private static final Map<Class<?>, String> REPLY_NAMES = new HashMap<>();

@@ -32,6 +32,7 @@ final class Dispatcher {
     new BlobCommands(core).register(this);
     new DataCommands(core).register(this);
     new PersistCommands(core).register(this);
+    new RemoteBufferCommands(core).register(this);
   }
 
   <Q extends Request<?>> void on(Class<Q> type, Handler<Q> handler) {
