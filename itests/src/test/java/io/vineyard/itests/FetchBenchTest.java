@@ -63,6 +63,7 @@ class FetchBenchTest {
         System.out.printf(
             "fetch-bench run %d: %d MiB between two instances in %.0f ms (%.2f GiB/s)%n",
             run, MIB, ns / 1e6, (size / (double) (1L << 30)) / (ns / 1e9));
+        client2.release(List.of(copiedBlob));
         client2.delete(List.of(copy), false, true);
       }
     }
