@@ -233,6 +233,34 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--shell", description = "also start the interactive Gogo shell on stdin/stdout")
   boolean shell;
 
+  @FlagSections.In(FlagSections.Section.CLUSTER)
+  @Option(
+      names = "--rpc",
+      description =
+          "also serve vineyardd's RPC endpoint on TCP, for clients on other hosts and for fetching"
+              + " payloads between instances; off by default: it has no authentication")
+  boolean rpc;
+
+  @FlagSections.In(FlagSections.Section.CLUSTER)
+  @Option(
+      names = "--rpc-socket-port",
+      paramLabel = "PORT",
+      description =
+          "with --rpc: the RPC endpoint's TCP port, 0 for a free one (default: "
+              + RpcSettings.DEFAULT_PORT
+              + ")")
+  Integer rpcPort;
+
+  @FlagSections.In(FlagSections.Section.CLUSTER)
+  @Option(
+      names = "--rpc-bind",
+      paramLabel = "ADDR",
+      description =
+          "with --rpc: the address the RPC endpoint binds (default: "
+              + RpcSettings.DEFAULT_BIND
+              + ", this host only); 0.0.0.0 opens it to the network")
+  String rpcBind;
+
   /**
    * Runs vineyardd and exits with its status.
    *
@@ -475,7 +503,8 @@ public final class Main implements Callable<Integer> {
         !noKeep,
         Integer.parseInt(socketMode, 8),
         metricsPort == null ? 0 : metricsPort,
-        spill());
+        spill(),
+        rpcSettings());
   }
 
   /** The spill settings, null without {@code --spill-path}. */
@@ -500,6 +529,19 @@ public final class Main implements Callable<Integer> {
     return spillPath == null
         ? null
         : new Settings.Spill(absolute(spillPath), spillLowerRate, spillUpperRate);
+  }
+
+  /** The RPC endpoint's settings ({@code --rpc}, off by default). */
+  private RpcSettings rpcSettings() {
+    if (!rpc && (rpcPort != null || rpcBind != null)) {
+      throw new IllegalArgumentException(
+          (rpcPort != null ? "--rpc-socket-port" : "--rpc-bind")
+              + " configures the RPC endpoint, which is off: add --rpc to serve it");
+    }
+    return new RpcSettings(
+        rpc,
+        rpcBind != null ? rpcBind : RpcSettings.DEFAULT_BIND,
+        rpcPort != null ? rpcPort : RpcSettings.DEFAULT_PORT);
   }
 
   private static void createFolder(Path folder, String what) {

@@ -21,6 +21,7 @@ import java.util.Map;
  * @param socketMode the socket file's mode ({@code --socket-mode}, 0600 by default)
  * @param metricsPort the loopback port of the Prometheus endpoint ({@code --metrics-port}); 0: none
  * @param spill where and when cold blobs are spilled to disk ({@code --spill-path}); null: never
+ * @param rpc the RPC endpoint ({@code --rpc}, off by default)
  */
 public record Settings(
     Path socket,
@@ -33,7 +34,8 @@ public record Settings(
     boolean keep,
     int socketMode,
     int metricsPort,
-    Spill spill) {
+    Spill spill,
+    RpcSettings rpc) {
   /**
    * Spilling cold blobs to disk, as vineyardd's {@code --spill_path}, {@code --spill_lower_rate}
    * and {@code --spill_upper_rate}.
@@ -59,7 +61,19 @@ public record Settings(
       Path dataDir,
       Cluster cluster,
       BundleChoice bundles) {
-    this(socket, size, shmDir, pluginsDir, dataDir, cluster, bundles, true, 0600, 0, null);
+    this(
+        socket,
+        size,
+        shmDir,
+        pluginsDir,
+        dataDir,
+        cluster,
+        bundles,
+        true,
+        0600,
+        0,
+        null,
+        RpcSettings.OFF);
   }
 
   /** Settings without a Prometheus endpoint or spilling. */
@@ -73,7 +87,19 @@ public record Settings(
       BundleChoice bundles,
       boolean keep,
       int socketMode) {
-    this(socket, size, shmDir, pluginsDir, dataDir, cluster, bundles, keep, socketMode, 0, null);
+    this(
+        socket,
+        size,
+        shmDir,
+        pluginsDir,
+        dataDir,
+        cluster,
+        bundles,
+        keep,
+        socketMode,
+        0,
+        null,
+        RpcSettings.OFF);
   }
 
   /** The Config Admin PID of the Prometheus endpoint (configured only with a metrics port). */
@@ -127,6 +153,7 @@ public record Settings(
     server.put("data.dir", dataDir.toString());
     server.put("discovery.dir", cluster.discoveryDir().toString());
     server.put("plugins.dir", pluginsDir.toString());
+    server.putAll(rpc.configuration());
     configs.put(SERVER_PID, server);
     configs.put(CLIENT_PID, Map.of("socket", socket.toString()));
     Map<String, String> raft = new LinkedHashMap<>();

@@ -37,6 +37,8 @@ final class Dispatcher {
     new DataCommands(core).register(this);
     new PersistCommands(core).register(this);
     new SpillCommands(core).register(this);
+    new RemoteBufferCommands(core).register(this);
+    new MigrateCommands(core).register(this);
   }
 
   <Q extends Request<?>> void on(Class<Q> type, Handler<Q> handler) {

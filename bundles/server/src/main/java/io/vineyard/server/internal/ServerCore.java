@@ -37,6 +37,8 @@ public final class ServerCore implements AutoCloseable {
   private final Thread acceptor;
   private volatile boolean closed;
   private volatile java.util.Map<String, String> paths = java.util.Map.of();
+  private volatile RpcServer rpc;
+  private final StoreFiles files = new StoreFiles();
 
   private ServerCore(
       UnixServerSocket listener, BulkStore store, MetadataService meta, PluginRegistry plugins) {
@@ -99,16 +101,46 @@ public final class ServerCore implements AutoCloseable {
         }
         return;
       }
-      Session session = new Session(nextSession.getAndIncrement(), s, this);
-      sessions.add(session);
-      Thread t =
-          Thread.ofPlatform().name("vineyard-conn-" + session.id()).daemon().unstarted(session);
-      threads.add(t);
-      t.start();
-      if (closed) {
-        session.shutdown();
-      }
+      adopt(new UnixWire(s), "vineyard-conn-");
     }
+  }
+
+  /** Serves one more connection, of either endpoint, on a thread of its own. */
+  void adopt(Wire wire, String threadPrefix) {
+    Session session = new Session(nextSession.getAndIncrement(), wire, this);
+    sessions.add(session);
+    Thread t = Thread.ofPlatform().name(threadPrefix + session.id()).daemon().unstarted(session);
+    threads.add(t);
+    t.start();
+    if (closed) {
+      session.shutdown();
+    }
+  }
+
+  /** The RPC endpoint as register_reply and cluster_meta announce it ({@code 0.0.0.0:0}: none). */
+  public String rpcEndpoint() {
+    RpcServer rpc = this.rpc;
+    return rpc == null ? InstanceCommands.NO_RPC : rpc.endpoint();
+  }
+
+  /**
+   * Starts the RPC endpoint on {@code bind}:{@code port} (0: a free port) and announces it to the
+   * cluster.
+   */
+  public void startRpc(String bind, int port, long maxFrame) throws IOException {
+    RpcServer server = RpcServer.start(this, bind, port, maxFrame);
+    this.rpc = server;
+    meta.advertiseRpcEndpoint(server.endpoint());
+  }
+
+  /** How many connections came through the RPC endpoint. */
+  int rpcConnections() {
+    return (int) sessions.stream().filter(Session::rpc).count();
+  }
+
+  /** Whether the session runs (not closed): for the RPC endpoint's accept loop. */
+  boolean closed() {
+    return closed;
   }
 
   /** Called by a session when it ends: frees what the connection held. */
@@ -134,6 +166,10 @@ public final class ServerCore implements AutoCloseable {
     return ids;
   }
 
+  StoreFiles files() {
+    return files;
+  }
+
   PluginValidator validator() {
     return validator;
   }
@@ -143,13 +179,17 @@ public final class ServerCore implements AutoCloseable {
   }
 
   int connections() {
-    return sessions.size();
+    return sessions.size() - rpcConnections();
   }
 
   @Override
   public void close() {
     closed = true;
     listener.close();
+    RpcServer server = rpc;
+    if (server != null) {
+      server.close();
+    }
     sessions.forEach(Session::shutdown);
     try {
       acceptor.join(5000);
@@ -159,6 +199,7 @@ public final class ServerCore implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    files.close();
     LOG.log(Level.INFO, "stopped serving " + listener.path());
   }
 }
