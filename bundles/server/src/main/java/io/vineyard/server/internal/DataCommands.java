@@ -68,7 +68,8 @@ final class DataCommands {
         });
   }
 
-  private CreateDataReply create(CreateDataRequest request) {
+  /** Creates one object from its tree (also the step of each tree of create_datas). */
+  CreateDataReply create(CreateDataRequest request) {
     ObjectMeta content = request.content();
     if (content == null) {
       throw new VineyardException.MetaTreeInvalid(

@@ -32,6 +32,9 @@ final class Dispatcher {
     new BlobCommands(core).register(this);
     new DataCommands(core).register(this);
     new PersistCommands(core).register(this);
+    new StoreCommands(core).register(this);
+    new ObjectCommands(core).register(this);
+    new StreamCommands(core).register(this);
   }
 
   <Q extends Request<?>> void on(Class<Q> type, Handler<Q> handler) {

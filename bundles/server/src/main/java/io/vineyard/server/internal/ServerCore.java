@@ -128,6 +128,11 @@ public final class ServerCore implements AutoCloseable {
     return dispatcher;
   }
 
+  /** Whether the server stops: requests that wait give up. */
+  boolean closed() {
+    return closed;
+  }
+
   int connections() {
     return sessions.size();
   }

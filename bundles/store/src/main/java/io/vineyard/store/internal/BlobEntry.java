@@ -13,7 +13,10 @@ final class BlobEntry {
   final ObjectId id;
   final ShmArena arena;
   final long offset;
-  final long size;
+
+  /** The size asked for; smaller after a shrink (an unsealed blob giving back its tail). */
+  long size;
+
   final long creator;
   boolean sealed;
 
