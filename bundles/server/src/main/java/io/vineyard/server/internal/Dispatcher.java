@@ -35,6 +35,8 @@ final class Dispatcher {
     new StoreCommands(core).register(this);
     new ObjectCommands(core).register(this);
     new StreamCommands(core).register(this);
+    new LockCommands(core).register(this);
+    new SessionCommands(core).register(this);
   }
 
   <Q extends Request<?>> void on(Class<Q> type, Handler<Q> handler) {

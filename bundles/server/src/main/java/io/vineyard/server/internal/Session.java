@@ -26,6 +26,7 @@ final class Session implements Runnable {
   private final Set<Integer> sentFds = new HashSet<>();
   private final List<Integer> fdsToPass = new ArrayList<>();
   private volatile boolean registered;
+  private boolean closeAfterReply;
 
   Session(long id, UnixSocket socket, ServerCore core) {
     this.id = id;
@@ -72,6 +73,9 @@ final class Session implements Runnable {
           socket.sendFd(fd);
         }
         fdsToPass.clear();
+        if (closeAfterReply) {
+          return;
+        }
       }
     } catch (Frames.FrameTooLargeException e) {
       LOG.log(Level.WARNING, "closing connection " + id + ": " + e.getMessage());
@@ -103,6 +107,11 @@ final class Session implements Runnable {
   private void unpassFds() {
     sentFds.removeAll(fdsToPass);
     fdsToPass.clear();
+  }
+
+  /** Ends the connection once the reply being built is sent (delete_session_request). */
+  void closeAfterReply() {
+    closeAfterReply = true;
   }
 
   /** Whether the client is still there (no EOF pending): for requests that wait. */
