@@ -23,6 +23,12 @@ final class SessionServers {
   private static final System.Logger LOG = System.getLogger(SessionServers.class.getName());
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /**
+   * Sessions running at once, at most: each holds a socket, a thread and a store folder, and a
+   * client must not be able to exhaust them.
+   */
+  static final int MAX_SESSIONS = 64;
+
   private final ServerCore parent;
   private final Map<Long, Running> running = new ConcurrentHashMap<>();
 
@@ -33,7 +39,13 @@ final class SessionServers {
   }
 
   /** Starts a session; returns its socket path. */
-  Path create() {
+  synchronized Path create() {
+    if (running.size() >= MAX_SESSIONS) {
+      throw new VineyardException.Invalid(
+          "cannot start a new session: "
+              + MAX_SESSIONS
+              + " sessions run already (delete_session_request ends one once its clients left)");
+    }
     long id = RANDOM.nextLong() & Long.MAX_VALUE | 1L << 56; // never 0, the root session
     String name = "s" + HexFormat.of().toHexDigits(id);
     Path socket =

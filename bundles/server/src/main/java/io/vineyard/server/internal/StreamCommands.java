@@ -100,11 +100,16 @@ final class StreamCommands {
     return new GetNextStreamChunkReply(p, fd);
   }
 
-  /** A chunk the instance allocated becomes readable by the consumer when handed over. */
-  private void seal(Session session, ObjectId chunk) {
-    if (chunk.isBlob() && store.contains(chunk)) {
-      store.seal(session.id(), chunk);
+  /**
+   * A chunk the instance allocated becomes readable by the consumer when handed over; false when it
+   * is gone (its producer disconnected before, which frees an unsealed blob).
+   */
+  private boolean seal(Session session, ObjectId chunk) {
+    if (!store.contains(chunk)) {
+      return false;
     }
+    store.seal(session.id(), chunk);
+    return true;
   }
 
   /** Deletes a chunk nobody reads any more; a failure is logged, the stream goes on. */

@@ -11,6 +11,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The streams of an instance, as vineyardd's stream store keeps them: per stream the chunks ready
@@ -71,20 +72,16 @@ final class StreamTable {
 
   /**
    * The producer's next chunk: what it wrote before becomes ready ({@code handOver} runs on it,
-   * e.g. to seal it), then {@code allocate} makes the new one, which it writes until its next call.
+   * e.g. to seal it, and says whether it is still there to hand over), then {@code allocate} makes
+   * the new one, which it writes until its next call.
    */
   ObjectId next(
-      ObjectId id, Consumer<ObjectId> handOver, java.util.function.Supplier<ObjectId> allocate) {
+      ObjectId id, Predicate<ObjectId> handOver, java.util.function.Supplier<ObjectId> allocate) {
     lock.lock();
     try {
       Stream s = existing(id, "allocate a chunk of");
       requireRunning(id, s);
-      if (s.writing != null) {
-        handOver.accept(s.writing);
-        s.ready.add(s.writing);
-        s.writing = null;
-        changed.signalAll();
-      }
+      handOverWriting(s, handOver);
       s.writing = allocate.get();
       return s.writing;
     } finally {
@@ -160,18 +157,14 @@ final class StreamTable {
    * consumer reads what is ready and gets StreamDrained, or StreamFailed at once when {@code
    * failed}.
    */
-  void stop(ObjectId id, boolean failed, Consumer<ObjectId> handOver) {
+  void stop(ObjectId id, boolean failed, Predicate<ObjectId> handOver) {
     lock.lock();
     try {
       Stream s = existing(id, "stop");
       if (s.drained || s.failed) {
         throw invalidState("stream " + id + " is already stopped");
       }
-      if (s.writing != null) {
-        handOver.accept(s.writing);
-        s.ready.add(s.writing);
-        s.writing = null;
-      }
+      handOverWriting(s, handOver);
       if (failed) {
         s.failed = true;
       } else {
@@ -198,6 +191,17 @@ final class StreamTable {
       changed.signalAll();
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** The chunk being written becomes ready, unless it is gone (its producer left before). */
+  private void handOverWriting(Stream s, Predicate<ObjectId> handOver) {
+    if (s.writing != null) {
+      if (handOver.test(s.writing)) {
+        s.ready.add(s.writing);
+        changed.signalAll();
+      }
+      s.writing = null;
     }
   }
 
