@@ -186,6 +186,31 @@ class StreamConformanceTest {
     }
   }
 
+  @Test
+  void streamTreesAsVineyardWritesThemAreCheckedByTheStreamPlugin() throws Exception {
+    try (Wire w = Wire.registered(ConformanceRuntime.socket())) {
+      for (String typename :
+          new String[] {
+            "vineyard::ByteStream", "vineyard::RecordBatchStream", "vineyard::DataframeStream"
+          }) {
+        // vineyard's Python client writes params_ as json.dumps(params)
+        JsonNode ok =
+            w.call(
+                "{\"type\":\"create_data_request\",\"content\":{\"typename\":\""
+                    + typename
+                    + "\",\"params_\":\"{\\\"kind\\\": \\\"csv\\\"}\"}}");
+        assertType(ok, "create_data_reply");
+        assertError(
+            w.call(
+                "{\"type\":\"create_data_request\",\"content\":{\"typename\":\""
+                    + typename
+                    + "\",\"params_\":\"[1, 2]\"}}"),
+            1,
+            "params_");
+      }
+    }
+  }
+
   private static JsonNode read(Wire w) {
     try {
       return w.read();
