@@ -43,7 +43,7 @@ final class DataCommands {
   DataCommands(ServerCore core) {
     this.core = core;
     this.trees = new Trees(core.store(), core.meta());
-    this.deletion = new Deletion(core.store(), core.meta());
+    this.deletion = core.deletion();
   }
 
   void register(Dispatcher d) {

@@ -33,6 +33,7 @@ public final class ServerCore implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
   private final LockTable locks = new LockTable();
+  private volatile Deletion deletion;
   private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
   private final AtomicLong nextSession = new AtomicLong(1);
   private final Thread acceptor;
@@ -189,6 +190,20 @@ public final class ServerCore implements AutoCloseable {
 
   LockTable locks() {
     return locks;
+  }
+
+  /** The one deleter of this server: its deletes are checked and done one at a time. */
+  Deletion deletion() {
+    Deletion d = deletion;
+    if (d == null) {
+      synchronized (this) {
+        d = deletion;
+        if (d == null) {
+          deletion = d = new Deletion(store, meta);
+        }
+      }
+    }
+    return d;
   }
 
   /** Whether the server stops: requests that wait give up. */

@@ -40,7 +40,7 @@ final class StreamCommands {
   StreamCommands(ServerCore core) {
     this.core = core;
     this.store = core.store();
-    this.deletion = new Deletion(core.store(), core.meta());
+    this.deletion = core.deletion();
   }
 
   void register(Dispatcher d) {
