@@ -106,6 +106,22 @@ class SessionAndLockConformanceTest {
             root.call("{\"type\":\"register_request\",\"session_id\":" + session + "}"),
             1,
             "not served");
+        // clear_request empties the session's store and metadata, and nothing else
+        JsonNode blob = w.call("{\"type\":\"create_buffer_request\",\"size\":32}");
+        if (blob.path("fd").asInt() != -1) {
+          w.receiveFd();
+        }
+        w.call("{\"type\":\"seal_request\",\"object_id\":" + blob.path("id").asText() + "}");
+        assertType(w.call("{\"type\":\"clear_request\"}"), "clear_reply");
+        assertFalse(
+            w.call("{\"type\":\"exists_request\",\"id\":" + signed(inSession) + "}")
+                .path("exists")
+                .asBoolean());
+        assertFalse(
+            w.call("{\"type\":\"exists_request\",\"id\":" + blob.path("id").asText() + "}")
+                .path("exists")
+                .asBoolean());
+        assertType(root.call("{\"type\":\"instance_status_request\"}"), "instance_status_reply");
         assertType(w.call("{\"type\":\"delete_session_request\"}"), "delete_session_reply");
         assertTrue(Wire.eventually(w::closedByServer), "the connection ends after the reply");
       }
