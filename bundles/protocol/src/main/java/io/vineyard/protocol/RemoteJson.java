@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.vineyard.api.VineyardException;
 import io.vineyard.protocol.BlobMessages.GetBuffersRequest;
-import io.vineyard.protocol.RemoteMessages.CreateBuffersReply;
 import io.vineyard.protocol.RemoteMessages.GetRemoteBuffersRequest;
 import java.io.IOException;
 
@@ -91,39 +90,6 @@ final class RemoteJson {
       asGet.put("type", Command.GET_BUFFERS.request());
       GetBuffersRequest ids = (GetBuffersRequest) ctx.readTreeAsValue(asGet, Request.class);
       return new GetRemoteBuffersRequest(ids.ids(), ids.unsafe(), compress, rdma);
-    }
-  }
-
-  static final class BuffersReplyWriter extends FieldsWriter<CreateBuffersReply> {
-    private static final long serialVersionUID = 1L;
-
-    BuffersReplyWriter() {
-      super(CreateBuffersReply.class);
-    }
-
-    @Override
-    void fields(CreateBuffersReply r, JsonGenerator g, SerializerProvider p) throws IOException {
-      g.writeNumberField("num", r.num());
-      g.writeArrayFieldStart("ids");
-      for (var id : r.ids()) {
-        IdJson.writeUnsigned(id.value(), g);
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("fds");
-      for (int fd : r.fds()) {
-        g.writeNumber(fd);
-      }
-      g.writeEndArray();
-      for (int i = 0; i < r.payloads().size(); i++) {
-        g.writeFieldName(Integer.toString(i));
-        p.defaultSerializeValue(r.payloads().get(i), g);
-      }
-      g.writeFieldName("payloads");
-      g.writeStartArray();
-      for (Payload payload : r.payloads()) {
-        p.defaultSerializeValue(payload, g);
-      }
-      g.writeEndArray();
     }
   }
 }

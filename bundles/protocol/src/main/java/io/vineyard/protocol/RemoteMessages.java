@@ -43,21 +43,7 @@ public final class RemoteMessages {
    */
   public record CreateRemoteBuffersRequest(
       Long num, @JsonProperty(required = true) List<Long> sizes, boolean compress, boolean useRdma)
-      implements Request<CreateBuffersReply> {}
-
-  /**
-   * {@code create_buffers_reply}, vineyardd's answer to a batch of blobs (here: the answer to
-   * {@code create_remote_buffers_request}). On the wire the payloads are written twice, as an array
-   * and under numbered keys, as vineyardd writes them.
-   *
-   * @param num the number of blobs
-   * @param ids the new blobs, in request order
-   * @param fds the store fds sent after the reply (always empty over RPC)
-   * @param payloads where each blob is, in request order
-   */
-  @JsonSerialize(using = RemoteJson.BuffersReplyWriter.class)
-  public record CreateBuffersReply(
-      int num, List<ObjectId> ids, List<Integer> fds, List<Payload> payloads) implements Reply {}
+      implements Request<StoreMessages.CreateBuffersReply> {}
 
   /**
    * {@code get_remote_buffers_request}: on the wire {@code num} and numbered keys {@code "0"},

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vineyard.api.ObjectId;
-import io.vineyard.protocol.RemoteMessages.CreateBuffersReply;
 import io.vineyard.protocol.RemoteMessages.CreateRemoteBuffersRequest;
 import io.vineyard.protocol.RemoteMessages.GetRemoteBuffersRequest;
 import io.vineyard.protocol.RemoteMessages.MigrateObjectRequest;
+import io.vineyard.protocol.StoreMessages.CreateBuffersReply;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;

@@ -113,6 +113,28 @@ public interface BulkStore extends AutoCloseable {
   void drop(long connection, ObjectId id);
 
   /**
+   * Gives back the unused tail of an unsealed blob ({@code shrink_buffer}): the blob keeps its
+   * first {@code size} bytes (its ID, place and the bytes written there), and the rest of its
+   * allocation returns to the free ranges at once, so {@link #used()} drops and the memory can be
+   * allocated again. Any connection may shrink it, as in vineyardd; shrinking to the current size
+   * does nothing. A blob shrunk to 0 bytes keeps 64 until it is freed.
+   *
+   * @return the bytes returned to the free ranges
+   * @throws VineyardException.ObjectNotExists when no such blob is in the table
+   * @throws VineyardException.ObjectSealed when it is sealed
+   * @throws VineyardException.Invalid when {@code size} is negative or larger than the blob
+   */
+  long shrink(long connection, ObjectId id, long size);
+
+  /**
+   * Whether some connection references the blob ({@code is_in_use}): a blob in use is not freed by
+   * a delete until the last reference goes.
+   *
+   * @throws VineyardException.ObjectNotExists when no such blob is in the table
+   */
+  boolean inUse(ObjectId id);
+
+  /**
    * Removes the blob from the table; its memory is freed as soon as no connection references it
    * (immediately when none does). Unsealed blobs are deleted the same way.
    *

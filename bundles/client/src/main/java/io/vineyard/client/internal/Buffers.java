@@ -5,7 +5,10 @@ import io.vineyard.api.VineyardException;
 import io.vineyard.protocol.BlobMessages.CreateBufferRequest;
 import io.vineyard.protocol.BlobMessages.GetBuffersRequest;
 import io.vineyard.protocol.Payload;
+import io.vineyard.protocol.StoreMessages.CreateBuffersRequest;
+import io.vineyard.protocol.StreamMessages.GetNextStreamChunkRequest;
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +63,65 @@ final class Buffers {
                     + p.dataSize());
           }
           return new Created(id, mappings.view(p, true));
+        });
+  }
+
+  /**
+   * create_buffers_request {sizes}: new unsealed blobs and their writable bytes, in order; the
+   * store fds of {@code fds} follow the reply.
+   */
+  List<Created> createAll(long... sizes) {
+    List<Long> list = new ArrayList<>(sizes.length);
+    for (long size : sizes) {
+      if (size < 0) {
+        throw new VineyardException.Invalid("blob size must not be negative, got " + size);
+      }
+      list.add(size);
+    }
+    return conn.call(
+        new CreateBuffersRequest(list),
+        (reply, socket) -> {
+          List<Payload> payloads = reply.payloads();
+          if (payloads == null || payloads.size() != sizes.length) {
+            throw new VineyardException.Invalid(
+                "create_buffers_reply has "
+                    + (payloads == null ? "no" : payloads.size())
+                    + " payloads for "
+                    + sizes.length
+                    + " sizes");
+          }
+          List<Integer> declared = reply.fds() != null ? reply.fds() : mappings.unmapped(payloads);
+          mappings.receive(payloads, declared, socket::receiveFd);
+          List<Created> out = new ArrayList<>(payloads.size());
+          for (Payload p : payloads) {
+            out.add(new Created(p.objectId(), mappings.view(p, true)));
+          }
+          return out;
+        });
+  }
+
+  /**
+   * get_next_stream_chunk_request {id, size}: the stream's next chunk, allocated by the instance
+   * and writable by this producer.
+   */
+  Created nextChunk(ObjectId stream, long size) {
+    if (size < 0) {
+      throw new VineyardException.Invalid("chunk size must not be negative, got " + size);
+    }
+    return conn.call(
+        new GetNextStreamChunkRequest(stream, size),
+        (reply, socket) -> {
+          Payload p = reply.buffer();
+          if (p == null) {
+            throw new VineyardException.Invalid(
+                "get_next_stream_chunk_reply of stream " + stream + " has no 'buffer'");
+          }
+          List<Integer> declared =
+              reply.fd() == null
+                  ? mappings.unmapped(List.of(p))
+                  : reply.fd() == -1 ? List.of() : List.of(reply.fd());
+          mappings.receive(List.of(p), declared, socket::receiveFd);
+          return new Created(p.objectId(), mappings.view(p, true));
         });
   }
 

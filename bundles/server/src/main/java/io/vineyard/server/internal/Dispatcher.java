@@ -39,6 +39,11 @@ final class Dispatcher {
     new SpillCommands(core).register(this);
     new RemoteBufferCommands(core).register(this);
     new MigrateCommands(core).register(this);
+    new StoreCommands(core).register(this);
+    new ObjectCommands(core).register(this);
+    new StreamCommands(core).register(this);
+    new LockCommands(core).register(this);
+    new SessionCommands(core).register(this);
   }
 
   <Q extends Request<?>> void on(Class<Q> type, Handler<Q> handler) {

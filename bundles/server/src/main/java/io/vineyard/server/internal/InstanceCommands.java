@@ -1,5 +1,6 @@
 package io.vineyard.server.internal;
 
+import io.vineyard.api.VineyardException;
 import io.vineyard.meta.InstanceInfo;
 import io.vineyard.protocol.InstanceMessages.ClusterMetaReply;
 import io.vineyard.protocol.InstanceMessages.ClusterMetaRequest;
@@ -34,12 +35,20 @@ final class InstanceCommands {
   }
 
   private RegisterReply register(Session session, RegisterRequest request) {
+    if (request.sessionId() != 0 && request.sessionId() != core.sessionId()) {
+      throw new VineyardException.Invalid(
+          "session "
+              + Long.toUnsignedString(request.sessionId())
+              + " is not served on "
+              + core.socketPath()
+              + " (connect to the socket_path its new_session_reply named)");
+    }
     session.markRegistered();
     return new RegisterReply(
         core.socketPath().toString(),
         core.rpcEndpoint(),
         core.meta().instanceId(),
-        0,
+        core.sessionId(),
         PROTOCOL_VERSION,
         request.storeMatches(),
         false);

@@ -32,6 +32,8 @@ public final class ServerCore implements AutoCloseable {
   private final PluginValidator validator;
   private final Dispatcher dispatcher;
   private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+  private final LockTable locks = new LockTable();
+  private volatile Deletion deletion;
   private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
   private final AtomicLong nextSession = new AtomicLong(1);
   private final Thread acceptor;
@@ -39,10 +41,16 @@ public final class ServerCore implements AutoCloseable {
   private volatile java.util.Map<String, String> paths = java.util.Map.of();
   private volatile RpcServer rpc;
   private final StoreFiles files = new StoreFiles();
+  private final PluginRegistry plugins;
+  private final SessionServers sessionServers = new SessionServers(this);
+  private volatile long sessionId;
+  private volatile ServerCore root;
+  private volatile Runnable whenIdle;
 
   private ServerCore(
       UnixServerSocket listener, BulkStore store, MetadataService meta, PluginRegistry plugins) {
     this.listener = listener;
+    this.plugins = plugins;
     this.store = store;
     this.meta = meta;
     this.ids = new IdGenerator(meta.instanceId());
@@ -138,16 +146,63 @@ public final class ServerCore implements AutoCloseable {
     return (int) sessions.stream().filter(Session::rpc).count();
   }
 
-  /** Whether the session runs (not closed): for the RPC endpoint's accept loop. */
-  boolean closed() {
-    return closed;
-  }
-
   /** Called by a session when it ends: frees what the connection held. */
   void ended(Session session) {
     sessions.remove(session);
     threads.remove(Thread.currentThread());
     store.disconnect(session.id());
+    locks.releaseAll(session.id());
+    Runnable idle = whenIdle;
+    if (idle != null && sessions.isEmpty()) {
+      idle.run();
+    }
+  }
+
+  /**
+   * Starts the server of a session (new_session_request): its own socket, store and metadata, the
+   * same plugins.
+   */
+  static ServerCore startSession(
+      Path socket,
+      BulkStore store,
+      MetadataService meta,
+      PluginRegistry plugins,
+      long sessionId,
+      ServerCore root)
+      throws IOException {
+    ServerCore core = start(socket, store, meta, plugins);
+    core.sessionId = sessionId;
+    core.root = root;
+    return core;
+  }
+
+  /** The server of the instance's own socket, which runs the sessions. */
+  ServerCore root() {
+    return root == null ? this : root;
+  }
+
+  /** This server's session: 0 for the instance's own socket, as vineyardd's root session. */
+  long sessionId() {
+    return sessionId;
+  }
+
+  PluginRegistry plugins() {
+    return plugins;
+  }
+
+  SessionServers sessionServers() {
+    return sessionServers;
+  }
+
+  /**
+   * Runs {@code action} once no connection is left (at once when none is): a deleted session ends
+   * with its last client, as vineyardd's does.
+   */
+  void whenIdle(Runnable action) {
+    whenIdle = action;
+    if (sessions.isEmpty()) {
+      action.run();
+    }
   }
 
   Path socketPath() {
@@ -178,6 +233,29 @@ public final class ServerCore implements AutoCloseable {
     return dispatcher;
   }
 
+  LockTable locks() {
+    return locks;
+  }
+
+  /** The one deleter of this server: its deletes are checked and done one at a time. */
+  Deletion deletion() {
+    Deletion d = deletion;
+    if (d == null) {
+      synchronized (this) {
+        d = deletion;
+        if (d == null) {
+          deletion = d = new Deletion(store, meta);
+        }
+      }
+    }
+    return d;
+  }
+
+  /** Whether the server stops: requests that wait give up, the RPC endpoint stops accepting. */
+  boolean closed() {
+    return closed;
+  }
+
   int connections() {
     return sessions.size() - rpcConnections();
   }
@@ -185,6 +263,7 @@ public final class ServerCore implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    sessionServers.closeAll();
     listener.close();
     RpcServer server = rpc;
     if (server != null) {

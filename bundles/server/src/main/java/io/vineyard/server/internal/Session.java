@@ -26,6 +26,7 @@ final class Session implements Runnable {
   private final List<Integer> fdsToPass = new ArrayList<>();
   private final List<AfterReply> afterReply = new ArrayList<>();
   private volatile boolean registered;
+  private boolean closeAfterReply;
 
   /**
    * What a request does on the connection once its reply is written: the payload bytes of the RPC
@@ -106,6 +107,9 @@ final class Session implements Runnable {
         for (AfterReply action : actions) {
           action.run();
         }
+        if (closeAfterReply) {
+          return;
+        }
       }
     } catch (Frames.FrameTooLargeException e) {
       LOG.log(Level.WARNING, "closing connection " + id + ": " + e.getMessage());
@@ -138,6 +142,11 @@ final class Session implements Runnable {
     sentFds.removeAll(fdsToPass);
     fdsToPass.clear();
     afterReply.clear();
+  }
+
+  /** Ends the connection once the reply being built is sent (delete_session_request). */
+  void closeAfterReply() {
+    closeAfterReply = true;
   }
 
   /** Whether the client is still there (no EOF pending): for requests that wait. */

@@ -16,7 +16,10 @@ final class BlobEntry {
   final ObjectId id;
   ShmArena arena;
   long offset;
-  final long size;
+
+  /** The size asked for; smaller after a shrink (an unsealed blob giving back its tail). */
+  long size;
+
   final long creator;
   boolean sealed;
 

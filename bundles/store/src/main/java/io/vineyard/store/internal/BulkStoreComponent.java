@@ -159,6 +159,16 @@ public final class BulkStoreComponent implements BulkStore {
   }
 
   @Override
+  public long shrink(long connection, ObjectId id, long size) {
+    return store.shrink(connection, id, size);
+  }
+
+  @Override
+  public boolean inUse(ObjectId id) {
+    return store.inUse(id);
+  }
+
+  @Override
   public boolean delete(ObjectId id) {
     return store.delete(id);
   }

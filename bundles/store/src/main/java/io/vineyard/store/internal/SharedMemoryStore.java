@@ -163,7 +163,7 @@ public final class SharedMemoryStore implements BulkStore {
       if (arena == null) {
         continue; // an arena that is no more: its blobs with it
       }
-      arena.allocator().reserve(b.offset(), b.size());
+      arena.allocator().reserve(b.offset(), Math.max(1, b.size()));
       BlobEntry e = new BlobEntry(b.id(), arena, b.offset(), b.size(), -1);
       s.table.restore(e);
       s.becameCold(e);
@@ -328,6 +328,47 @@ public final class SharedMemoryStore implements BulkStore {
     }
     requireCreator(e, connection, "drop");
     free(e);
+  }
+
+  @Override
+  public synchronized long shrink(long connection, ObjectId id, long size) {
+    ensureOpen();
+    if (ObjectId.EMPTY_BLOB.equals(id)) {
+      if (size != 0) {
+        throw new VineyardException.Invalid(
+            "cannot shrink the empty blob " + id + " to " + size + " bytes: it has none");
+      }
+      return 0;
+    }
+    BlobEntry e = existing(id, "shrink");
+    if (e.sealed) {
+      throw new VineyardException.ObjectSealed(
+          "cannot shrink blob "
+              + id
+              + ": it is sealed (only an unsealed blob can give back memory)");
+    }
+    if (size < 0 || size > e.size) {
+      throw new VineyardException.Invalid(
+          "cannot shrink blob "
+              + id
+              + " of "
+              + e.size
+              + " bytes to "
+              + size
+              + " bytes: the new size must be between 0 and its size");
+    }
+    long freed = e.arena.allocator().shrink(e.offset, e.size, size);
+    e.size = size;
+    return freed;
+  }
+
+  @Override
+  public synchronized boolean inUse(ObjectId id) {
+    ensureOpen();
+    if (ObjectId.EMPTY_BLOB.equals(id)) {
+      return false;
+    }
+    return !existing(id, "check the use of").refs.isEmpty();
   }
 
   @Override
@@ -579,7 +620,7 @@ public final class SharedMemoryStore implements BulkStore {
       spiller.forget(e);
     }
     if (!e.spilled) {
-      e.arena.allocator().free(e.offset, e.size);
+      e.arena.allocator().free(e.offset, Math.max(1, e.size)); // shrunk to 0: its 64 bytes
     }
   }
 
