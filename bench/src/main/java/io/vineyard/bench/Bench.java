@@ -1,8 +1,5 @@
 package io.vineyard.bench;
 
-import io.vineyard.api.ObjectId;
-import io.vineyard.api.VineyardClient;
-import io.vineyard.client.Vineyard;
 import io.vineyard.testkit.EmbeddedServer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,25 +8,33 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The benchmark: this store's runtime, started as users start it ({@code runtime/bin/vineyardd}, as
  * separate processes), measured beside what users would pick instead, every baseline in the same
  * run so that ratios compare like with like (the goals table of {@code bench/README.md}).
  *
- * <p>{@code bench/run [--quick] [--out DIR]}: prints the table as it goes and writes {@code
- * latest.json}, {@code latest.md} and {@code latest-latency.png} into DIR (default {@code
- * bench/results}). A baseline that is not installed is reported MISSING with the package to
- * install, never as passed.
+ * <p>{@code bench/run [--quick] [--out DIR] [--only SECTION,...]}: prints the table as it goes and
+ * writes {@code latest.json}, {@code latest.md} and {@code latest-latency.png} into DIR (default
+ * {@code bench/results}). A baseline that is not installed is reported MISSING with the package to
+ * install, never as passed. Sections: start, pairs, inprocess, wire, get, large, sweep, jvm,
+ * reserved, persist, many.
  */
 public final class Bench {
   final PrintStream out;
   final boolean quick;
   final Results results;
+  private final Set<String> only;
 
   Bench(PrintStream out, boolean quick) {
+    this(out, quick, Set.of());
+  }
+
+  Bench(PrintStream out, boolean quick, Set<String> only) {
     this.out = out;
     this.quick = quick;
+    this.only = only;
     this.results = new Results(quick ? "quick" : "full");
   }
 
@@ -39,9 +44,32 @@ public final class Bench {
     int o = a.indexOf("--out");
     Path outDir =
         o >= 0 ? Path.of(args[o + 1]) : Folders.repo().resolve("bench").resolve("results");
-    Bench b = new Bench(System.out, quick);
+    int s = a.indexOf("--only");
+    Set<String> only = s >= 0 ? Set.of(args[s + 1].split(",")) : Set.of();
+    Bench b = new Bench(System.out, quick, only);
     b.run(outDir);
     System.exit(0); // jetcd's and junixsocket's threads are not all daemons
+  }
+
+  /** Whether any of these sections runs ({@code --only} names some; by default all run). */
+  boolean wants(String... sections) {
+    if (only.isEmpty()) {
+      return true;
+    }
+    for (String s : sections) {
+      if (only.contains(s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private RedisServer redisOrNote() throws IOException, InterruptedException {
+    RedisServer r = RedisServer.startIfInstalled();
+    if (r == null) {
+      note("Redis rows: " + Baselines.missing("redis-server", "redis-server"));
+    }
+    return r;
   }
 
   void add(Measure m) {
@@ -60,25 +88,58 @@ public final class Bench {
         "vineyard bench (%s run), %d cores; runtime processes started with runtime/bin/vineyardd%n",
         quick ? "quick" : "full", Runtime.getRuntime().availableProcessors());
     Map<String, Object> extra = new LinkedHashMap<>();
-    try (RedisServer redis = RedisServer.startIfInstalled()) {
-      if (redis == null) {
-        note("Redis rows: " + Baselines.missing("redis-server", "redis-server"));
+    long large = quick ? 64L << 20 : 1L << 30;
+    LargePuts puts = new LargePuts(this, large);
+    try (RedisServer redis = wants("pairs", "wire", "sweep", "jvm") ? redisOrNote() : null) {
+      if (wants("start", "pairs", "get", "wire", "large", "sweep", "inprocess")) {
+        try (LaunchedRuntime rt = LaunchedRuntime.start(quick ? "1G" : "4G", null, "bench-main")) {
+          ClientFigures client = new ClientFigures(this, rt.socket, redis);
+          if (wants("start")) {
+            StartFigures.startAndIdle(this, rt);
+          }
+          if (wants("pairs")) {
+            client.pairs();
+          }
+          if (wants("inprocess")) {
+            InProcessFigures.measure(this, rt);
+          }
+          if (wants("wire")) {
+            WireFigures.trivialRequest(this, rt.socket, redis);
+          }
+          if (wants("get")) {
+            client.largeGet(large);
+          }
+          if (wants("large")) {
+            puts.measure(rt.socket, false, "P1c", "P1c-fill");
+          }
+          if (wants("sweep")) {
+            Map<String, Object> sweep = client.sweep(large);
+            extra.put("latency_by_size", sweep);
+            LatencyPlot.write(sweep, outDir.resolve("latest-latency.png"));
+          }
+        }
       }
-      long large = quick ? 64L << 20 : 1L << 30;
-      LargePuts puts;
-      try (LaunchedRuntime rt = LaunchedRuntime.start(quick ? "1G" : "4G", null, "bench-main")) {
-        StartFigures.startAndIdle(this, rt);
-        ClientFigures client = new ClientFigures(this, rt.socket, redis);
-        client.pairs();
-        client.largeGet(large);
-        WireFigures.trivialRequest(this, rt.socket, redis);
-        puts = new LargePuts(this, large);
-        puts.measure(rt.socket, false, "P1c", "P1c-fill");
-        Map<String, Object> sweep = client.sweep(large);
-        extra.put("latency_by_size", sweep);
-        LatencyPlot.write(sweep, outDir.resolve("latest-latency.png"));
+      if (wants("jvm")) {
+        embedded(redis);
       }
-      embedded(redis);
+    }
+    if (wants("reserved")) {
+      try (LaunchedRuntime rt =
+          LaunchedRuntime.start(quick ? "1G" : "4G", null, "bench-reserved", "--reserve-memory")) {
+        puts.measure(rt.socket, true, "P1", "P1b");
+      }
+    }
+    if (wants("persist")) {
+      try (EtcdCluster etcd = EtcdCluster.startIfInstalled();
+          PersistFigures.Cluster cluster = PersistFigures.Cluster.start(3)) {
+        if (etcd == null) {
+          note("etcd rows: " + Baselines.missing("etcd", "etcd-server"));
+        }
+        PersistFigures.measure(this, cluster.runtimes(), etcd);
+      }
+    }
+    if (wants("many")) {
+      ManyObjects.measure(this);
     }
     extra.put("seconds", (System.nanoTime() - t0) / 1e9);
     results.printTable(out);
@@ -110,14 +171,5 @@ public final class Bench {
       Folders.delete(dir);
       Folders.delete(shm);
     }
-  }
-
-  /** A blob of 16 B that exists, for loops of trivial requests. */
-  static ObjectId presentBlob(VineyardClient c) {
-    return c.put(new byte[16]);
-  }
-
-  static VineyardClient connect(Path socket) {
-    return Vineyard.connect(socket);
   }
 }

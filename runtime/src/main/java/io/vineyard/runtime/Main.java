@@ -78,6 +78,13 @@ public final class Main implements Callable<Integer> {
   boolean noKeep;
 
   @Option(
+      names = "--reserve-memory",
+      description =
+          "allocate all of --size in the shared-memory folder at start (vineyardd's --reserve_memory): puts then never "
+              + "wait for the filesystem to allocate pages, and freed memory stays allocated for the next put")
+  boolean reserveMemory;
+
+  @Option(
       names = "--plugins-dir",
       paramLabel = "DIR",
       description =
@@ -408,7 +415,8 @@ public final class Main implements Callable<Integer> {
         joining,
         choice,
         !noKeep,
-        Integer.parseInt(socketMode, 8));
+        Integer.parseInt(socketMode, 8),
+        reserveMemory);
   }
 
   private static void createFolder(Path folder, String what) {

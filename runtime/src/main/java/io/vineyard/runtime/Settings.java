@@ -19,6 +19,8 @@ import java.util.Map;
  * @param keep whether sealed blobs outlive the runtime for its next start (false: {@code
  *     --no-keep})
  * @param socketMode the socket file's mode ({@code --socket-mode}, 0600 by default)
+ * @param reserveMemory whether the store allocates all its shared memory at start ({@code
+ *     --reserve-memory}; off by default)
  */
 public record Settings(
     Path socket,
@@ -29,7 +31,8 @@ public record Settings(
     Cluster cluster,
     BundleChoice bundles,
     boolean keep,
-    int socketMode) {
+    int socketMode,
+    boolean reserveMemory) {
   /** Settings that keep sealed blobs across runs and serve a socket of mode 0600 (the defaults). */
   public Settings(
       Path socket,
@@ -40,6 +43,20 @@ public record Settings(
       Cluster cluster,
       BundleChoice bundles) {
     this(socket, size, shmDir, pluginsDir, dataDir, cluster, bundles, true, 0600);
+  }
+
+  /** Settings that allocate the store's shared memory as it is used (the default). */
+  public Settings(
+      Path socket,
+      long size,
+      Path shmDir,
+      Path pluginsDir,
+      Path dataDir,
+      Cluster cluster,
+      BundleChoice bundles,
+      boolean keep,
+      int socketMode) {
+    this(socket, size, shmDir, pluginsDir, dataDir, cluster, bundles, keep, socketMode, false);
   }
 
   /** The Config Admin PID of the bulk store. */
@@ -70,15 +87,14 @@ public record Settings(
    */
   public Map<String, Map<String, String>> configurations() {
     Map<String, Map<String, String>> configs = new LinkedHashMap<>();
-    configs.put(
-        STORE_PID,
-        Map.of(
-            "size",
-            Long.toString(size),
-            "shm.dir",
-            shmDir.toString(),
-            "keep",
-            Boolean.toString(keep)));
+    Map<String, String> store = new LinkedHashMap<>();
+    store.put("size", Long.toString(size));
+    store.put("shm.dir", shmDir.toString());
+    store.put("keep", Boolean.toString(keep));
+    if (reserveMemory) {
+      store.put("reserve", "true");
+    }
+    configs.put(STORE_PID, store);
     configs.put(
         SERVER_PID,
         socketMode == 0600

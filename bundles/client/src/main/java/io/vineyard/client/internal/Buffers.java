@@ -33,32 +33,35 @@ final class Buffers {
     if (size < 0) {
       throw new VineyardException.Invalid("blob size must not be negative, got " + size);
     }
-    return conn.call(
-        new CreateBufferRequest(size),
-        (reply, socket) -> {
-          ObjectId id = reply.id();
-          Payload p = reply.created();
-          if (id == null || p == null) {
-            throw new VineyardException.Invalid(
-                "create_buffer_reply for " + id + " has no 'created' payload");
-          }
-          // vineyardd's client: without "fd", receive when the store file is new
-          List<Integer> declared =
-              reply.fd() == null
-                  ? mappings.unmapped(List.of(p))
-                  : reply.fd() == -1 ? List.of() : List.of(reply.fd());
-          mappings.receive(List.of(p), declared, socket::receiveFd);
-          if (p.dataSize() != size) {
-            throw new VineyardException.Invalid(
-                "create_buffer_reply for "
-                    + id
-                    + ": asked for "
-                    + size
-                    + " bytes, got "
-                    + p.dataSize());
-          }
-          return new Created(id, mappings.view(p, true));
-        });
+    Created created =
+        conn.call(
+            new CreateBufferRequest(size),
+            (reply, socket) -> {
+              ObjectId id = reply.id();
+              Payload p = reply.created();
+              if (id == null || p == null) {
+                throw new VineyardException.Invalid(
+                    "create_buffer_reply for " + id + " has no 'created' payload");
+              }
+              // vineyardd's client: without "fd", receive when the store file is new
+              List<Integer> declared =
+                  reply.fd() == null
+                      ? mappings.unmapped(List.of(p))
+                      : reply.fd() == -1 ? List.of() : List.of(reply.fd());
+              mappings.receive(List.of(p), declared, socket::receiveFd);
+              if (p.dataSize() != size) {
+                throw new VineyardException.Invalid(
+                    "create_buffer_reply for "
+                        + id
+                        + ": asked for "
+                        + size
+                        + " bytes, got "
+                        + p.dataSize());
+              }
+              return new Created(id, mappings.view(p, true));
+            });
+    Mappings.populateForWrite(created.segment());
+    return created;
   }
 
   /**

@@ -169,6 +169,26 @@ final class Mappings implements AutoCloseable {
     return slice;
   }
 
+  /** Blobs from this size on have their pages mapped in one call before the caller writes. */
+  static final long POPULATE_FROM = 64 << 10;
+
+  private static final long PAGE = 4096;
+
+  /**
+   * Maps the pages of a blob just created into this process's page tables in one call ({@code
+   * madvise(MADV_POPULATE_WRITE)}, Linux 5.14+), so that writing it does not fault once per 4 KiB
+   * page: an order of magnitude faster for large blobs (the store has allocated the pages already,
+   * so this costs no memory). Small blobs, and kernels that refuse, fault as usual.
+   */
+  static void populateForWrite(MemorySegment blob) {
+    if (blob.byteSize() < POPULATE_FROM) {
+      return;
+    }
+    long start = blob.address() & -PAGE; // mappings start on a page: this page is still theirs
+    long length = blob.address() + blob.byteSize() - start;
+    Posix.madvise(MemorySegment.ofAddress(start).reinterpret(length), Posix.MADV_POPULATE_WRITE);
+  }
+
   /** How many store files are mapped. */
   synchronized int size() {
     return byStoreFd.size();

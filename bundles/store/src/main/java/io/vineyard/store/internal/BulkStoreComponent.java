@@ -55,6 +55,13 @@ public final class BulkStoreComponent implements BulkStore {
             "Whether sealed blobs are kept in the folder when the runtime stops or dies,"
                 + " for its next start (--no-keep: false)")
     boolean keep() default true;
+
+    /** Whether all of the shared memory is allocated at start and kept (--reserve-memory). */
+    @AttributeDefinition(
+        description =
+            "Whether all of the shared memory is allocated at start and kept allocated"
+                + " (--reserve-memory)")
+    boolean reserve() default false;
   }
 
   private volatile SharedMemoryStore store;
@@ -77,6 +84,14 @@ public final class BulkStoreComponent implements BulkStore {
       throw new IllegalArgumentException("io.vineyard.store: size (--size): " + e.getMessage(), e);
     }
     store = SharedMemoryStore.open(Path.of(dir), limit, config.keep());
+    if (config.reserve()) {
+      try {
+        store.reserveAll();
+      } catch (IOException | RuntimeException e) {
+        store.close();
+        throw e;
+      }
+    }
   }
 
   @Deactivate

@@ -99,6 +99,30 @@ final class ShmArena implements AutoCloseable {
 
   private static final int ENOSPC = 28;
   private boolean reserveSupported = true;
+  private boolean reservedWhole;
+
+  /**
+   * Allocates the whole file now ({@code --reserve-memory}), so no create waits for the filesystem,
+   * and keeps it allocated: {@link #trim()} then hands nothing back.
+   *
+   * @throws IOException when the filesystem cannot hold it (the message names the folder and size)
+   */
+  void reserveWhole() throws IOException {
+    try {
+      Posix.fallocate(file.fd(), Posix.FALLOC_FL_KEEP_SIZE, 0, file.size());
+    } catch (Posix.ErrnoException e) {
+      throw new IOException(
+          "cannot reserve "
+              + file.size()
+              + " bytes of shared memory in "
+              + file.path()
+              + " (--reserve-memory): "
+              + e.getMessage()
+              + "; lower --size or free space there",
+          e);
+    }
+    reservedWhole = true;
+  }
 
   ArenaFile file() {
     return file;
@@ -121,6 +145,9 @@ final class ShmArena implements AutoCloseable {
    * run under the store's lock: a range punched after being handed out would lose data.
    */
   long trim() {
+    if (reservedWhole) {
+      return 0; // reserved at start: stays allocated for the next blobs
+    }
     long punched = 0;
     for (Range r : allocator.takeTrimmable(PAGE_SIZE)) {
       if (!trimSupported) {
