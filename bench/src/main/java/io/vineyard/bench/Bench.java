@@ -125,7 +125,7 @@ public final class Bench {
     }
     if (wants("reserved")) {
       try (LaunchedRuntime rt =
-          LaunchedRuntime.start(quick ? "1G" : "4G", null, "bench-reserved", "--reserve-memory")) {
+          LaunchedRuntime.start(quick ? "1G" : "5G", null, "bench-reserved", "--reserve-memory")) {
         puts.measure(rt.socket, true, "P1", "P1b");
       }
     }

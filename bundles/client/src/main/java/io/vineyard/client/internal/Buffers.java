@@ -20,8 +20,8 @@ final class Buffers {
   private final IpcConnection conn;
   private final Mappings mappings;
 
-  /** A blob just created: its ID and its writable bytes. */
-  record Created(ObjectId id, MemorySegment segment) {}
+  /** A blob just created: its ID, its writable bytes and where they are. */
+  record Created(ObjectId id, MemorySegment segment, Payload payload) {}
 
   Buffers(IpcConnection conn, Mappings mappings) {
     this.conn = conn;
@@ -58,9 +58,9 @@ final class Buffers {
                         + " bytes, got "
                         + p.dataSize());
               }
-              return new Created(id, mappings.view(p, true));
+              return new Created(id, mappings.view(p, true), p);
             });
-    Mappings.populateForWrite(created.segment());
+    mappings.populateForWrite(created.payload(), created.segment());
     return created;
   }
 

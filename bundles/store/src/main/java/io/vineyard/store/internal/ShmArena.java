@@ -71,12 +71,12 @@ final class ShmArena implements AutoCloseable {
 
   /**
    * Makes the filesystem back {@code [offset, offset + length)} now (fallocate), so that a client
-   * writing there never faults (SIGBUS) on a full tmpfs.
+   * writing there never faults (SIGBUS) on a full tmpfs. A no-op once the whole file is reserved.
    *
    * @return false when the filesystem has no room for it
    */
   boolean reserve(long offset, long length) {
-    if (!reserveSupported) {
+    if (!reserveSupported || reservedWhole) {
       return true;
     }
     try {
