@@ -117,6 +117,13 @@ public final class Main implements Callable<Integer> {
 
   @FlagSections.In(FlagSections.Section.PLUGINS)
   @Option(
+      names = "--reserve-memory",
+      description =
+          "allocate all of --size in the shared-memory folder at start (vineyardd's --reserve_memory): puts then never "
+              + "wait for the filesystem to allocate pages, and freed memory stays allocated for the next put")
+  boolean reserveMemory;
+
+  @Option(
       names = "--plugins-dir",
       paramLabel = "DIR",
       description =
@@ -504,7 +511,8 @@ public final class Main implements Callable<Integer> {
         Integer.parseInt(socketMode, 8),
         metricsPort == null ? 0 : metricsPort,
         spill(),
-        rpcSettings());
+        rpcSettings(),
+        reserveMemory);
   }
 
   /** The spill settings, null without {@code --spill-path}. */

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param metricsPort the loopback port of the Prometheus endpoint ({@code --metrics-port}); 0: none
  * @param spill where and when cold blobs are spilled to disk ({@code --spill-path}); null: never
  * @param rpc the RPC endpoint ({@code --rpc}, off by default)
+ * @param reserveMemory whether the store allocates all its shared memory at start ({@code
+ *     --reserve-memory}; off by default)
  */
 public record Settings(
     Path socket,
@@ -35,7 +37,8 @@ public record Settings(
     int socketMode,
     int metricsPort,
     Spill spill,
-    RpcSettings rpc) {
+    RpcSettings rpc,
+    boolean reserveMemory) {
   /**
    * Spilling cold blobs to disk, as vineyardd's {@code --spill_path}, {@code --spill_lower_rate}
    * and {@code --spill_upper_rate}.
@@ -73,7 +76,8 @@ public record Settings(
         0600,
         0,
         null,
-        RpcSettings.OFF);
+        RpcSettings.OFF,
+        false);
   }
 
   /** Settings without a Prometheus endpoint or spilling. */
@@ -99,7 +103,8 @@ public record Settings(
         socketMode,
         0,
         null,
-        RpcSettings.OFF);
+        RpcSettings.OFF,
+        false);
   }
 
   /** The Config Admin PID of the Prometheus endpoint (configured only with a metrics port). */
@@ -141,6 +146,9 @@ public record Settings(
       store.put("spill.path", spill.dir().toString());
       store.put("spill.lower.rate", Double.toString(spill.lowerRate()));
       store.put("spill.upper.rate", Double.toString(spill.upperRate()));
+    }
+    if (reserveMemory) {
+      store.put("reserve", "true");
     }
     configs.put(STORE_PID, store);
     Map<String, String> server = new LinkedHashMap<>();

@@ -486,6 +486,26 @@ public final class SharedMemoryStore implements BulkStore {
     }
   }
 
+  /**
+   * Allocates all of the store's shared memory now and keeps it allocated ({@code
+   * --reserve-memory}, vineyardd's {@code --reserve_memory}): creates then never wait for the
+   * filesystem to allocate pages, and freed blobs leave their pages for the next ones.
+   */
+  public synchronized void reserveAll() throws IOException {
+    ensureOpen();
+    long t0 = System.nanoTime();
+    arenas.reserveWhole();
+    LOG.log(
+        Level.INFO,
+        "reserved "
+            + Sizes.format(limit)
+            + " in "
+            + dir
+            + " ("
+            + (System.nanoTime() - t0) / 1_000_000
+            + " ms)");
+  }
+
   @Override
   public synchronized long trim() {
     ensureOpen();
