@@ -366,6 +366,10 @@ public final class Main implements Callable<Integer> {
     Folders.createPrivate(settings.dataDir(), "the data folder (--data-dir)");
     Folders.checkOwned(settings.cluster().discoveryDir(), "the discovery folder (--discovery-dir)");
     Path storage = FelixRuntime.storageFolder(settings.dataDir());
+    if (dataDir == null) {
+      // the default data root holds one folder per socket: clear what killed runtimes left there
+      FelixRuntime.sweepDefaultRoot(settings.dataDir().getParent());
+    }
     FelixRuntime felix = FelixRuntime.init(settings.frameworkProperties(storage), storage);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -64,6 +64,7 @@ final class InstanceCommands {
     meta.put("ipc_connections", core.connections());
     meta.put("rpc_connections", core.rpcConnections());
     meta.put("objects", core.meta().size());
+    meta.put("blobs", core.store().blobCount());
     meta.putAll(core.meta().status());
     meta.put("ipc_socket", core.socketPath().toString());
     meta.putAll(core.paths());
