@@ -29,9 +29,12 @@ import java.util.stream.Stream;
  * folders (and its discovery folder when it is its own), also when the test failed. The runtime's
  * stderr, across restarts, is in {@link #log}.
  */
-final class RuntimeProcess implements AutoCloseable {
+public final class RuntimeProcess implements AutoCloseable {
   final Path work;
-  final Path socket;
+
+  /** The runtime's IPC socket. */
+  public final Path socket;
+
   final Path shm;
   final Path plugins;
 
@@ -46,6 +49,9 @@ final class RuntimeProcess implements AutoCloseable {
 
   /** The current process's ready line ({@code null} before it is ready). */
   volatile String readyLine;
+
+  /** The current process's stdout, past its ready line once ready (e.g. a shell's output). */
+  volatile BufferedReader stdout;
 
   private final List<String> command;
   private CompletableFuture<String> ready;
@@ -76,7 +82,7 @@ final class RuntimeProcess implements AutoCloseable {
    * Starts a runtime with a memory limit such as {@code "256M"}, alone in a discovery folder of its
    * own (a cluster of one), and waits for its ready line.
    */
-  static RuntimeProcess start(String size, String... extra)
+  public static RuntimeProcess start(String size, String... extra)
       throws IOException, InterruptedException {
     return launch(size, null, extra).awaitReady();
   }
@@ -152,6 +158,7 @@ final class RuntimeProcess implements AutoCloseable {
     killer = k;
     BufferedReader out =
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    stdout = out;
     ready =
         CompletableFuture.supplyAsync(
             () -> {
