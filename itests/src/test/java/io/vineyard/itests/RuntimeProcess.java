@@ -113,8 +113,7 @@ public final class RuntimeProcess implements AutoCloseable {
             List.of(
                 java(),
                 "--enable-native-access=ALL-UNNAMED",
-                // as runtime/bin/vineyardd: Arrow Java (plugins/arrow) reads direct buffers through
-                // it
+                // as runtime/bin/vineyardd: for Arrow Java (plugins/arrow)
                 "--add-opens=java.base/java.nio=ALL-UNNAMED",
                 "-Djava.io.tmpdir=" + tmp,
                 "-cp",
