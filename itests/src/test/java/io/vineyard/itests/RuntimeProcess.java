@@ -50,6 +50,9 @@ public final class RuntimeProcess implements AutoCloseable {
   /** The current process's ready line ({@code null} before it is ready). */
   volatile String readyLine;
 
+  /** The current process's stdout, past its ready line once ready (e.g. a shell's output). */
+  volatile BufferedReader stdout;
+
   private final List<String> command;
   private CompletableFuture<String> ready;
   private Thread killer;
@@ -110,6 +113,9 @@ public final class RuntimeProcess implements AutoCloseable {
             List.of(
                 java(),
                 "--enable-native-access=ALL-UNNAMED",
+                // as runtime/bin/vineyardd: Arrow Java (plugins/arrow) reads direct buffers through
+                // it
+                "--add-opens=java.base/java.nio=ALL-UNNAMED",
                 "-Djava.io.tmpdir=" + tmp,
                 "-cp",
                 dist().resolve("lib") + "/*",
@@ -153,6 +159,7 @@ public final class RuntimeProcess implements AutoCloseable {
     killer = k;
     BufferedReader out =
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    stdout = out;
     ready =
         CompletableFuture.supplyAsync(
             () -> {

@@ -46,6 +46,14 @@ import io.vineyard.protocol.NameMessages.PersistReply;
 import io.vineyard.protocol.NameMessages.PersistRequest;
 import io.vineyard.protocol.NameMessages.PutNameReply;
 import io.vineyard.protocol.NameMessages.PutNameRequest;
+import io.vineyard.protocol.SpillMessages.EvictReply;
+import io.vineyard.protocol.SpillMessages.EvictRequest;
+import io.vineyard.protocol.SpillMessages.IsSpilledReply;
+import io.vineyard.protocol.SpillMessages.IsSpilledRequest;
+import io.vineyard.protocol.SpillMessages.LoadReply;
+import io.vineyard.protocol.SpillMessages.LoadRequest;
+import io.vineyard.protocol.SpillMessages.UnpinReply;
+import io.vineyard.protocol.SpillMessages.UnpinRequest;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -101,6 +109,11 @@ public enum Command {
       "instance_status_reply",
       InstanceStatusReply.class),
   CLEAR("clear_request", ClearRequest.class, "clear_reply", ClearReply.class),
+  EVICT("evict_request", EvictRequest.class, "evict_reply", EvictReply.class),
+  LOAD("load_request", LoadRequest.class, "load_reply", LoadReply.class),
+  UNPIN("unpin_request", UnpinRequest.class, "unpin_reply", UnpinReply.class),
+  IS_SPILLED(
+      "is_spilled_request", IsSpilledRequest.class, "is_spilled_reply", IsSpilledReply.class),
   CREATE_BUFFERS(
       "create_buffers_request",
       StoreMessages.CreateBuffersRequest.class,

@@ -35,6 +35,19 @@ public final class Frames {
     socket.writeFully(frame, 0, frame.length);
   }
 
+  /** Writes several frames in one write (pipelined requests: the peer answers each in order). */
+  public static void write(UnixSocket socket, java.util.List<byte[]> bodies) throws IOException {
+    int total = 0;
+    for (byte[] body : bodies) {
+      total = Math.addExact(total, 8 + body.length);
+    }
+    ByteBuffer frames = ByteBuffer.allocate(total).order(ByteOrder.LITTLE_ENDIAN);
+    for (byte[] body : bodies) {
+      frames.putLong(body.length).put(body);
+    }
+    socket.writeFully(frames.array(), 0, total);
+  }
+
   /** A frame header announced more than {@link #MAX_FRAME} bytes (or a negative length). */
   public static final class FrameTooLargeException extends IOException {
     private static final long serialVersionUID = 1L;

@@ -22,13 +22,15 @@ import java.util.SortedSet;
 final class Buffers {
   private final IpcConnection conn;
   private final Mappings mappings;
+  private final BlobRefs refs;
 
   /** A blob just created: its ID and its writable bytes. */
   record Created(ObjectId id, MemorySegment segment) {}
 
-  Buffers(IpcConnection conn, Mappings mappings) {
+  Buffers(IpcConnection conn, Mappings mappings, BlobRefs refs) {
     this.conn = conn;
     this.mappings = mappings;
+    this.refs = refs;
   }
 
   /** create_buffer_request {size}: a new unsealed blob and its writable bytes. */
@@ -126,7 +128,9 @@ final class Buffers {
   /**
    * get_buffers_request for ids in ascending unsigned order.
    *
-   * @return read-only views by blob ID; blobs the server no longer has are missing
+   * @return read-only views by blob ID, each counted once in the connection's refs (taken under the
+   *     connection's lock, so no due release can overtake it) for the caller to drop; blobs the
+   *     server no longer has are missing
    */
   Map<ObjectId, MemorySegment> fetch(SortedSet<ObjectId> ids) {
     return conn.call(
@@ -138,6 +142,11 @@ final class Buffers {
           Map<ObjectId, MemorySegment> out = new HashMap<>();
           for (Payload p : payloads) {
             out.put(p.objectId(), mappings.view(p, false));
+          }
+          for (ObjectId id : out.keySet()) {
+            if (!ObjectId.EMPTY_BLOB.equals(id)) {
+              refs.acquire(id);
+            }
           }
           return out;
         });

@@ -7,8 +7,9 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * An unsealed blob created by this client, written in place through the client's read-write
- * mapping. {@link #seal()} sends seal_request (the connection then holds a reference to the blob);
- * {@link #close()} before sealing sends drop_buffer_request, freeing the memory.
+ * mapping. {@link #seal()} sends seal_request (the connection then holds a reference to the blob,
+ * until this writer is closed or collected); {@link #close()} before sealing sends
+ * drop_buffer_request, freeing the memory.
  */
 final class ClientBlobWriter implements BlobWriter {
   private enum State {
@@ -22,6 +23,7 @@ final class ClientBlobWriter implements BlobWriter {
   private MemorySegment segment;
   private final boolean streamed;
   private State state = State.OPEN;
+  private java.lang.ref.Cleaner.Cleanable sealRef;
 
   ClientBlobWriter(IpcClient client, ObjectId id, MemorySegment segment) {
     this(client, id, segment, false);
@@ -74,6 +76,9 @@ final class ClientBlobWriter implements BlobWriter {
       case OPEN -> {
         client.seal(id);
         state = State.SEALED;
+        IpcClient c = client;
+        ObjectId sealed = id;
+        sealRef = BlobLease.CLEANER.register(this, () -> c.unhold(sealed));
       }
     }
     return id;
@@ -104,6 +109,8 @@ final class ClientBlobWriter implements BlobWriter {
     if (state == State.OPEN && !streamed) {
       state = State.DROPPED;
       client.drop(id);
+    } else if (sealRef != null) {
+      sealRef.clean(); // once: the seal's reference is due for release
     }
   }
 

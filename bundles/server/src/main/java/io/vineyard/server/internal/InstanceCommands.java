@@ -65,6 +65,8 @@ final class InstanceCommands {
     meta.put("rpc_connections", 0);
     meta.put("objects", core.meta().size());
     meta.putAll(core.meta().status());
+    meta.put("ipc_socket", core.socketPath().toString());
+    meta.putAll(core.paths());
     return new InstanceStatusReply(meta);
   }
 

@@ -48,9 +48,26 @@ public final class IpcServerComponent {
             "The socket file's mode in octal, e.g. 660 to let the owner's group connect"
                 + " (--socket-mode); default 600: the owner only")
     String socket_mode() default "600";
+
+    /** The store's shared-memory folder, reported in {@code instance_status} ({@code shm_dir}). */
+    @AttributeDefinition(description = "The store's shared-memory folder, as reported to tools")
+    String shm_dir() default "";
+
+    /** The instance's data folder, reported in {@code instance_status} ({@code data_dir}). */
+    @AttributeDefinition(description = "The instance's data folder, as reported to tools")
+    String data_dir() default "";
+
+    /** The cluster's discovery folder, reported in {@code instance_status}. */
+    @AttributeDefinition(description = "The cluster's discovery folder, as reported to tools")
+    String discovery_dir() default "";
+
+    /** The watched plugins folder, reported in {@code instance_status} ({@code plugins_dir}). */
+    @AttributeDefinition(description = "The watched plugins folder, as reported to tools")
+    String plugins_dir() default "";
   }
 
   private final ServerCore core;
+  private final ServerMBeans mbeans;
 
   @Activate
   public IpcServerComponent(
@@ -60,6 +77,12 @@ public final class IpcServerComponent {
       @Reference PluginRegistry plugins)
       throws IOException {
     this.core = ServerCore.start(Path.of(config.socket()), store, meta, plugins);
+    java.util.Map<String, String> folders = new java.util.LinkedHashMap<>();
+    putIfSet(folders, "shm_dir", config.shm_dir());
+    putIfSet(folders, "data_dir", config.data_dir());
+    putIfSet(folders, "discovery_dir", config.discovery_dir());
+    putIfSet(folders, "plugins_dir", config.plugins_dir());
+    core.reportPaths(folders);
     String mode = config.socket_mode();
     if (mode != null && !mode.isBlank() && Integer.parseInt(mode.strip(), 8) != 0600) {
       try {
@@ -69,6 +92,13 @@ public final class IpcServerComponent {
         core.close();
         throw e;
       }
+    }
+    this.mbeans = new ServerMBeans(core);
+  }
+
+  private static void putIfSet(java.util.Map<String, String> m, String key, String value) {
+    if (value != null && !value.isBlank()) {
+      m.put(key, value);
     }
   }
 
@@ -88,6 +118,7 @@ public final class IpcServerComponent {
 
   @Deactivate
   void deactivate() {
+    mbeans.close();
     core.close();
   }
 }

@@ -43,6 +43,7 @@ public final class ServerCore implements AutoCloseable {
   private volatile long sessionId;
   private volatile ServerCore root;
   private volatile Runnable whenIdle;
+  private volatile java.util.Map<String, String> paths = java.util.Map.of();
 
   private ServerCore(
       UnixServerSocket listener, BulkStore store, MetadataService meta, PluginRegistry plugins) {
@@ -80,6 +81,19 @@ public final class ServerCore implements AutoCloseable {
             + store.limit()
             + " bytes)");
     return core;
+  }
+
+  /**
+   * The folders this instance uses, by their {@code instance_status} field ({@code shm_dir}, {@code
+   * data_dir}, ...), reported beside the socket so that tools can show them.
+   */
+  void reportPaths(java.util.Map<String, String> folders) {
+    this.paths = java.util.Map.copyOf(folders);
+  }
+
+  /** The folders set by {@link #reportPaths}, empty when none were. */
+  java.util.Map<String, String> paths() {
+    return paths;
   }
 
   private void acceptLoop() {

@@ -4,6 +4,7 @@ import io.vineyard.api.VineyardException;
 import io.vineyard.posix.UnixSocket;
 import io.vineyard.protocol.Codec;
 import io.vineyard.protocol.ErrorReply;
+import io.vineyard.protocol.FrameReader;
 import io.vineyard.protocol.Frames;
 import java.io.EOFException;
 import java.io.IOException;
@@ -22,6 +23,7 @@ final class Session implements Runnable {
 
   private final long id;
   private final UnixSocket socket;
+  private final FrameReader frames;
   private final ServerCore core;
   private final Set<Integer> sentFds = new HashSet<>();
   private final List<Integer> fdsToPass = new ArrayList<>();
@@ -31,6 +33,7 @@ final class Session implements Runnable {
   Session(long id, UnixSocket socket, ServerCore core) {
     this.id = id;
     this.socket = socket;
+    this.frames = new FrameReader(socket);
     this.core = core;
   }
 
@@ -63,7 +66,7 @@ final class Session implements Runnable {
   public void run() {
     try {
       while (true) {
-        byte[] body = Frames.read(socket);
+        byte[] body = frames.read();
         Object reply = handle(body);
         if (reply == null) {
           return;
@@ -116,7 +119,7 @@ final class Session implements Runnable {
 
   /** Whether the client is still there (no EOF pending): for requests that wait. */
   boolean peerConnected() {
-    return !socket.peerClosed();
+    return frames.buffered() || !socket.peerClosed();
   }
 
   /** Wakes the session's thread by shutting its socket down. */
