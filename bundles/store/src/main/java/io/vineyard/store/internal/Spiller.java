@@ -150,6 +150,9 @@ final class Spiller {
    * trims).
    */
   void spill(BlobEntry e) throws IOException {
+    if (e.size == 0) {
+      return; // a blob shrunk to nothing keeps 64 bytes in memory: nothing worth a file
+    }
     files.write(e.id, e.arena.channel(), e.offset, e.size);
     if (index != null) {
       index.spilled(e.id, e.size);
