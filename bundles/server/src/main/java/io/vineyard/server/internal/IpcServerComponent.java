@@ -82,15 +82,16 @@ public final class IpcServerComponent {
       @Reference MetadataService meta,
       @Reference PluginRegistry plugins)
       throws IOException {
-    this.core = ServerCore.start(Path.of(config.socket()), store, meta, plugins);
-    if (config.rpc()) {
-      try {
-        core.startRpc(config.rpc_bind(), config.rpc_port(), config.rpc_max_frame());
-      } catch (IOException | RuntimeException e) {
-        core.close();
-        throw e;
-      }
-    }
+    this.core =
+        ServerCore.start(
+            Path.of(config.socket()),
+            store,
+            meta,
+            plugins,
+            config.rpc()
+                ? new ServerCore.RpcOptions(
+                    config.rpc_bind(), config.rpc_port(), config.rpc_max_frame())
+                : null);
     String mode = config.socket_mode();
     if (mode != null && !mode.isBlank() && Integer.parseInt(mode.strip(), 8) != 0600) {
       try {
