@@ -187,6 +187,8 @@ class RpcProtocolTest {
   void aFrameOverTheLimitClosesTheConnectionAndOthersGoOn() throws Exception {
     try (TcpRawClient bad = TcpRawClient.registered(endpoint);
         TcpRawClient good = TcpRawClient.registered(endpoint)) {
+      RawClient.assertError(bad.call("not json"), 1, "JSON");
+      RawClient.assertError(bad.call("{\"type\":\"no_such_request\"}"), 1, "no_such_request");
       bad.sendHeader(MAX_FRAME + 1);
       assertTrue(bad.closedByServer());
       List<ObjectNode> replies = new ArrayList<>();

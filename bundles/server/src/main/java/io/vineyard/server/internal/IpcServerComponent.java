@@ -99,21 +99,22 @@ public final class IpcServerComponent {
       @Reference MetadataService meta,
       @Reference PluginRegistry plugins)
       throws IOException {
-    this.core = ServerCore.start(Path.of(config.socket()), store, meta, plugins);
+    this.core =
+        ServerCore.start(
+            Path.of(config.socket()),
+            store,
+            meta,
+            plugins,
+            config.rpc()
+                ? new ServerCore.RpcOptions(
+                    config.rpc_bind(), config.rpc_port(), config.rpc_max_frame())
+                : null);
     java.util.Map<String, String> folders = new java.util.LinkedHashMap<>();
     putIfSet(folders, "shm_dir", config.shm_dir());
     putIfSet(folders, "data_dir", config.data_dir());
     putIfSet(folders, "discovery_dir", config.discovery_dir());
     putIfSet(folders, "plugins_dir", config.plugins_dir());
     core.reportPaths(folders);
-    if (config.rpc()) {
-      try {
-        core.startRpc(config.rpc_bind(), config.rpc_port(), config.rpc_max_frame());
-      } catch (IOException | RuntimeException e) {
-        core.close();
-        throw e;
-      }
-    }
     String mode = config.socket_mode();
     if (mode != null && !mode.isBlank() && Integer.parseInt(mode.strip(), 8) != 0600) {
       try {

@@ -4,6 +4,7 @@ import io.vineyard.api.ObjectId;
 import io.vineyard.api.VineyardException;
 import io.vineyard.protocol.BlobMessages.CreateBufferReply;
 import io.vineyard.protocol.BlobMessages.GetBuffersReply;
+import io.vineyard.protocol.ErrorReply;
 import io.vineyard.protocol.Payload;
 import io.vineyard.protocol.RemoteMessages.CreateRemoteBufferRequest;
 import io.vineyard.protocol.RemoteMessages.CreateRemoteBuffersRequest;
@@ -131,6 +132,11 @@ final class RemoteBufferCommands {
                 session.wire().receive(core.files().file(b.storeFd()), b.offset(), b.size());
               }
             }
+          } catch (IOException | RuntimeException e) {
+            drop(session, blobs);
+            throw e; // the stream is out of step: the connection ends
+          }
+          try {
             for (BlobHandle b : blobs) {
               if (b.size() > 0) {
                 store.seal(session.id(), b.id());
@@ -139,9 +145,15 @@ final class RemoteBufferCommands {
                 done.add(b);
               }
             }
-          } catch (IOException | RuntimeException e) {
+          } catch (RuntimeException e) {
+            // every byte came: the connection goes on, with an error reply instead (as vineyardd)
             drop(session, blobs);
-            throw e;
+            session.write(
+                ErrorReply.of(
+                    e instanceof VineyardException v
+                        ? v
+                        : new VineyardException.UnknownError("internal error: " + e)));
+            return;
           }
           session.write(reply.apply(done));
         });

@@ -47,11 +47,15 @@ final class RpcServer implements AutoCloseable {
       ch.bind(new InetSocketAddress(InetAddress.getByName(bind), port), 128);
     } catch (IOException e) {
       ch.close();
-      java.net.BindException b =
-          new java.net.BindException(
-              "cannot serve the RPC endpoint on " + bind + ":" + port + ": " + e.getMessage());
-      b.initCause(e);
-      throw b;
+      // no cause: the launcher prints the innermost message, and this one names the address
+      throw new java.net.BindException(
+          "cannot serve the RPC endpoint on "
+              + bind
+              + ":"
+              + port
+              + ": "
+              + e.getMessage()
+              + " (--rpc-socket-port, --rpc-bind)");
     }
     InetSocketAddress local = (InetSocketAddress) ch.getLocalAddress();
     RpcServer server = new RpcServer(core, ch, maxFrame, advertised(local));

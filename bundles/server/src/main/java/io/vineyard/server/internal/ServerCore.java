@@ -70,8 +70,30 @@ public final class ServerCore implements AutoCloseable {
   public static ServerCore start(
       Path socket, BulkStore store, MetadataService meta, PluginRegistry plugins)
       throws IOException {
+    return start(socket, store, meta, plugins, null);
+  }
+
+  /**
+   * Binds the socket and, when {@code rpc} is given, the RPC endpoint, then starts serving: the
+   * first register_reply already announces the endpoint.
+   *
+   * @param rpc the RPC endpoint to serve, or null for none
+   * @throws java.net.BindException naming the address when the RPC port is taken (the socket is
+   *     released again)
+   */
+  public static ServerCore start(
+      Path socket, BulkStore store, MetadataService meta, PluginRegistry plugins, RpcOptions rpc)
+      throws IOException {
     Objects.requireNonNull(plugins, "plugins");
     ServerCore core = new ServerCore(UnixServerSocket.bind(socket, 512), store, meta, plugins);
+    if (rpc != null) {
+      try {
+        core.startRpc(rpc.bind(), rpc.port(), rpc.maxFrame());
+      } catch (IOException | RuntimeException e) {
+        core.close();
+        throw e;
+      }
+    }
     core.acceptor.start();
     LOG.log(
         Level.INFO,
@@ -112,6 +134,15 @@ public final class ServerCore implements AutoCloseable {
       adopt(new UnixWire(s), "vineyard-conn-");
     }
   }
+
+  /**
+   * Where the RPC endpoint listens.
+   *
+   * @param bind the address to bind
+   * @param port the TCP port, 0 for a free one
+   * @param maxFrame the largest JSON frame accepted, in bytes
+   */
+  public record RpcOptions(String bind, int port, long maxFrame) {}
 
   /** Serves one more connection, of either endpoint, on a thread of its own. */
   void adopt(Wire wire, String threadPrefix) {

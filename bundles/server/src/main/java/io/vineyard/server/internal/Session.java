@@ -104,8 +104,14 @@ final class Session implements Runnable {
         fdsToPass.clear();
         List<AfterReply> actions = List.copyOf(afterReply);
         afterReply.clear();
-        for (AfterReply action : actions) {
-          action.run();
+        try {
+          for (AfterReply action : actions) {
+            action.run();
+          }
+        } catch (RuntimeException e) {
+          // the payload stream is out of step: end the connection (what it held is freed)
+          LOG.log(Level.ERROR, "payload transfer on connection " + id + " failed", e);
+          return;
         }
         if (closeAfterReply) {
           return;
