@@ -62,7 +62,7 @@ class PartitionTest {
    * As above, the leader cut off. Fails today at the catch-up: after the heal the former leader's
    * commit index covers an entry the majority does not have, and jgroups-raft's follower refuses
    * every AppendEntries from the new leader ({@code cannot delete entries <= N as commit_index is
-   * higher}), so it stays behind (until it is restarted, as {@code ClusterFailureTest} does).
+   * higher}), so it stays behind. Whether a restart brings it back is not tried here.
    */
   @Test
   @Timeout(value = 6, unit = TimeUnit.MINUTES)
