@@ -334,4 +334,44 @@ class ArrowEndToEndTest {
       assertTrue(e.getMessage().contains("'schema_binary_' holds 300"), e.getMessage());
     }
   }
+
+  @Test
+  void fixedSizeListsRoundTripAndNullListsAreRefused() {
+    try (VineyardClient client = Vineyard.connect(instance.socket());
+        org.apache.arrow.vector.complex.FixedSizeListVector pairs =
+            org.apache.arrow.vector.complex.FixedSizeListVector.empty("pairs", 2, heap)) {
+      pairs.addOrGetVector(
+          org.apache.arrow.vector.types.pojo.FieldType.nullable(
+              new org.apache.arrow.vector.types.pojo.ArrowType.Int(32, true)));
+      pairs.allocateNew();
+      org.apache.arrow.vector.IntVector values =
+          (org.apache.arrow.vector.IntVector) pairs.getDataVector();
+      for (int i = 0; i < 5; i++) {
+        pairs.setNotNull(i);
+        values.setSafe(2 * i, i);
+        if (i != 3) {
+          values.setSafe(2 * i + 1, -i); // one null element, which vineyard keeps
+        }
+      }
+      values.setValueCount(10);
+      pairs.setValueCount(5);
+      VectorSchemaRoot root = VectorSchemaRoot.of(pairs);
+      root.setRowCount(5);
+      ObjectId id = client.put(root);
+      ObjectMeta column = client.getMeta(id).member("__columns_-0").orElseThrow();
+      assertEquals("vineyard::FixedSizeListArray", column.typename());
+      assertEquals(2L, column.number("list_size_").orElseThrow());
+      try (VectorSchemaRoot back = (VectorSchemaRoot) client.get(id)) {
+        assertSameContent(root, back);
+      }
+      try (FieldVector alone = (FieldVector) client.get(column.id())) {
+        assertEquals(java.util.Arrays.asList(3, null), alone.getObject(3));
+      }
+
+      pairs.setNull(1);
+      VineyardException.NotImplemented e =
+          assertThrows(VineyardException.NotImplemented.class, () -> client.put(pairs));
+      assertTrue(e.getMessage().contains("field 'pairs'"), e.getMessage());
+    }
+  }
 }
