@@ -115,7 +115,7 @@ public final class Main implements Callable<Integer> {
           "with --spill-path: a create at or above this share of --size spills (default: ${DEFAULT-VALUE})")
   double spillUpperRate;
 
-  @FlagSections.In(FlagSections.Section.PLUGINS)
+  @FlagSections.In(FlagSections.Section.STORAGE)
   @Option(
       names = "--reserve-memory",
       description =
@@ -123,6 +123,7 @@ public final class Main implements Callable<Integer> {
               + "wait for the filesystem to allocate pages, and freed memory stays allocated for the next put")
   boolean reserveMemory;
 
+  @FlagSections.In(FlagSections.Section.PLUGINS)
   @Option(
       names = "--plugins-dir",
       paramLabel = "DIR",

@@ -22,7 +22,8 @@ class MainTest {
 
   private static Settings parse(String... args) {
     Main main = new Main();
-    new CommandLine(main).setOverwrittenOptionsAllowed(true).parseArgs(args);
+    CommandLine line = new CommandLine(main).setOverwrittenOptionsAllowed(true);
+    line.parseArgs(FlagSections.dashed(args, line.getCommandSpec())); // as main() reads them
     return main.settings(ALICE);
   }
 
