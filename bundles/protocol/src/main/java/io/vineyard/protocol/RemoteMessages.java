@@ -66,8 +66,8 @@ public final class RemoteMessages {
    * {@code migrate_object_request}: copy the payload of an object that lives on another instance
    * into this one (instance to instance, through the other instance's RPC endpoint). vineyardd's
    * older form also carries {@code local}, {@code is_stream}, {@code peer} and {@code
-   * peer_rpc_endpoint} (a helper process does the copy there); they are read and ignored: the
-   * cluster metadata says where each blob lives.
+   * peer_rpc_endpoint} (its separate vineyard-migrate process copies there); they are read and
+   * ignored: the cluster metadata says where each blob lives.
    *
    * @param objectId the object to migrate
    */
