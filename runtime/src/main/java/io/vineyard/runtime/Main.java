@@ -350,6 +350,9 @@ public final class Main implements Callable<Integer> {
     BundleSet set;
     try {
       set = settings.bundles().load();
+      if (settings.metricsPort() > 0) {
+        set = withMetrics(set, settings.bundles());
+      }
     } catch (IllegalArgumentException e) {
       System.err.println("vineyardd: " + e.getMessage());
       return 2;
@@ -555,6 +558,18 @@ public final class Main implements Callable<Integer> {
         rpc,
         rpcBind != null ? rpcBind : RpcSettings.DEFAULT_BIND,
         rpcPort != null ? rpcPort : RpcSettings.DEFAULT_PORT);
+  }
+
+  /**
+   * The set plus the bundles of the distribution's {@code metrics} set (the Prometheus endpoint and
+   * the Prometheus client's bundles), installed only with {@code --metrics-port} so that a runtime
+   * without it starts none of them.
+   */
+  private static BundleSet withMetrics(BundleSet set, BundleChoice choice) {
+    BundleSet metrics = BundleSet.load("metrics", choice.setsDir(), choice.bundleDir());
+    List<Path> jars = new java.util.ArrayList<>(set.jars());
+    metrics.jars().stream().filter(j -> !jars.contains(j)).forEach(jars::add);
+    return new BundleSet(set.name(), set.file(), List.copyOf(jars));
   }
 
   private static void createFolder(Path folder, String what) {
