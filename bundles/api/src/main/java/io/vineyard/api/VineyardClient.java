@@ -9,9 +9,13 @@ import org.osgi.annotation.versioning.ProviderType;
  *
  * <p>Values are turned into objects by the object-type plugins the client finds (the OSGi service
  * registry inside a framework, {@link java.util.ServiceLoader} outside). Views handed out by {@link
- * #getObject} and {@link #get} map the instance's shared memory and stay valid until {@link
- * #close()}; closing releases every blob reference this connection holds. A client is safe to use
- * from several threads; requests are serialised on its one connection.
+ * #getObject} and {@link #get} map the instance's shared memory without copying it. Each holds this
+ * connection's reference to the blobs it reads, so the instance keeps them (deleted or not), until
+ * the view is closed ({@link VineyardObject#close()}) or it and everything made from it (slices,
+ * typed buffers) are unreachable and collected; the last view of a blob to go releases it, with the
+ * next request or shortly after. Closing the client releases every reference and invalidates every
+ * view. A client is safe to use from several threads; requests are serialised on its one
+ * connection.
  */
 @ProviderType
 public interface VineyardClient extends AutoCloseable {

@@ -297,8 +297,8 @@ public final class IpcClient implements VineyardClient {
       ObjectTypePlugin plugin = pluginFor(r.meta());
       T value =
           guarded(plugin, "resolving", r.meta(), () -> plugin.resolve(r.meta(), resolver, as));
-      if (as.isArray()) {
-        resolver.closeViews(); // a Java array is a copy: nothing needs the blobs any more
+      if (as.isArray() && as.getComponentType().isPrimitive()) {
+        resolver.closeViews(); // a primitive array is a copy: nothing needs the blobs any more
       }
       return value;
     }
