@@ -116,13 +116,15 @@ public final class ArrowBench {
       ObjectId stored = null;
       long best = Long.MAX_VALUE;
       for (int round = 0; round < 3; round++) {
-        try (BufferAllocator store = StoreAllocator.create(client);
+        // a connection per round: closing it releases its references, so deleted rounds free memory
+        try (VineyardClient c = Vineyard.connect(socket);
+            BufferAllocator store = StoreAllocator.create(c);
             VectorSchemaRoot root = fill(store, rows)) {
           long t0 = System.nanoTime();
-          ObjectId id = client.put(root);
+          ObjectId id = c.put(root);
           best = Math.min(best, System.nanoTime() - t0);
           if (stored != null) {
-            client.delete(stored);
+            c.delete(stored);
           }
           stored = id;
         }
@@ -133,10 +135,12 @@ public final class ArrowBench {
           VectorSchemaRoot root = fill(heap, rows)) {
         best = Long.MAX_VALUE;
         for (int round = 0; round < 3; round++) {
-          long t0 = System.nanoTime();
-          ObjectId copied = client.put(root);
-          best = Math.min(best, System.nanoTime() - t0);
-          client.delete(copied);
+          try (VineyardClient c = Vineyard.connect(socket)) {
+            long t0 = System.nanoTime();
+            ObjectId copied = c.put(root);
+            best = Math.min(best, System.nanoTime() - t0);
+            c.delete(copied);
+          }
         }
         figures.add(figure("arrow put, ordinary root (one copy)", gbps(bytes, best), "GB/s"));
         try (Arena arena = Arena.ofConfined()) {
@@ -192,6 +196,7 @@ public final class ArrowBench {
         figures.add(
             figure("arrow get in a second JVM", getInAnotherProcess(socket, warmup, stored), "us"));
       }
+      client.delete(stored);
     }
     return figures;
   }

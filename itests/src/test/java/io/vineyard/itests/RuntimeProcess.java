@@ -102,34 +102,42 @@ public final class RuntimeProcess implements AutoCloseable {
    * {@code --data-dir} or {@code --discovery-dir} in {@code extra} replaces the temporary one.
    */
   static RuntimeProcess launch(String size, Path discoveryDir, String... extra) throws IOException {
+    return launchUnder(List.of(), size, discoveryDir, extra);
+  }
+
+  /**
+   * As {@link #launch}, the command run through {@code prefix}, which must exec it (so that the
+   * process is the runtime itself): {@code ip netns exec NS} runs it in a network namespace.
+   */
+  static RuntimeProcess launchUnder(
+      List<String> prefix, String size, Path discoveryDir, String... extra) throws IOException {
     Path work = Files.createTempDirectory("vineyard-it");
     Path shm = Files.createTempDirectory(Path.of("/dev/shm"), "vineyard-it");
     Path discovery = discoveryDir == null ? work.resolve("discovery") : discoveryDir;
     Path tmp = Files.createDirectories(work.resolve("tmp"));
     // its temporary files (the Felix cache) in the work folder too: a runtime killed with SIGKILL
     // cannot remove them itself
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                java(),
-                "--enable-native-access=ALL-UNNAMED",
-                // as runtime/bin/vineyardd: Arrow Java (plugins/arrow) reads direct buffers through
-                // it
-                "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                "-Djava.io.tmpdir=" + tmp,
-                "-cp",
-                dist().resolve("lib") + "/*",
-                "io.vineyard.runtime.Main",
-                "--bundle-dir",
-                dist().resolve("bundles").toString(),
-                "--socket",
-                work.resolve("vineyard.sock").toString(),
-                "--size",
-                size,
-                "--shm-dir",
-                shm.resolve("arenas").toString(),
-                "--plugins-dir",
-                work.resolve("plugins").toString()));
+    List<String> cmd = new ArrayList<>(prefix);
+    cmd.addAll(
+        List.of(
+            java(),
+            "--enable-native-access=ALL-UNNAMED",
+            // as runtime/bin/vineyardd: for Arrow Java (plugins/arrow)
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "-Djava.io.tmpdir=" + tmp,
+            "-cp",
+            dist().resolve("lib") + "/*",
+            "io.vineyard.runtime.Main",
+            "--bundle-dir",
+            dist().resolve("bundles").toString(),
+            "--socket",
+            work.resolve("vineyard.sock").toString(),
+            "--size",
+            size,
+            "--shm-dir",
+            shm.resolve("arenas").toString(),
+            "--plugins-dir",
+            work.resolve("plugins").toString()));
     // its own data folder unless a test says otherwise, and a temporary discovery folder: a cluster
     // of one or of the test's runtimes, whatever else runs on this machine, nothing in the user's
     // home

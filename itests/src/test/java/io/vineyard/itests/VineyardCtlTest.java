@@ -141,6 +141,27 @@ class VineyardCtlTest {
     }
   }
 
+  @Test
+  void clusterShowsEveryMembersRoleAskedOfIt() throws Exception {
+    try (RuntimeCluster cluster = RuntimeCluster.start(2, "64M")) {
+      String first = cluster.get(0).socket.toString();
+      String second = cluster.get(1).socket.toString();
+      JsonNode all = JSON.readTree(ok(run(second, "--json", "cluster")).out());
+      JsonNode members = all.get("members");
+      assertEquals(2, members.size(), all.toString());
+      java.util.Set<String> roles = new java.util.TreeSet<>();
+      java.util.Set<String> sockets = new java.util.TreeSet<>();
+      for (JsonNode m : members) {
+        roles.add(m.get("role").asText());
+        sockets.add(m.get("ipc_socket").asText());
+        assertEquals(all.get("term").asLong(), m.get("term").asLong(), all.toString());
+        assertEquals("running", m.get("status").asText(), all.toString());
+      }
+      assertEquals(java.util.Set.of("Follower", "Leader"), roles, all.toString());
+      assertEquals(new java.util.TreeSet<>(List.of(first, second)), sockets, all.toString());
+    }
+  }
+
   private static Result run(String socket, String... args) throws Exception {
     String[] all = new String[args.length + 2];
     all[0] = "--socket";

@@ -117,6 +117,13 @@ public final class Main implements Callable<Integer> {
 
   @FlagSections.In(FlagSections.Section.PLUGINS)
   @Option(
+      names = "--reserve-memory",
+      description =
+          "allocate all of --size in the shared-memory folder at start (vineyardd's --reserve_memory): puts then never "
+              + "wait for the filesystem to allocate pages, and freed memory stays allocated for the next put")
+  boolean reserveMemory;
+
+  @Option(
       names = "--plugins-dir",
       paramLabel = "DIR",
       description =
@@ -233,6 +240,34 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--shell", description = "also start the interactive Gogo shell on stdin/stdout")
   boolean shell;
 
+  @FlagSections.In(FlagSections.Section.CLUSTER)
+  @Option(
+      names = "--rpc",
+      description =
+          "also serve vineyardd's RPC endpoint on TCP, for clients on other hosts and for fetching"
+              + " payloads between instances; off by default: it has no authentication")
+  boolean rpc;
+
+  @FlagSections.In(FlagSections.Section.CLUSTER)
+  @Option(
+      names = "--rpc-socket-port",
+      paramLabel = "PORT",
+      description =
+          "with --rpc: the RPC endpoint's TCP port, 0 for a free one (default: "
+              + RpcSettings.DEFAULT_PORT
+              + ")")
+  Integer rpcPort;
+
+  @FlagSections.In(FlagSections.Section.CLUSTER)
+  @Option(
+      names = "--rpc-bind",
+      paramLabel = "ADDR",
+      description =
+          "with --rpc: the address the RPC endpoint binds (default: "
+              + RpcSettings.DEFAULT_BIND
+              + ", this host only); 0.0.0.0 opens it to the network")
+  String rpcBind;
+
   /**
    * Runs vineyardd and exits with its status.
    *
@@ -331,6 +366,10 @@ public final class Main implements Callable<Integer> {
     Folders.createPrivate(settings.dataDir(), "the data folder (--data-dir)");
     Folders.checkOwned(settings.cluster().discoveryDir(), "the discovery folder (--discovery-dir)");
     Path storage = FelixRuntime.storageFolder(settings.dataDir());
+    if (dataDir == null) {
+      // the default data root holds one folder per socket: clear what killed runtimes left there
+      FelixRuntime.sweepDefaultRoot(settings.dataDir().getParent());
+    }
     FelixRuntime felix = FelixRuntime.init(settings.frameworkProperties(storage), storage);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -475,7 +514,9 @@ public final class Main implements Callable<Integer> {
         !noKeep,
         Integer.parseInt(socketMode, 8),
         metricsPort == null ? 0 : metricsPort,
-        spill());
+        spill(),
+        rpcSettings(),
+        reserveMemory);
   }
 
   /** The spill settings, null without {@code --spill-path}. */
@@ -500,6 +541,19 @@ public final class Main implements Callable<Integer> {
     return spillPath == null
         ? null
         : new Settings.Spill(absolute(spillPath), spillLowerRate, spillUpperRate);
+  }
+
+  /** The RPC endpoint's settings ({@code --rpc}, off by default). */
+  private RpcSettings rpcSettings() {
+    if (!rpc && (rpcPort != null || rpcBind != null)) {
+      throw new IllegalArgumentException(
+          (rpcPort != null ? "--rpc-socket-port" : "--rpc-bind")
+              + " configures the RPC endpoint, which is off: add --rpc to serve it");
+    }
+    return new RpcSettings(
+        rpc,
+        rpcBind != null ? rpcBind : RpcSettings.DEFAULT_BIND,
+        rpcPort != null ? rpcPort : RpcSettings.DEFAULT_PORT);
   }
 
   private static void createFolder(Path folder, String what) {

@@ -21,6 +21,9 @@ import java.util.Map;
  * @param socketMode the socket file's mode ({@code --socket-mode}, 0600 by default)
  * @param metricsPort the loopback port of the Prometheus endpoint ({@code --metrics-port}); 0: none
  * @param spill where and when cold blobs are spilled to disk ({@code --spill-path}); null: never
+ * @param rpc the RPC endpoint ({@code --rpc}, off by default)
+ * @param reserveMemory whether the store allocates all its shared memory at start ({@code
+ *     --reserve-memory}; off by default)
  */
 public record Settings(
     Path socket,
@@ -33,7 +36,9 @@ public record Settings(
     boolean keep,
     int socketMode,
     int metricsPort,
-    Spill spill) {
+    Spill spill,
+    RpcSettings rpc,
+    boolean reserveMemory) {
   /**
    * Spilling cold blobs to disk, as vineyardd's {@code --spill_path}, {@code --spill_lower_rate}
    * and {@code --spill_upper_rate}.
@@ -59,7 +64,20 @@ public record Settings(
       Path dataDir,
       Cluster cluster,
       BundleChoice bundles) {
-    this(socket, size, shmDir, pluginsDir, dataDir, cluster, bundles, true, 0600, 0, null);
+    this(
+        socket,
+        size,
+        shmDir,
+        pluginsDir,
+        dataDir,
+        cluster,
+        bundles,
+        true,
+        0600,
+        0,
+        null,
+        RpcSettings.OFF,
+        false);
   }
 
   /** Settings without a Prometheus endpoint or spilling. */
@@ -73,7 +91,20 @@ public record Settings(
       BundleChoice bundles,
       boolean keep,
       int socketMode) {
-    this(socket, size, shmDir, pluginsDir, dataDir, cluster, bundles, keep, socketMode, 0, null);
+    this(
+        socket,
+        size,
+        shmDir,
+        pluginsDir,
+        dataDir,
+        cluster,
+        bundles,
+        keep,
+        socketMode,
+        0,
+        null,
+        RpcSettings.OFF,
+        false);
   }
 
   /** The Config Admin PID of the Prometheus endpoint (configured only with a metrics port). */
@@ -116,6 +147,9 @@ public record Settings(
       store.put("spill.lower.rate", Double.toString(spill.lowerRate()));
       store.put("spill.upper.rate", Double.toString(spill.upperRate()));
     }
+    if (reserveMemory) {
+      store.put("reserve", "true");
+    }
     configs.put(STORE_PID, store);
     Map<String, String> server = new LinkedHashMap<>();
     server.put("socket", socket.toString());
@@ -127,6 +161,7 @@ public record Settings(
     server.put("data.dir", dataDir.toString());
     server.put("discovery.dir", cluster.discoveryDir().toString());
     server.put("plugins.dir", pluginsDir.toString());
+    server.putAll(rpc.configuration());
     configs.put(SERVER_PID, server);
     configs.put(CLIENT_PID, Map.of("socket", socket.toString()));
     Map<String, String> raft = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package io.vineyard.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -274,5 +275,15 @@ class MainTest {
             "--version")) {
       assertTrue(help.contains(flag), flag);
     }
+  }
+
+  @Test
+  void reserveMemoryReachesTheStoreOnlyWhenAsked() {
+    Settings off = parse("--bundle-dir", "/opt/v/bundles");
+    assertFalse(off.reserveMemory());
+    assertFalse(off.configurations().get(Settings.STORE_PID).containsKey("reserve"));
+    Settings on = parse("--bundle-dir", "/opt/v/bundles", "--reserve-memory");
+    assertTrue(on.reserveMemory());
+    assertEquals("true", on.configurations().get(Settings.STORE_PID).get("reserve"));
   }
 }

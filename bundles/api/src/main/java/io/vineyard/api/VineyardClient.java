@@ -160,6 +160,31 @@ public interface VineyardClient extends AutoCloseable {
   boolean isPersisted(ObjectId id);
 
   /**
+   * Copies the payload of an object whose blobs live on other instances into this client's
+   * instance, instance to instance (vineyardd's {@code migrate_object_request}; the bytes never
+   * pass through this client). The copy is a new, persisted object of this instance with new blob
+   * IDs; an object whose payload is all here already is its own copy.
+   *
+   * @return the ID of the object whose payload is all on this instance
+   * @throws VineyardException.ObjectNotExists when there is no such object
+   * @throws VineyardException.Invalid for a blob, or when an instance holding a blob serves no RPC
+   *     endpoint (runtimes started without {@code --rpc})
+   * @throws VineyardException.ConnectionError when an instance holding a blob cannot be reached
+   */
+  default ObjectId migrate(ObjectId id) {
+    throw new VineyardException.NotImplemented(
+        getClass().getSimpleName() + " cannot migrate objects between instances");
+  }
+
+  /**
+   * The Java value of an object, its payload first copied here when other instances hold it ({@link
+   * #migrate}, then {@link #get}): Python's {@code client.get(id, fetch=True)}.
+   */
+  default Object fetch(ObjectId id) {
+    return get(migrate(id));
+  }
+
+  /**
    * Names a persisted object, cluster-wide.
    *
    * @throws VineyardException.Invalid for a blob or a transient object

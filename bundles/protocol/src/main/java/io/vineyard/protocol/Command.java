@@ -114,6 +114,26 @@ public enum Command {
   UNPIN("unpin_request", UnpinRequest.class, "unpin_reply", UnpinReply.class),
   IS_SPILLED(
       "is_spilled_request", IsSpilledRequest.class, "is_spilled_reply", IsSpilledReply.class),
+  CREATE_REMOTE_BUFFER(
+      "create_remote_buffer_request",
+      RemoteMessages.CreateRemoteBufferRequest.class,
+      "create_buffer_reply",
+      CreateBufferReply.class),
+  CREATE_REMOTE_BUFFERS(
+      "create_remote_buffers_request",
+      RemoteMessages.CreateRemoteBuffersRequest.class,
+      "create_buffers_reply",
+      StoreMessages.CreateBuffersReply.class),
+  GET_REMOTE_BUFFERS(
+      "get_remote_buffers_request",
+      RemoteMessages.GetRemoteBuffersRequest.class,
+      "get_buffers_reply",
+      GetBuffersReply.class),
+  MIGRATE_OBJECT(
+      "migrate_object_request",
+      RemoteMessages.MigrateObjectRequest.class,
+      "migrate_object_reply",
+      RemoteMessages.MigrateObjectReply.class),
   CREATE_BUFFERS(
       "create_buffers_request",
       StoreMessages.CreateBuffersRequest.class,

@@ -183,6 +183,31 @@ class SpillTest {
   }
 
   @Test
+  void aSpilledBlobWhoseFileIsGoneIsDroppedAtTheNextStart() throws Exception {
+    try (ShmFolder folder = new ShmFolder()) {
+      Path root = folder.root().resolve("spill");
+      SpillSettings spill = SpillSettings.to(root);
+      BulkStore crashed = BulkStores.open(folder.storeDir(), LIMIT, true, spill);
+      ObjectId a = put(crashed, 1);
+      ObjectId b = put(crashed, 2);
+      crashed.evict(List.of(a, b));
+      try (Stream<Path> files = Files.walk(root)) {
+        Path fileOfA =
+            files.filter(f -> f.getFileName().toString().equals(a.toString())).findFirst().get();
+        Files.delete(fileOfA);
+      }
+      try (BulkStore back = BulkStores.open(folder.storeDir(), LIMIT, true, spill)) {
+        assertFalse(back.contains(a), "its bytes are gone: dropped, not left dangling");
+        assertTrue(back.isSpilled(b));
+      }
+      try (BulkStore again = BulkStores.open(folder.storeDir(), LIMIT, true, spill)) {
+        assertEquals(1, again.blobCount());
+        assertBytes(again.acquire(1, b, false), 2);
+      }
+    }
+  }
+
+  @Test
   void ratesOutsideZeroToOneOrCrossedAreRefused() {
     Path p = Path.of("spill");
     assertThrows(IllegalArgumentException.class, () -> new SpillSettings(p, -0.1, 0.8));

@@ -43,11 +43,14 @@ final class StatusCommand implements Callable<Integer> {
                   " (%.1f%%)",
                   s.memoryLimit() == 0 ? 0.0 : 100.0 * s.memoryUsage() / s.memoryLimit()));
       shown.put("objects", s.objects());
+      if (s.metadata().get("blobs") != null) {
+        shown.put("blobs", s.metadata().get("blobs"));
+      }
       shown.put("connections", s.ipcConnections() + " IPC, " + s.rpcConnections() + " RPC");
       s.metadata()
           .forEach(
               (k, v) -> {
-                if (!PathsCommand.KEYS.containsKey(k)) {
+                if (!PathsCommand.KEYS.containsKey(k) && !k.equals("blobs")) {
                   shown.put(k.replace('_', ' '), v);
                 }
               });

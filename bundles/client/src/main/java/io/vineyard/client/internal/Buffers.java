@@ -24,8 +24,8 @@ final class Buffers {
   private final Mappings mappings;
   private final BlobRefs refs;
 
-  /** A blob just created: its ID and its writable bytes. */
-  record Created(ObjectId id, MemorySegment segment) {}
+  /** A blob just created: its ID, its writable bytes and where they are. */
+  record Created(ObjectId id, MemorySegment segment, Payload payload) {}
 
   Buffers(IpcConnection conn, Mappings mappings, BlobRefs refs) {
     this.conn = conn;
@@ -38,32 +38,35 @@ final class Buffers {
     if (size < 0) {
       throw new VineyardException.Invalid("blob size must not be negative, got " + size);
     }
-    return conn.call(
-        new CreateBufferRequest(size),
-        (reply, socket) -> {
-          ObjectId id = reply.id();
-          Payload p = reply.created();
-          if (id == null || p == null) {
-            throw new VineyardException.Invalid(
-                "create_buffer_reply for " + id + " has no 'created' payload");
-          }
-          // vineyardd's client: without "fd", receive when the store file is new
-          List<Integer> declared =
-              reply.fd() == null
-                  ? mappings.unmapped(List.of(p))
-                  : reply.fd() == -1 ? List.of() : List.of(reply.fd());
-          mappings.receive(List.of(p), declared, socket::receiveFd);
-          if (p.dataSize() != size) {
-            throw new VineyardException.Invalid(
-                "create_buffer_reply for "
-                    + id
-                    + ": asked for "
-                    + size
-                    + " bytes, got "
-                    + p.dataSize());
-          }
-          return new Created(id, mappings.view(p, true));
-        });
+    Created created =
+        conn.call(
+            new CreateBufferRequest(size),
+            (reply, socket) -> {
+              ObjectId id = reply.id();
+              Payload p = reply.created();
+              if (id == null || p == null) {
+                throw new VineyardException.Invalid(
+                    "create_buffer_reply for " + id + " has no 'created' payload");
+              }
+              // vineyardd's client: without "fd", receive when the store file is new
+              List<Integer> declared =
+                  reply.fd() == null
+                      ? mappings.unmapped(List.of(p))
+                      : reply.fd() == -1 ? List.of() : List.of(reply.fd());
+              mappings.receive(List.of(p), declared, socket::receiveFd);
+              if (p.dataSize() != size) {
+                throw new VineyardException.Invalid(
+                    "create_buffer_reply for "
+                        + id
+                        + ": asked for "
+                        + size
+                        + " bytes, got "
+                        + p.dataSize());
+              }
+              return new Created(id, mappings.view(p, true), p);
+            });
+    mappings.populateForWrite(created.payload(), created.segment());
+    return created;
   }
 
   /**
@@ -94,7 +97,7 @@ final class Buffers {
           mappings.receive(payloads, declared, socket::receiveFd);
           List<Created> out = new ArrayList<>(payloads.size());
           for (Payload p : payloads) {
-            out.add(new Created(p.objectId(), mappings.view(p, true)));
+            out.add(new Created(p.objectId(), mappings.view(p, true), p));
           }
           return out;
         });
@@ -121,7 +124,7 @@ final class Buffers {
                   ? mappings.unmapped(List.of(p))
                   : reply.fd() == -1 ? List.of() : List.of(reply.fd());
           mappings.receive(List.of(p), declared, socket::receiveFd);
-          return new Created(p.objectId(), mappings.view(p, true));
+          return new Created(p.objectId(), mappings.view(p, true), p);
         });
   }
 

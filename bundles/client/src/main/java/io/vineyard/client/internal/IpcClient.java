@@ -467,6 +467,12 @@ public final class IpcClient implements VineyardClient {
   }
 
   @Override
+  public ObjectId migrate(ObjectId id) {
+    checkOpen();
+    return global.migrate(id);
+  }
+
+  @Override
   public void putName(ObjectId id, String name) {
     checkOpen();
     global.putName(id, name);

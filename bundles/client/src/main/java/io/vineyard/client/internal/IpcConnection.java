@@ -25,7 +25,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * descriptors that follow a reply are received inside the same exchange.
  *
  * <p>Releases that fell due ({@link BlobRefs}) travel ahead of the next request, in the same write:
- * vineyardd answers pipelined requests in order, so they cost no round trip of their own.
+ * vineyardd answers pipelined requests in order, so they cost no round trip of their own (at most
+ * {@link #PIPELINE} per write).
  *
  * <p>An I/O failure, or a successful reply whose descriptors cannot be taken as announced, breaks
  * the connection for good (the stream may be out of step): later calls fail with {@link
@@ -38,6 +39,14 @@ final class IpcConnection implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(IpcConnection.class.getName());
   private static final Command RELEASE = Command.of(new ReleaseRequest(ObjectId.EMPTY_BLOB));
+
+  /**
+   * The most releases written before their replies are read. The server answers each request as it
+   * reads it, one write each; if its answers filled the socket's buffer while this side still
+   * writes, both would block for good. A small write costs about 1 KiB of a UNIX socket's buffer
+   * (its bookkeeping), and the default buffer is about 200 KiB: 64 answers stay well inside.
+   */
+  static final int PIPELINE = 64;
 
   private final UnixSocket socket;
   private final Path path;
@@ -123,10 +132,14 @@ final class IpcConnection implements AutoCloseable {
         if (due.isEmpty()) {
           Frames.write(socket, Codec.encode(request));
         } else {
-          List<byte[]> frames = releases(due);
+          int last =
+              (due.size() - 1) / PIPELINE * PIPELINE; // the last chunk rides with the request
+          pipeline(due.subList(0, last), false);
+          List<ObjectId> rest = due.subList(last, due.size());
+          List<byte[]> frames = releases(rest);
           frames.add(Codec.encode(request));
           Frames.write(socket, frames);
-          readReleaseReplies(due, false);
+          readReleaseReplies(rest, false);
         }
         body = Frames.read(socket);
       } catch (IOException e) {
@@ -158,8 +171,7 @@ final class IpcConnection implements AutoCloseable {
     try {
       checkUsable();
       try {
-        Frames.write(socket, releases(ids));
-        readReleaseReplies(ids, strict);
+        pipeline(ids, strict);
       } catch (IOException e) {
         throw breakWith(RELEASE, e);
       }
@@ -182,6 +194,23 @@ final class IpcConnection implements AutoCloseable {
       release(r.takeDue(), false);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** Writes the releases {@link #PIPELINE} at a time, reading each chunk's replies. */
+  private void pipeline(List<ObjectId> ids, boolean strict) throws IOException {
+    VineyardException first = null;
+    for (int from = 0; from < ids.size(); from += PIPELINE) {
+      List<ObjectId> chunk = ids.subList(from, Math.min(ids.size(), from + PIPELINE));
+      Frames.write(socket, releases(chunk));
+      try {
+        readReleaseReplies(chunk, strict);
+      } catch (VineyardException e) {
+        first = first == null ? e : first;
+      }
+    }
+    if (first != null) {
+      throw first;
     }
   }
 

@@ -201,6 +201,11 @@ public final class LocalVineyardClient implements VineyardClient {
   }
 
   @Override
+  public ObjectId migrate(ObjectId id) {
+    return client.migrate(id);
+  }
+
+  @Override
   public void putName(ObjectId id, String name) {
     client.putName(id, name);
   }

@@ -152,6 +152,11 @@ final class RaftGroup implements AutoCloseable {
     tcp.setPortRange(0);
     tcp.setMaxLength(MAX_FRAME);
     tcp.tcpNodelay(true); // small Raft messages: Nagle plus delayed ACKs would add ~40 ms per hop
+    // one send queue and thread per destination: RAFT keeps resending to a member cut off by the
+    // network, and each send to it waits for a TCP connect that never completes; with the one
+    // shared sender thread those waits delayed the messages to every other member, so the
+    // majority's commits timed out (a minority partition stalled the majority)
+    tcp.setBundlerType("per-destination");
     Protocol discovery;
     if (s.embeddedDiscovery()) {
       // each member writes its address into the folder; the coordinator clears entries of members

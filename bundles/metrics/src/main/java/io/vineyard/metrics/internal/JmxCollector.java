@@ -107,18 +107,15 @@ final class JmxCollector implements MultiCollector {
               n.getKeyProperty("command"));
       count.dataPoint(CounterDataPointSnapshot.builder().labels(labels).value(c).build());
       errors.dataPoint(CounterDataPointSnapshot.builder().labels(labels).value(e).build());
+      // per-bucket counts, as the MBean has them: the text format makes them cumulative
       double[] upper = new double[bounds.length + 1];
-      long[] cumulative = new long[bounds.length + 1];
-      long seen = 0;
       for (int i = 0; i <= bounds.length; i++) {
         upper[i] = i < bounds.length ? bounds[i] / 1e6 : Double.POSITIVE_INFINITY;
-        seen += counts[i];
-        cumulative[i] = counts[i];
       }
       latency.dataPoint(
           HistogramDataPointSnapshot.builder()
               .labels(labels)
-              .classicHistogramBuckets(ClassicHistogramBuckets.of(upper, cumulative))
+              .classicHistogramBuckets(ClassicHistogramBuckets.of(upper, counts))
               .sum(micros / 1e6)
               .build());
     }

@@ -37,6 +37,8 @@ final class Dispatcher {
     new DataCommands(core).register(this);
     new PersistCommands(core).register(this);
     new SpillCommands(core).register(this);
+    new RemoteBufferCommands(core).register(this);
+    new MigrateCommands(core).register(this);
     new StoreCommands(core).register(this);
     new ObjectCommands(core).register(this);
     new StreamCommands(core).register(this);

@@ -19,7 +19,7 @@ final class InstanceCommands {
   /** The vineyardd version we speak; clients warn when the major/minor do not fit theirs. */
   static final String PROTOCOL_VERSION = "0.24.2";
 
-  private static final String NO_RPC = "0.0.0.0:0";
+  static final String NO_RPC = "0.0.0.0:0";
 
   private final ServerCore core;
   private final long startedAt = System.currentTimeMillis();
@@ -46,7 +46,7 @@ final class InstanceCommands {
     session.markRegistered();
     return new RegisterReply(
         core.socketPath().toString(),
-        NO_RPC,
+        core.rpcEndpoint(),
         core.meta().instanceId(),
         core.sessionId(),
         PROTOCOL_VERSION,
@@ -62,8 +62,9 @@ final class InstanceCommands {
     meta.put("memory_limit", core.store().limit());
     meta.put("deferred_requests", 0);
     meta.put("ipc_connections", core.connections());
-    meta.put("rpc_connections", 0);
+    meta.put("rpc_connections", core.rpcConnections());
     meta.put("objects", core.meta().size());
+    meta.put("blobs", core.store().blobCount());
     meta.putAll(core.meta().status());
     meta.put("ipc_socket", core.socketPath().toString());
     meta.putAll(core.paths());
@@ -81,7 +82,7 @@ final class InstanceCommands {
               host.hashCode() & 0xffffffffL,
               host,
               host,
-              NO_RPC,
+              self ? core.rpcEndpoint() : i.rpcEndpoint(),
               self && i.socket().isEmpty() ? core.socketPath().toString() : i.socket(),
               self ? startedAt : i.startedAt(),
               i.status()));

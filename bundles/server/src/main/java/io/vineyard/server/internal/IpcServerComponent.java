@@ -64,6 +64,29 @@ public final class IpcServerComponent {
     /** The watched plugins folder, reported in {@code instance_status} ({@code plugins_dir}). */
     @AttributeDefinition(description = "The watched plugins folder, as reported to tools")
     String plugins_dir() default "";
+
+    /**
+     * Whether to serve the RPC endpoint (--rpc). Off by default: it has no authentication, and even
+     * on loopback every local user can reach a TCP port, while the socket is the owner's only.
+     */
+    @AttributeDefinition(
+        description =
+            "Serve vineyardd's RPC endpoint on TCP (--rpc); off by default: it has no"
+                + " authentication")
+    boolean rpc() default false;
+
+    /** The RPC endpoint's port (--rpc-socket-port; 0: a free port). */
+    @AttributeDefinition(description = "The RPC endpoint's TCP port (0: a free one)")
+    int rpc_port() default 9600;
+
+    /** The address the RPC endpoint binds (--rpc-bind); loopback unless widened on purpose. */
+    @AttributeDefinition(description = "The address the RPC endpoint binds (default 127.0.0.1)")
+    String rpc_bind() default "127.0.0.1";
+
+    /** The largest JSON frame an RPC connection may send (payload bytes are not framed). */
+    @AttributeDefinition(
+        description = "The largest JSON frame accepted on the RPC endpoint, in bytes (64 MiB)")
+    long rpc_max_frame() default 64L << 20;
   }
 
   private final ServerCore core;
@@ -76,7 +99,16 @@ public final class IpcServerComponent {
       @Reference MetadataService meta,
       @Reference PluginRegistry plugins)
       throws IOException {
-    this.core = ServerCore.start(Path.of(config.socket()), store, meta, plugins);
+    this.core =
+        ServerCore.start(
+            Path.of(config.socket()),
+            store,
+            meta,
+            plugins,
+            config.rpc()
+                ? new ServerCore.RpcOptions(
+                    config.rpc_bind(), config.rpc_port(), config.rpc_max_frame())
+                : null);
     java.util.Map<String, String> folders = new java.util.LinkedHashMap<>();
     putIfSet(folders, "shm_dir", config.shm_dir());
     putIfSet(folders, "data_dir", config.data_dir());

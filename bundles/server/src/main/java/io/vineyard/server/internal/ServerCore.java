@@ -38,12 +38,14 @@ public final class ServerCore implements AutoCloseable {
   private final AtomicLong nextSession = new AtomicLong(1);
   private final Thread acceptor;
   private volatile boolean closed;
+  private volatile java.util.Map<String, String> paths = java.util.Map.of();
+  private volatile RpcServer rpc;
+  private final StoreFiles files = new StoreFiles();
   private final PluginRegistry plugins;
   private final SessionServers sessionServers = new SessionServers(this);
   private volatile long sessionId;
   private volatile ServerCore root;
   private volatile Runnable whenIdle;
-  private volatile java.util.Map<String, String> paths = java.util.Map.of();
 
   private ServerCore(
       UnixServerSocket listener, BulkStore store, MetadataService meta, PluginRegistry plugins) {
@@ -68,8 +70,30 @@ public final class ServerCore implements AutoCloseable {
   public static ServerCore start(
       Path socket, BulkStore store, MetadataService meta, PluginRegistry plugins)
       throws IOException {
+    return start(socket, store, meta, plugins, null);
+  }
+
+  /**
+   * Binds the socket and, when {@code rpc} is given, the RPC endpoint, then starts serving: the
+   * first register_reply already announces the endpoint.
+   *
+   * @param rpc the RPC endpoint to serve, or null for none
+   * @throws java.net.BindException naming the address when the RPC port is taken (the socket is
+   *     released again)
+   */
+  public static ServerCore start(
+      Path socket, BulkStore store, MetadataService meta, PluginRegistry plugins, RpcOptions rpc)
+      throws IOException {
     Objects.requireNonNull(plugins, "plugins");
     ServerCore core = new ServerCore(UnixServerSocket.bind(socket, 512), store, meta, plugins);
+    if (rpc != null) {
+      try {
+        core.startRpc(rpc.bind(), rpc.port(), rpc.maxFrame());
+      } catch (IOException | RuntimeException e) {
+        core.close();
+        throw e;
+      }
+    }
     core.acceptor.start();
     LOG.log(
         Level.INFO,
@@ -107,16 +131,50 @@ public final class ServerCore implements AutoCloseable {
         }
         return;
       }
-      Session session = new Session(nextSession.getAndIncrement(), s, this);
-      sessions.add(session);
-      Thread t =
-          Thread.ofPlatform().name("vineyard-conn-" + session.id()).daemon().unstarted(session);
-      threads.add(t);
-      t.start();
-      if (closed) {
-        session.shutdown();
-      }
+      adopt(new UnixWire(s), "vineyard-conn-");
     }
+  }
+
+  /**
+   * Where the RPC endpoint listens.
+   *
+   * @param bind the address to bind
+   * @param port the TCP port, 0 for a free one
+   * @param maxFrame the largest JSON frame accepted, in bytes
+   */
+  public record RpcOptions(String bind, int port, long maxFrame) {}
+
+  /** Serves one more connection, of either endpoint, on a thread of its own. */
+  void adopt(Wire wire, String threadPrefix) {
+    Session session = new Session(nextSession.getAndIncrement(), wire, this);
+    sessions.add(session);
+    Thread t = Thread.ofPlatform().name(threadPrefix + session.id()).daemon().unstarted(session);
+    threads.add(t);
+    t.start();
+    if (closed) {
+      session.shutdown();
+    }
+  }
+
+  /** The RPC endpoint as register_reply and cluster_meta announce it ({@code 0.0.0.0:0}: none). */
+  public String rpcEndpoint() {
+    RpcServer rpc = this.rpc;
+    return rpc == null ? InstanceCommands.NO_RPC : rpc.endpoint();
+  }
+
+  /**
+   * Starts the RPC endpoint on {@code bind}:{@code port} (0: a free port) and announces it to the
+   * cluster.
+   */
+  public void startRpc(String bind, int port, long maxFrame) throws IOException {
+    RpcServer server = RpcServer.start(this, bind, port, maxFrame);
+    this.rpc = server;
+    meta.advertiseRpcEndpoint(server.endpoint());
+  }
+
+  /** How many connections came through the RPC endpoint. */
+  int rpcConnections() {
+    return (int) sessions.stream().filter(Session::rpc).count();
   }
 
   /** Called by a session when it ends: frees what the connection held. */
@@ -194,6 +252,10 @@ public final class ServerCore implements AutoCloseable {
     return ids;
   }
 
+  StoreFiles files() {
+    return files;
+  }
+
   PluginValidator validator() {
     return validator;
   }
@@ -220,13 +282,13 @@ public final class ServerCore implements AutoCloseable {
     return d;
   }
 
-  /** Whether the server stops: requests that wait give up. */
+  /** Whether the server stops: requests that wait give up, the RPC endpoint stops accepting. */
   boolean closed() {
     return closed;
   }
 
   int connections() {
-    return sessions.size();
+    return sessions.size() - rpcConnections();
   }
 
   @Override
@@ -234,6 +296,10 @@ public final class ServerCore implements AutoCloseable {
     closed = true;
     sessionServers.closeAll();
     listener.close();
+    RpcServer server = rpc;
+    if (server != null) {
+      server.close();
+    }
     sessions.forEach(Session::shutdown);
     try {
       acceptor.join(5000);
@@ -243,6 +309,7 @@ public final class ServerCore implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    files.close();
     LOG.log(Level.INFO, "stopped serving " + listener.path());
   }
 }

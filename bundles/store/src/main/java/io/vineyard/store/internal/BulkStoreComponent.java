@@ -74,6 +74,13 @@ public final class BulkStoreComponent implements BulkStore {
     @AttributeDefinition(
         description = "The use, as a fraction of size, that starts spilling (--spill-upper-rate)")
     double spill_upper_rate() default SpillSettings.DEFAULT_UPPER_RATE;
+
+    /** Whether all of the shared memory is allocated at start and kept (--reserve-memory). */
+    @AttributeDefinition(
+        description =
+            "Whether all of the shared memory is allocated at start and kept allocated"
+                + " (--reserve-memory)")
+    boolean reserve() default false;
   }
 
   private volatile SharedMemoryStore store;
@@ -102,6 +109,14 @@ public final class BulkStoreComponent implements BulkStore {
             : new SpillSettings(
                 Path.of(spillPath), config.spill_lower_rate(), config.spill_upper_rate());
     store = SharedMemoryStore.open(Path.of(dir), limit, config.keep(), spill);
+    if (config.reserve()) {
+      try {
+        store.reserveAll();
+      } catch (IOException | RuntimeException e) {
+        store.close();
+        throw e;
+      }
+    }
   }
 
   @Deactivate

@@ -154,9 +154,12 @@ public final class SharedMemoryStore implements BulkStore {
     if (spillFiles != null) {
       spillFiles.retainOnly(spilled);
     }
+    List<ObjectId> lost = new ArrayList<>();
     for (BlobIndex.Sealed b : kept.getValue()) {
       if (b.isSpilled()) {
-        s.restoreSpilled(b);
+        if (!s.restoreSpilled(b)) {
+          lost.add(b.id());
+        }
         continue;
       }
       ShmArena arena = arenas.get(b.arena());
@@ -167,6 +170,9 @@ public final class SharedMemoryStore implements BulkStore {
       BlobEntry e = new BlobEntry(b.id(), arena, b.offset(), b.size(), -1);
       s.table.restore(e);
       s.becameCold(e);
+    }
+    for (ObjectId id : lost) {
+      s.index.deleted(id, s::sealedNow); // once the table is whole: a rewrite lists every blob
     }
     LOG.log(
         Level.INFO,
@@ -486,6 +492,26 @@ public final class SharedMemoryStore implements BulkStore {
     }
   }
 
+  /**
+   * Allocates all of the store's shared memory now and keeps it allocated ({@code
+   * --reserve-memory}, vineyardd's {@code --reserve_memory}): creates then never wait for the
+   * filesystem to allocate pages, and freed blobs leave their pages for the next ones.
+   */
+  public synchronized void reserveAll() throws IOException {
+    ensureOpen();
+    long t0 = System.nanoTime();
+    arenas.reserveWhole();
+    LOG.log(
+        Level.INFO,
+        "reserved "
+            + Sizes.format(limit)
+            + " in "
+            + dir
+            + " ("
+            + (System.nanoTime() - t0) / 1_000_000
+            + " ms)");
+  }
+
   @Override
   public synchronized long trim() {
     ensureOpen();
@@ -541,8 +567,11 @@ public final class SharedMemoryStore implements BulkStore {
     }
   }
 
-  /** Brings back a blob an earlier run spilled, if its file is whole; else forgets it. */
-  private void restoreSpilled(BlobIndex.Sealed b) {
+  /**
+   * Brings back a blob an earlier run spilled, if its file is whole; false (the caller records it
+   * deleted) when not.
+   */
+  private boolean restoreSpilled(BlobIndex.Sealed b) {
     if (!spiller.files().holds(b.id(), b.size())) {
       LOG.log(
           Level.WARNING,
@@ -551,13 +580,13 @@ public final class SharedMemoryStore implements BulkStore {
               + " was spilled by the last run, but its file in "
               + spiller.files().dir()
               + " is missing or cut short: dropped");
-      index.deleted(b.id(), this::sealedNow);
-      return;
+      return false;
     }
     BlobEntry e = new BlobEntry(b.id(), null, 0, b.size(), -1);
     e.spilled = true;
     table.restore(e);
     spiller.restoredSpilled(e);
+    return true;
   }
 
   /** Tells the spiller that nobody references a sealed blob now. */

@@ -97,12 +97,12 @@ final class ShmArena implements AutoCloseable {
 
   /**
    * Makes the filesystem back {@code [offset, offset + length)} now (fallocate), so that a client
-   * writing there never faults (SIGBUS) on a full tmpfs.
+   * writing there never faults (SIGBUS) on a full tmpfs. A no-op once the whole file is reserved.
    *
    * @return false when the filesystem has no room for it
    */
   boolean reserve(long offset, long length) {
-    if (!reserveSupported) {
+    if (!reserveSupported || reservedWhole) {
       return true;
     }
     try {
@@ -125,6 +125,30 @@ final class ShmArena implements AutoCloseable {
 
   private static final int ENOSPC = 28;
   private boolean reserveSupported = true;
+  private boolean reservedWhole;
+
+  /**
+   * Allocates the whole file now ({@code --reserve-memory}), so no create waits for the filesystem,
+   * and keeps it allocated: {@link #trim()} then hands nothing back.
+   *
+   * @throws IOException when the filesystem cannot hold it (the message names the folder and size)
+   */
+  void reserveWhole() throws IOException {
+    try {
+      Posix.fallocate(file.fd(), Posix.FALLOC_FL_KEEP_SIZE, 0, file.size());
+    } catch (Posix.ErrnoException e) {
+      throw new IOException(
+          "cannot reserve "
+              + file.size()
+              + " bytes of shared memory in "
+              + file.path()
+              + " (--reserve-memory): "
+              + e.getMessage()
+              + "; lower --size or free space there",
+          e);
+    }
+    reservedWhole = true;
+  }
 
   ArenaFile file() {
     return file;
@@ -147,6 +171,9 @@ final class ShmArena implements AutoCloseable {
    * run under the store's lock: a range punched after being handed out would lose data.
    */
   long trim() {
+    if (reservedWhole) {
+      return 0; // reserved at start: stays allocated for the next blobs
+    }
     long punched = 0;
     for (Range r : allocator.takeTrimmable(PAGE_SIZE)) {
       if (!trimSupported) {

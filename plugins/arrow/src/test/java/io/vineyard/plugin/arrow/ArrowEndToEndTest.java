@@ -271,4 +271,107 @@ class ArrowEndToEndTest {
       assertNull(client.get(id));
     }
   }
+
+  @Test
+  void storeAllocationsNoPutUsedAreFreedWhenArrowReleasesThem() {
+    try (VineyardClient client = Vineyard.connect(instance.socket())) {
+      long before = client.status().memoryUsage();
+      try (BufferAllocator store = StoreAllocator.create(client);
+          BigIntVector v = new BigIntVector("v", store)) {
+        v.allocateNew(1 << 16);
+        assertTrue(client.status().memoryUsage() >= before + (8 << 16), "a blob backs the vector");
+      }
+      assertEquals(before, client.status().memoryUsage(), "the unsealed blob was dropped");
+      VineyardException.NotEnoughMemory full =
+          assertThrows(
+              VineyardException.NotEnoughMemory.class,
+              () -> {
+                try (BufferAllocator store = StoreAllocator.create(client);
+                    BigIntVector v = new BigIntVector("v", store)) {
+                  v.allocateNew(64 << 20); // 512 MiB, above the instance's 256 MiB
+                }
+              });
+      assertTrue(full.getMessage().contains("raise --size"), full.getMessage());
+      assertEquals(before, client.status().memoryUsage());
+    }
+  }
+
+  @Test
+  void aSchemaProxyResolvesInEachFormVineyardWrites() {
+    try (VineyardClient client = Vineyard.connect(instance.socket());
+        VectorSchemaRoot root = Columns.everyType(heap, 1)) {
+      ObjectMeta written =
+          client.getMeta(client.put(root)).member("schema_").orElseThrow(); // text, as C++ writes
+      assertEquals(root.getSchema(), client.get(written.id()));
+      String text = written.string("schema_binary_").orElseThrow();
+      List<Long> bytes =
+          java.util.Arrays.stream(
+                  text.substring(text.indexOf('[') + 1, text.indexOf(']')).split(","))
+              .map(Long::parseLong)
+              .toList();
+      java.util.Map<String, Object> object = new java.util.LinkedHashMap<>();
+      object.put("bytes", bytes);
+      object.put("subtype", null);
+      ObjectId asObject =
+          client
+              .createMetadata(
+                  ObjectMeta.builder("vineyard::SchemaProxy")
+                      .put("schema_binary_", object)
+                      .nbytes(0)
+                      .build())
+              .id();
+      assertEquals(root.getSchema(), client.get(asObject));
+      ObjectId broken =
+          client
+              .createMetadata(
+                  ObjectMeta.builder("vineyard::SchemaProxy")
+                      .put("schema_binary_", "{\"bytes\":[1,2,300]}")
+                      .nbytes(0)
+                      .build())
+              .id();
+      VineyardException.Invalid e =
+          assertThrows(VineyardException.Invalid.class, () -> client.get(broken));
+      assertTrue(e.getMessage().contains("'schema_binary_' holds 300"), e.getMessage());
+    }
+  }
+
+  @Test
+  void fixedSizeListsRoundTripAndNullListsAreRefused() {
+    try (VineyardClient client = Vineyard.connect(instance.socket());
+        org.apache.arrow.vector.complex.FixedSizeListVector pairs =
+            org.apache.arrow.vector.complex.FixedSizeListVector.empty("pairs", 2, heap)) {
+      pairs.addOrGetVector(
+          org.apache.arrow.vector.types.pojo.FieldType.nullable(
+              new org.apache.arrow.vector.types.pojo.ArrowType.Int(32, true)));
+      pairs.allocateNew();
+      org.apache.arrow.vector.IntVector values =
+          (org.apache.arrow.vector.IntVector) pairs.getDataVector();
+      for (int i = 0; i < 5; i++) {
+        pairs.setNotNull(i);
+        values.setSafe(2 * i, i);
+        if (i != 3) {
+          values.setSafe(2 * i + 1, -i); // one null element, which vineyard keeps
+        }
+      }
+      values.setValueCount(10);
+      pairs.setValueCount(5);
+      VectorSchemaRoot root = VectorSchemaRoot.of(pairs);
+      root.setRowCount(5);
+      ObjectId id = client.put(root);
+      ObjectMeta column = client.getMeta(id).member("__columns_-0").orElseThrow();
+      assertEquals("vineyard::FixedSizeListArray", column.typename());
+      assertEquals(2L, column.number("list_size_").orElseThrow());
+      try (VectorSchemaRoot back = (VectorSchemaRoot) client.get(id)) {
+        assertSameContent(root, back);
+      }
+      try (FieldVector alone = (FieldVector) client.get(column.id())) {
+        assertEquals(java.util.Arrays.asList(3, null), alone.getObject(3));
+      }
+
+      pairs.setNull(1);
+      VineyardException.NotImplemented e =
+          assertThrows(VineyardException.NotImplemented.class, () -> client.put(pairs));
+      assertTrue(e.getMessage().contains("field 'pairs'"), e.getMessage());
+    }
+  }
 }

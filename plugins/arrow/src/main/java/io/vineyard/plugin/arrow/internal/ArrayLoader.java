@@ -13,6 +13,7 @@ import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.NullVector;
+import org.apache.arrow.vector.complex.FixedSizeListVector;
 import org.apache.arrow.vector.complex.LargeListVector;
 import org.apache.arrow.vector.complex.ListVector;
 import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
@@ -61,10 +62,14 @@ final class ArrayLoader {
           case Typenames.LARGE_BYTES -> ArrowType.LargeBinary.INSTANCE;
           case Typenames.LIST_32 -> ArrowType.List.INSTANCE;
           case Typenames.LIST_64, Typenames.PY_LARGE_LIST -> ArrowType.LargeList.INSTANCE;
+          case Typenames.FIXED_LIST ->
+              new ArrowType.FixedSizeList((int) Trees.count(meta, "list_size_"));
           default -> Typenames.numericType(t);
         };
     List<Field> children =
-        type instanceof ArrowType.List || type instanceof ArrowType.LargeList
+        type instanceof ArrowType.List
+                || type instanceof ArrowType.LargeList
+                || type instanceof ArrowType.FixedSizeList
             ? List.of(rename(fieldOf(Trees.member(meta, "values_")), "item"))
             : List.of();
     return new Field("", FieldType.nullable(type), children);
@@ -92,6 +97,17 @@ final class ArrayLoader {
     if (t.equals(Typenames.NULL)) {
       expect(v instanceof NullVector, v, meta);
       v.loadFieldBuffers(new ArrowFieldNode(length, length), List.of());
+      return;
+    }
+    if (v instanceof FixedSizeListVector l) {
+      expect(t.equals(Typenames.FIXED_LIST), v, meta);
+      long size = Trees.count(meta, "list_size_");
+      if (size != l.getListSize()) {
+        throw Trees.invalid(
+            meta, "list_size_", "is " + size + ", the schema says " + l.getListSize());
+      }
+      v.loadFieldBuffers(new ArrowFieldNode(length, 0), List.of(allocator.getEmpty()));
+      loadInto(l.getDataVector(), Trees.member(meta, "values_"));
       return;
     }
     long nulls = Trees.count(meta, "null_count_");

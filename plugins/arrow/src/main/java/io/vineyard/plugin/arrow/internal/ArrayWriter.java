@@ -14,6 +14,7 @@ import org.apache.arrow.vector.LargeVarCharVector;
 import org.apache.arrow.vector.NullVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.complex.FixedSizeListVector;
 import org.apache.arrow.vector.complex.LargeListVector;
 import org.apache.arrow.vector.complex.ListVector;
 
@@ -38,6 +39,7 @@ final class ArrayWriter {
           case LargeVarCharVector s -> Typenames.LARGE_STRING;
           case VarBinaryVector s -> Typenames.BYTES;
           case LargeVarBinaryVector s -> Typenames.LARGE_BYTES;
+          case FixedSizeListVector l -> Typenames.FIXED_LIST;
           case LargeListVector l -> Typenames.LIST_64;
           case ListVector l -> Typenames.LIST_32;
           case BaseFixedWidthVector f ->
@@ -76,6 +78,9 @@ final class ArrayWriter {
     if (v instanceof NullVector) {
       return sink.ctx()
           .create(ObjectMeta.builder(typename).put("length_", (long) n).nbytes(0).build());
+    }
+    if (v instanceof FixedSizeListVector l) {
+      return putFixedList(l, typename, sink);
     }
     long nulls = v.getNullCount();
     ObjectMeta.Builder b =
@@ -131,6 +136,28 @@ final class ArrayWriter {
     }
     b.member("null_bitmap_", bitmap);
     return sink.ctx().create(b.nbytes(nbytes).build());
+  }
+
+  // vineyard's FixedSizeListArray has no validity bitmap (arrow.vineyard-mod: length_, list_size_,
+  // values_), so a list with nulls cannot be written without losing them
+  private static ObjectMeta putFixedList(FixedSizeListVector l, String typename, BufferSink sink) {
+    if (l.getNullCount() > 0) {
+      throw new VineyardException.NotImplemented(
+          "field '"
+              + l.getField().getName()
+              + "': vineyard::FixedSizeListArray has no validity bitmap, and this list has "
+              + l.getNullCount()
+              + " null lists (make them empty lists, or use a ListVector)");
+    }
+    ObjectMeta values = put(l.getDataVector(), sink);
+    return sink.ctx()
+        .create(
+            ObjectMeta.builder(typename)
+                .put("length_", (long) l.getValueCount())
+                .put("list_size_", (long) l.getListSize())
+                .member("values_", values)
+                .nbytes(values.nbytes())
+                .build());
   }
 
   // an empty vector may have no offset buffer yet; vineyard's readers want n + 1 offsets

@@ -20,6 +20,7 @@ final class Typenames {
   static final String FIXED_BINARY = "vineyard::FixedSizeBinaryArray";
   static final String NULL = "vineyard::NullArray";
   static final String LIST = "vineyard::BaseListArray";
+  static final String FIXED_LIST = "vineyard::FixedSizeListArray";
   static final String SCHEMA = "vineyard::SchemaProxy";
   static final String RECORD_BATCH = "vineyard::RecordBatch";
   static final String TABLE = "vineyard::Table";
