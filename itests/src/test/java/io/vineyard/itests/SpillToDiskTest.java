@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +34,28 @@ import org.junit.jupiter.api.Test;
 class SpillToDiskTest {
   private static final int MIB = 1 << 20;
   private static final long SIZE = 32L * MIB;
+
+  /** One runtime for both tests (each uses its own objects), spilling to its own folder. */
+  private static Path spill;
+
+  private static RuntimeProcess rt;
+
+  @BeforeAll
+  static void start() throws Exception {
+    spill = Files.createTempDirectory("vineyard-spill-it");
+    rt = RuntimeProcess.start("32M", "--spill-path", spill.toString());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    try {
+      if (rt != null) {
+        rt.close();
+      }
+    } finally {
+      RuntimeProcess.deleteTree(spill);
+    }
+  }
 
   private static byte[] bytes(long seed, int i) {
     byte[] b = new byte[MIB - 100 * i]; // sizes differ: freed ranges do not simply fit again
@@ -73,60 +97,54 @@ class SpillToDiskTest {
 
   @Test
   void threeTimesTheSizeGoesInAndComesBackIdenticalAlsoAfterKillNine() throws Exception {
-    Path spill = Files.createTempDirectory("vineyard-spill-it");
-    try (RuntimeProcess rt = RuntimeProcess.start("32M", "--spill-path", spill.toString())) {
-      long seed = System.nanoTime();
-      System.out.println("spill: seed " + seed);
-      List<ObjectId> ids = new ArrayList<>();
-      long put = 0;
-      long most = 0;
-      long t0 = System.nanoTime();
-      try (VineyardClient c = Vineyard.connect(rt.socket)) {
-        for (int i = 0; put < 3 * SIZE; i++) {
-          byte[] b = bytes(seed, i);
-          ObjectId id = c.put(b);
-          c.release(List.of(id)); // cold from now on: nobody references it
-          ids.add(id);
-          put += b.length;
-          long used = c.status().memoryUsage();
-          assertTrue(used <= SIZE, "use " + used + " stays within --size");
-          most = Math.max(most, used);
-        }
+    long seed = System.nanoTime();
+    System.out.println("spill: seed " + seed);
+    List<ObjectId> ids = new ArrayList<>();
+    long put = 0;
+    long most = 0;
+    long t0 = System.nanoTime();
+    try (VineyardClient c = Vineyard.connect(rt.socket)) {
+      for (int i = 0; put < 3 * SIZE; i++) {
+        byte[] b = bytes(seed, i);
+        ObjectId id = c.put(b);
+        c.release(List.of(id)); // cold from now on: nobody references it
+        ids.add(id);
+        put += b.length;
+        long used = c.status().memoryUsage();
+        assertTrue(used <= SIZE, "use " + used + " stays within --size");
+        most = Math.max(most, used);
       }
-      long putMs = (System.nanoTime() - t0) / 1_000_000;
-      int spilled = 0;
-      try (UnixSocket s = registered(rt.socket)) {
-        for (ObjectId id : ids) {
-          spilled += isSpilled(s, id) ? 1 : 0;
-        }
-      }
-      assertTrue(spilled >= ids.size() / 2, spilled + " of " + ids.size() + " spilled");
-      System.out.printf(
-          "spill: put %d blobs (%d MiB) into --size 32M in %d ms; most in memory %d MiB;"
-              + " %d spilled%n",
-          ids.size(), put / MIB, putMs, most / MIB, spilled);
-
-      t0 = System.nanoTime();
-      readAllBack(rt, seed, ids);
-      System.out.printf(
-          "spill: read all %d back identical in %d ms%n",
-          ids.size(), (System.nanoTime() - t0) / 1_000_000);
-
-      // what is spilled now (and what is in memory) survives a crash of the runtime
-      rt.kill();
-      rt.restart();
-      t0 = System.nanoTime();
-      readAllBack(rt, seed, ids);
-      System.out.printf(
-          "spill: after kill -9 and restart, read all %d back identical in %d ms%n",
-          ids.size(), (System.nanoTime() - t0) / 1_000_000);
-    } finally {
-      RuntimeProcess.deleteTree(spill);
     }
+    long putMs = (System.nanoTime() - t0) / 1_000_000;
+    int spilled = 0;
+    try (UnixSocket s = registered(rt.socket)) {
+      for (ObjectId id : ids) {
+        spilled += isSpilled(s, id) ? 1 : 0;
+      }
+    }
+    assertTrue(spilled >= ids.size() / 2, spilled + " of " + ids.size() + " spilled");
+    System.out.printf(
+        "spill: put %d blobs (%d MiB) into --size 32M in %d ms; most in memory %d MiB;"
+            + " %d spilled%n",
+        ids.size(), put / MIB, putMs, most / MIB, spilled);
+
+    t0 = System.nanoTime();
+    readAllBack(seed, ids);
+    System.out.printf(
+        "spill: read all %d back identical in %d ms%n",
+        ids.size(), (System.nanoTime() - t0) / 1_000_000);
+
+    // what is spilled now (and what is in memory) survives a crash of the runtime
+    rt.kill();
+    rt.restart();
+    t0 = System.nanoTime();
+    readAllBack(seed, ids);
+    System.out.printf(
+        "spill: after kill -9 and restart, read all %d back identical in %d ms%n",
+        ids.size(), (System.nanoTime() - t0) / 1_000_000);
   }
 
-  private static void readAllBack(RuntimeProcess rt, long seed, List<ObjectId> ids)
-      throws Exception {
+  private static void readAllBack(long seed, List<ObjectId> ids) throws Exception {
     try (VineyardClient c = Vineyard.connect(rt.socket)) {
       for (int i = 0; i < ids.size(); i++) {
         ByteBuffer got = (ByteBuffer) c.get(ids.get(i));
@@ -139,62 +157,56 @@ class SpillToDiskTest {
 
   @Test
   void evictLoadUnpinAndIsSpilledAsRawFrames() throws Exception {
-    Path spill = Files.createTempDirectory("vineyard-spill-it");
-    try (RuntimeProcess rt = RuntimeProcess.start("32M", "--spill_path", spill.toString())) {
-      byte[] bytes = new byte[100_000];
-      new Random(7).nextBytes(bytes);
-      double[] values = new double[4096];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = i * 0.5;
-      }
-      ObjectId blob;
-      ObjectId array;
-      ObjectId arrayBlob;
+    byte[] bytes = new byte[100_000];
+    new Random(7).nextBytes(bytes);
+    double[] values = new double[4096];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = i * 0.5;
+    }
+    ObjectId blob;
+    ObjectId array;
+    ObjectId arrayBlob;
+    try (VineyardClient c = Vineyard.connect(rt.socket)) {
+      blob = c.put(bytes);
+      array = c.put(values);
+      arrayBlob = c.getMeta(array).member("buffer_").orElseThrow().id();
+    } // the connection's references go with it
+    try (UnixSocket s = registered(rt.socket)) {
+      assertFalse(isSpilled(s, blob));
+      assertReply(call(s, "{\"type\":\"evict_request\",\"ids\":" + ids(blob) + "}"), "evict_reply");
+      assertTrue(isSpilled(s, blob));
       try (VineyardClient c = Vineyard.connect(rt.socket)) {
-        blob = c.put(bytes);
-        array = c.put(values);
-        arrayBlob = c.getMeta(array).member("buffer_").orElseThrow().id();
-      } // the connection's references go with it
-      try (UnixSocket s = registered(rt.socket)) {
-        assertFalse(isSpilled(s, blob));
-        assertReply(
-            call(s, "{\"type\":\"evict_request\",\"ids\":" + ids(blob) + "}"), "evict_reply");
-        assertTrue(isSpilled(s, blob));
-        try (VineyardClient c = Vineyard.connect(rt.socket)) {
-          assertEquals(ByteBuffer.wrap(bytes), c.get(blob), "a get loads it back");
-        }
-        assertFalse(isSpilled(s, blob));
+        assertEquals(ByteBuffer.wrap(bytes), c.get(blob), "a get loads it back");
+      }
+      assertFalse(isSpilled(s, blob));
 
-        // an object stands for its blobs
-        assertReply(
-            call(s, "{\"type\":\"evict_request\",\"ids\":" + ids(array) + "}"), "evict_reply");
-        assertTrue(isSpilled(s, arrayBlob));
-        assertReply(
-            call(s, "{\"type\":\"load_request\",\"ids\":" + ids(array) + ",\"pin\":true}"),
-            "load_reply");
-        assertFalse(isSpilled(s, arrayBlob));
-        assertReply(
-            call(s, "{\"type\":\"evict_request\",\"ids\":" + ids(array) + "}"), "evict_reply");
-        assertFalse(isSpilled(s, arrayBlob), "pinned blobs stay in memory");
-        assertReply(
-            call(s, "{\"type\":\"unpin_request\",\"ids\":" + ids(array) + "}"), "unpin_reply");
-        assertReply(
-            call(s, "{\"type\":\"evict_request\",\"ids\":" + ids(arrayBlob) + "}"), "evict_reply");
-        assertTrue(isSpilled(s, arrayBlob));
-        ObjectNode twice = call(s, "{\"type\":\"evict_request\",\"ids\":" + ids(array) + "}");
-        assertEquals(17, twice.path("code").asInt(), "ObjectSpilled, as vineyardd: " + twice);
-        assertTrue(twice.path("message").asText().contains(arrayBlob.toString()), twice.toString());
-        assertFalse(isSpilled(s, ObjectId.parse("o8000000000000fff")), "unknown: not spilled");
-        assertReply(
-            call(s, "{\"type\":\"load_request\",\"ids\":" + ids(arrayBlob) + "}"), "load_reply");
-        assertFalse(isSpilled(s, arrayBlob));
-      }
-      try (VineyardClient c = Vineyard.connect(rt.socket)) {
-        DoubleBuffer got = (DoubleBuffer) c.get(array);
-        assertEquals(DoubleBuffer.wrap(values), got);
-      }
-    } finally {
-      RuntimeProcess.deleteTree(spill);
+      // an object stands for its blobs
+      assertReply(
+          call(s, "{\"type\":\"evict_request\",\"ids\":" + ids(array) + "}"), "evict_reply");
+      assertTrue(isSpilled(s, arrayBlob));
+      assertReply(
+          call(s, "{\"type\":\"load_request\",\"ids\":" + ids(array) + ",\"pin\":true}"),
+          "load_reply");
+      assertFalse(isSpilled(s, arrayBlob));
+      assertReply(
+          call(s, "{\"type\":\"evict_request\",\"ids\":" + ids(array) + "}"), "evict_reply");
+      assertFalse(isSpilled(s, arrayBlob), "pinned blobs stay in memory");
+      assertReply(
+          call(s, "{\"type\":\"unpin_request\",\"ids\":" + ids(array) + "}"), "unpin_reply");
+      assertReply(
+          call(s, "{\"type\":\"evict_request\",\"ids\":" + ids(arrayBlob) + "}"), "evict_reply");
+      assertTrue(isSpilled(s, arrayBlob));
+      ObjectNode twice = call(s, "{\"type\":\"evict_request\",\"ids\":" + ids(array) + "}");
+      assertEquals(17, twice.path("code").asInt(), "ObjectSpilled, as vineyardd: " + twice);
+      assertTrue(twice.path("message").asText().contains(arrayBlob.toString()), twice.toString());
+      assertFalse(isSpilled(s, ObjectId.parse("o8000000000000fff")), "unknown: not spilled");
+      assertReply(
+          call(s, "{\"type\":\"load_request\",\"ids\":" + ids(arrayBlob) + "}"), "load_reply");
+      assertFalse(isSpilled(s, arrayBlob));
+    }
+    try (VineyardClient c = Vineyard.connect(rt.socket)) {
+      DoubleBuffer got = (DoubleBuffer) c.get(array);
+      assertEquals(DoubleBuffer.wrap(values), got);
     }
   }
 }

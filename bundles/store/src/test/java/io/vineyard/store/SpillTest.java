@@ -153,7 +153,7 @@ class SpillTest {
   }
 
   @Test
-  void spilledBlobsComeBackAfterACrash() throws Exception {
+  void spilledBlobsComeBackAfterACrashAndAfterACleanStop() throws Exception {
     try (ShmFolder folder = new ShmFolder()) {
       SpillSettings spill = SpillSettings.to(folder.root().resolve("spill"));
       BulkStore crashed = BulkStores.open(folder.storeDir(), LIMIT, true, spill);
@@ -176,8 +176,12 @@ class SpillTest {
         assertFalse(back.isSpilled(c));
         assertFalse(back.contains(b));
         assertEquals(4032, back.used(), "only c is in memory");
-        assertBytes(back.acquire(1, a, false), 1);
         assertBytes(back.acquire(1, c, false), 3);
+      } // a clean stop keeps the spilled blob too
+      try (BulkStore again = BulkStores.open(folder.storeDir(), LIMIT, true, spill)) {
+        assertTrue(again.isSpilled(a));
+        assertBytes(again.acquire(1, a, false), 1);
+        assertBytes(again.acquire(1, c, false), 3);
       }
     }
   }
