@@ -88,6 +88,7 @@ public final class Bench {
         "vineyard bench (%s run), %d cores; runtime processes started with runtime/bin/vineyardd%n",
         quick ? "quick" : "full", Runtime.getRuntime().availableProcessors());
     Map<String, Object> extra = new LinkedHashMap<>();
+    String loadBefore = loadAverage();
     long large = quick ? 64L << 20 : 1L << 30;
     LargePuts puts = new LargePuts(this, large);
     try (RedisServer redis = wants("pairs", "wire", "sweep", "jvm") ? redisOrNote() : null) {
@@ -142,14 +143,21 @@ public final class Bench {
       ManyObjects.measure(this);
     }
     extra.put("seconds", (System.nanoTime() - t0) / 1e9);
+    String load =
+        "load average (1, 5, 15 min) "
+            + loadBefore
+            + " at the start, "
+            + loadAverage()
+            + " at the end";
+    extra.put("load", load);
     results.printTable(out);
     results.writeJson(outDir.resolve("latest.json"), extra);
     results.writeMarkdown(
         outDir.resolve("latest.md"),
         String.format(
-            "%d cores; took %.0f s. Ratios compare figures of this one run; the machine may be"
-                + " shared, so absolute figures vary between runs.",
-            Runtime.getRuntime().availableProcessors(), (System.nanoTime() - t0) / 1e9));
+            "%d cores, %s; took %.0f s. Ratios compare figures of this one run; absolute"
+                + " figures vary with the machine and its load. The plot: latest-latency.png.",
+            Runtime.getRuntime().availableProcessors(), load, (System.nanoTime() - t0) / 1e9));
     out.printf("bench: wrote %s (%.0f s)%n", outDir, (System.nanoTime() - t0) / 1e9);
     return results.measures();
   }
@@ -170,6 +178,16 @@ public final class Bench {
     } finally {
       Folders.delete(dir);
       Folders.delete(shm);
+    }
+  }
+
+  /** The first three fields of /proc/loadavg, or "unknown". */
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
     }
   }
 }
