@@ -15,11 +15,12 @@ import java.util.Set;
  * separate processes), measured beside what users would pick instead, every baseline in the same
  * run so that ratios compare like with like (the goals table of {@code bench/README.md}).
  *
- * <p>{@code bench/run [--quick] [--out DIR] [--only SECTION,...]}: prints the table as it goes and
- * writes {@code latest.json}, {@code latest.md} and {@code latest-latency.png} into DIR (default
- * {@code bench/results}). A baseline that is not installed is reported MISSING with the package to
- * install, never as passed. Sections: start, pairs, inprocess, wire, get, large, sweep, jvm,
- * reserved, persist, many.
+ * <p>{@code bench/run [--quick] [--out DIR] [--only SECTION,...] [--jfr DIR]}: prints the table as
+ * it goes and writes {@code latest.json}, {@code latest.md} and {@code latest-latency.png} into DIR
+ * (default {@code bench/results}). A baseline that is not installed is reported MISSING with the
+ * package to install, never as passed. Sections: start, pairs, inprocess, wire, get, large, sweep,
+ * jvm, reserved, persist, many. {@code --jfr DIR} records a JFR profile of every runtime started
+ * into DIR ({@code jfr view hot-methods FILE} reads one).
  */
 public final class Bench {
   final PrintStream out;
@@ -46,6 +47,10 @@ public final class Bench {
         o >= 0 ? Path.of(args[o + 1]) : Folders.repo().resolve("bench").resolve("results");
     int s = a.indexOf("--only");
     Set<String> only = s >= 0 ? Set.of(args[s + 1].split(",")) : Set.of();
+    int j = a.indexOf("--jfr");
+    if (j >= 0) {
+      System.setProperty("vineyard.bench.jfr", args[j + 1]);
+    }
     Bench b = new Bench(System.out, quick, only);
     b.run(outDir);
     System.exit(0); // jetcd's and junixsocket's threads are not all daemons
