@@ -15,11 +15,12 @@ import java.util.Set;
  * separate processes), measured beside what users would pick instead, every baseline in the same
  * run so that ratios compare like with like (the goals table of {@code bench/README.md}).
  *
- * <p>{@code bench/run [--quick] [--out DIR] [--only SECTION,...]}: prints the table as it goes and
- * writes {@code latest.json}, {@code latest.md} and {@code latest-latency.png} into DIR (default
- * {@code bench/results}). A baseline that is not installed is reported MISSING with the package to
- * install, never as passed. Sections: start, pairs, inprocess, wire, get, large, sweep, jvm,
- * reserved, persist, many.
+ * <p>{@code bench/run [--quick] [--out DIR] [--only SECTION,...] [--jfr DIR]}: prints the table as
+ * it goes and writes {@code latest.json}, {@code latest.md} and {@code latest-latency.png} into DIR
+ * (default {@code bench/results}). A baseline that is not installed is reported MISSING with the
+ * package to install, never as passed. Sections: start, pairs, inprocess, wire, get, large, sweep,
+ * jvm, reserved, persist, many. {@code --jfr DIR} records a JFR profile of every runtime started
+ * into DIR ({@code jfr view hot-methods FILE} reads one).
  */
 public final class Bench {
   final PrintStream out;
@@ -46,6 +47,10 @@ public final class Bench {
         o >= 0 ? Path.of(args[o + 1]) : Folders.repo().resolve("bench").resolve("results");
     int s = a.indexOf("--only");
     Set<String> only = s >= 0 ? Set.of(args[s + 1].split(",")) : Set.of();
+    int j = a.indexOf("--jfr");
+    if (j >= 0) {
+      System.setProperty("vineyard.bench.jfr", args[j + 1]);
+    }
     Bench b = new Bench(System.out, quick, only);
     b.run(outDir);
     System.exit(0); // jetcd's and junixsocket's threads are not all daemons
@@ -88,6 +93,7 @@ public final class Bench {
         "vineyard bench (%s run), %d cores; runtime processes started with runtime/bin/vineyardd%n",
         quick ? "quick" : "full", Runtime.getRuntime().availableProcessors());
     Map<String, Object> extra = new LinkedHashMap<>();
+    String loadBefore = loadAverage();
     long large = quick ? 64L << 20 : 1L << 30;
     LargePuts puts = new LargePuts(this, large);
     try (RedisServer redis = wants("pairs", "wire", "sweep", "jvm") ? redisOrNote() : null) {
@@ -142,14 +148,21 @@ public final class Bench {
       ManyObjects.measure(this);
     }
     extra.put("seconds", (System.nanoTime() - t0) / 1e9);
+    String load =
+        "load average (1, 5, 15 min) "
+            + loadBefore
+            + " at the start, "
+            + loadAverage()
+            + " at the end";
+    extra.put("load", load);
     results.printTable(out);
     results.writeJson(outDir.resolve("latest.json"), extra);
     results.writeMarkdown(
         outDir.resolve("latest.md"),
         String.format(
-            "%d cores; took %.0f s. Ratios compare figures of this one run; the machine may be"
-                + " shared, so absolute figures vary between runs.",
-            Runtime.getRuntime().availableProcessors(), (System.nanoTime() - t0) / 1e9));
+            "%d cores, %s; took %.0f s. Ratios compare figures of this one run; absolute"
+                + " figures vary with the machine and its load. The plot: latest-latency.png.",
+            Runtime.getRuntime().availableProcessors(), load, (System.nanoTime() - t0) / 1e9));
     out.printf("bench: wrote %s (%.0f s)%n", outDir, (System.nanoTime() - t0) / 1e9);
     return results.measures();
   }
@@ -170,6 +183,16 @@ public final class Bench {
     } finally {
       Folders.delete(dir);
       Folders.delete(shm);
+    }
+  }
+
+  /** The first three fields of /proc/loadavg, or "unknown". */
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
     }
   }
 }

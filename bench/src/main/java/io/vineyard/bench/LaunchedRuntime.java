@@ -87,7 +87,16 @@ final class LaunchedRuntime implements AutoCloseable {
         new ProcessBuilder(cmd)
             .redirectError(Redirect.appendTo(work.resolve("vineyardd.log").toFile()));
     // the Felix cache and other temporary files go into the work folder, removed with it
-    pb.environment().put("VINEYARD_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp);
+    String opts = "-Djava.io.tmpdir=" + tmp;
+    String jfr = System.getProperty("vineyard.bench.jfr");
+    if (jfr != null) {
+      // a profile of each runtime, written when it stops (bench/run --jfr DIR)
+      Files.createDirectories(Path.of(jfr));
+      opts +=
+          " -XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+              + Path.of(jfr).toAbsolutePath().resolve(cluster + "-" + work.getFileName() + ".jfr");
+    }
+    pb.environment().put("VINEYARD_JAVA_OPTS", opts);
     long t0 = System.nanoTime();
     Process p;
     try {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -23,14 +22,14 @@ final class Loops {
 
   /**
    * Put+get pairs per second of {@code clients} clients, each with its own connection, each doing
-   * {@code pairsEach} pairs of {@code valueSize} bytes after a warm-up of a tenth as many; values
-   * are deleted {@code batch} at a time (one request), inside the timed loop, as both stores must
-   * to stay within memory. With {@code delete} each pair is followed by its own delete instead.
+   * {@code pairsEach} pairs of {@code valueSize} bytes after a warm-up of half as many (at most
+   * 2000); values are deleted {@code batch} at a time (one request), inside the timed loop, as both
+   * stores must to stay within memory. With {@code delete} each pair is followed by its own delete
+   * instead.
    */
   static double pairsPerSecond(
       Supplier<KeyValue> connect, int clients, int valueSize, int pairsEach, boolean delete) {
     int batch = Math.max(1, Math.min(1000, (64 << 20) / Math.max(1, valueSize) / clients));
-    AtomicLong elapsed = new AtomicLong();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     CountDownLatch warm = new CountDownLatch(clients);
     CountDownLatch go = new CountDownLatch(1);
@@ -45,7 +44,8 @@ final class Loops {
                   () -> {
                     try (KeyValue kv = connect.get()) {
                       byte[] value = new byte[valueSize];
-                      pairs(kv, value, Math.max(10, pairsEach / 10), batch, delete);
+                      // the JIT of both processes needs a few thousand requests to settle
+                      pairs(kv, value, Math.max(10, Math.min(2000, pairsEach / 2)), batch, delete);
                       warm.countDown();
                       go.await();
                       starts[me] = System.nanoTime();
@@ -72,8 +72,7 @@ final class Loops {
     }
     long first = Arrays.stream(starts).min().orElseThrow();
     long last = Arrays.stream(ends).max().orElseThrow();
-    elapsed.set(last - first);
-    return (double) pairsEach * clients / (elapsed.get() / 1e9);
+    return (double) pairsEach * clients / ((last - first) / 1e9);
   }
 
   private static void pairs(KeyValue kv, byte[] value, int n, int batch, boolean delete) {

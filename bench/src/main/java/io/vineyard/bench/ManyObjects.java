@@ -99,7 +99,7 @@ final class ManyObjects {
     try (VineyardClient c = Vineyard.connect(rt.socket)) {
       long[] t =
           Loops.samples(
-              200,
+              3_000,
               2_000,
               i -> {
                 Blob b = c.getObject(ids.get(random.nextInt(ids.size())), Blob.class);

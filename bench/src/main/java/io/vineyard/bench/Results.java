@@ -132,7 +132,7 @@ final class Results {
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("id", m.id());
       r.put("name", m.name());
-      r.put("value", m.value());
+      r.put("value", Double.isNaN(m.value()) ? null : m.value()); // NaN: no figure (JSON has none)
       r.put("unit", m.unit());
       r.put("baseline", m.baseline());
       r.put("baseline_value", m.baselineValue());

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One connection's mappings of the instance's store files, keyed by the server's {@code store_fd}
@@ -34,9 +35,12 @@ final class Mappings implements AutoCloseable {
     int receive() throws IOException;
   }
 
-  /** {@code reserved}: the store file was allocated whole, and is populated in the background. */
+  /**
+   * {@code populated}: for a store file allocated whole, how far from offset 0 the background
+   * populater has come; null for a sparse one.
+   */
   private record Mapping(
-      MemorySegment raw, MemorySegment scoped, boolean writable, boolean reserved) {}
+      MemorySegment raw, MemorySegment scoped, boolean writable, AtomicLong populated) {}
 
   private final Arena arena = Arena.ofShared();
   private final Map<Integer, Mapping> byStoreFd = new HashMap<>();
@@ -122,10 +126,10 @@ final class Mappings implements AutoCloseable {
       raw = Posix.mmap(fd, length, false);
       writable = false;
     }
-    boolean reserved = writable && allocatedWhole(fd, length);
-    Mapping m = new Mapping(raw, raw.reinterpret(length, arena, null), writable, reserved);
-    if (reserved) {
-      populateInBackground(m.scoped());
+    AtomicLong populated = writable && allocatedWhole(fd, length) ? new AtomicLong() : null;
+    Mapping m = new Mapping(raw, raw.reinterpret(length, arena, null), writable, populated);
+    if (populated != null) {
+      populateInBackground(m.scoped(), populated);
     }
     return m;
   }
@@ -160,7 +164,7 @@ final class Mappings implements AutoCloseable {
    * not memory, and a large put then copies at memory speed instead of faulting once per 4 KiB
    * page. Stops at the end, or once this connection's mappings are closed.
    */
-  private static void populateInBackground(MemorySegment mapping) {
+  private static void populateInBackground(MemorySegment mapping, AtomicLong populated) {
     POPULATER.execute(
         () -> {
           try {
@@ -169,6 +173,7 @@ final class Mappings implements AutoCloseable {
               if (!Posix.madviseInScope(mapping.asSlice(off, n), Posix.MADV_POPULATE_WRITE)) {
                 return; // a kernel without MADV_POPULATE_WRITE: writes fault as usual
               }
+              populated.set(off + n);
             }
           } catch (IllegalStateException closed) {
             // the client closed: nothing left to populate
@@ -233,17 +238,26 @@ final class Mappings implements AutoCloseable {
    * Maps the pages of a blob just created ({@code blob}, the view of payload {@code p}) into this
    * process's page tables in one call ({@code madvise(MADV_POPULATE_WRITE)}, Linux 5.14+), so that
    * writing it does not fault once per 4 KiB page: an order of magnitude faster for large blobs
-   * (the store has allocated the pages already, so this costs no memory). Small blobs, kernels that
-   * refuse, and reserved store files (populated in the background already: a second walk over the
-   * same pages costs as much as the first) are left to fault as usual.
+   * (the store has allocated the pages already, so this costs no memory). In a reserved store file
+   * only the part the background populater has not reached yet is done here (a second walk over
+   * populated pages costs as much as the first). Small blobs, and kernels that refuse, fault as
+   * usual.
    */
   synchronized void populateForWrite(Payload p, MemorySegment blob) {
     Mapping m = byStoreFd.get(p.storeFd());
-    if (blob.byteSize() < POPULATE_FROM || m == null || m.reserved()) {
+    if (blob.byteSize() < POPULATE_FROM || m == null) {
       return;
     }
-    long start = blob.address() & -PAGE; // mappings start on a page: this page is still theirs
-    long length = blob.address() + blob.byteSize() - start;
+    long from = p.dataOffset();
+    if (m.populated() != null) {
+      from = Math.max(from, m.populated().get());
+    }
+    long to = p.dataOffset() + p.dataSize();
+    if (from >= to) {
+      return;
+    }
+    long start = m.raw().address() + (from & -PAGE); // a mapping starts on a page boundary
+    long length = m.raw().address() + to - start;
     Posix.madvise(MemorySegment.ofAddress(start).reinterpret(length), Posix.MADV_POPULATE_WRITE);
   }
 
