@@ -395,7 +395,11 @@ final class RaftGroup implements AutoCloseable {
         }
         Outcome outcome = Outcome.decode(reply);
         if (!machine.awaitVersion(outcome.version(), 0)) { // committed, not applied here yet
+          // the query makes the leader send its commit index now; if it fails (a loaded machine,
+          // a leader change), the entry still arrives with the next append or resend: wait for it,
+          // so that a read here right after sees this change
           catchUp(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+          machine.awaitVersion(outcome.version(), Math.max(0, deadline - System.nanoTime()));
         }
         return outcome;
       }
