@@ -1,192 +1,198 @@
 package io.vineyard.bench;
 
-import io.vineyard.api.Blob;
-import io.vineyard.api.BlobWriter;
-import io.vineyard.api.ObjectId;
-import io.vineyard.api.VineyardClient;
-import io.vineyard.client.Vineyard;
 import io.vineyard.testkit.EmbeddedServer;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Put/get figures of one instance, measured in one run so that ratios compare like with like: the
- * IPC round trip, a small put+get, put throughput against a plain heap→off-heap copy (fresh and
- * reused shared memory), and get latency of a small against a large blob.
+ * The benchmark: this store's runtime, started as users start it ({@code runtime/bin/vineyardd}, as
+ * separate processes), measured beside what users would pick instead, every baseline in the same
+ * run so that ratios compare like with like (the goals table of {@code bench/README.md}).
+ *
+ * <p>{@code bench/run [--quick] [--out DIR] [--only SECTION,...] [--jfr DIR]}: prints the table as
+ * it goes and writes {@code latest.json}, {@code latest.md} and {@code latest-latency.png} into DIR
+ * (default {@code bench/results}). A baseline that is not installed is reported MISSING with the
+ * package to install, never as passed. Sections: start, pairs, inprocess, wire, get, large, sweep,
+ * jvm, reserved, persist, many. {@code --jfr DIR} records a JFR profile of every runtime started
+ * into DIR ({@code jfr view hot-methods FILE} reads one).
  */
 public final class Bench {
-  private final PrintStream out;
-  private final boolean quick;
-  private final List<String> figures = new ArrayList<>();
+  final PrintStream out;
+  final boolean quick;
+  final Results results;
+  private final Set<String> only;
 
   Bench(PrintStream out, boolean quick) {
+    this(out, quick, Set.of());
+  }
+
+  Bench(PrintStream out, boolean quick, Set<String> only) {
     this.out = out;
     this.quick = quick;
+    this.only = only;
+    this.results = new Results(quick ? "quick" : "full");
   }
 
   public static void main(String[] args) throws Exception {
-    boolean quick = List.of(args).contains("--quick");
-    int s = List.of(args).indexOf("--socket");
-    Bench b = new Bench(System.out, quick);
-    if (s >= 0) {
-      b.run(Path.of(args[s + 1]));
-    } else {
-      b.runOwnInstance();
+    List<String> a = List.of(args);
+    boolean quick = a.contains("--quick");
+    int o = a.indexOf("--out");
+    Path outDir =
+        o >= 0 ? Path.of(args[o + 1]) : Folders.repo().resolve("bench").resolve("results");
+    int s = a.indexOf("--only");
+    Set<String> only = s >= 0 ? Set.of(args[s + 1].split(",")) : Set.of();
+    int j = a.indexOf("--jfr");
+    if (j >= 0) {
+      System.setProperty("vineyard.bench.jfr", args[j + 1]);
     }
+    Bench b = new Bench(System.out, quick, only);
+    b.run(outDir);
+    System.exit(0); // jetcd's and junixsocket's threads are not all daemons
   }
 
-  /** Runs against an instance of its own in temporary folders; returns the figure lines printed. */
-  List<String> runOwnInstance() throws Exception {
-    Path dir = Files.createTempDirectory("vineyard-bench");
-    Path shm = Files.createTempDirectory(Path.of("/dev/shm"), "vineyard-bench");
-    long size = quick ? 256L << 20 : 3L << 30;
-    try (EmbeddedServer server =
-        EmbeddedServer.start(dir.resolve("bench.sock"), shm.resolve("arenas"), size)) {
-      return run(server.socket());
-    } finally {
-      for (Path p : List.of(dir, shm)) {
-        try (Stream<Path> w = Files.walk(p)) {
-          w.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
+  /** Whether any of these sections runs ({@code --only} names some; by default all run). */
+  boolean wants(String... sections) {
+    if (only.isEmpty()) {
+      return true;
+    }
+    for (String s : sections) {
+      if (only.contains(s)) {
+        return true;
       }
     }
+    return false;
   }
 
-  List<String> run(Path socket) throws IOException {
-    int small = quick ? 2_000 : 50_000;
-    long large = quick ? 32L << 20 : 1L << 30;
+  private RedisServer redisOrNote() throws IOException, InterruptedException {
+    RedisServer r = RedisServer.startIfInstalled();
+    if (r == null) {
+      note("Redis rows: " + Baselines.missing("redis-server", "redis-server"));
+    }
+    return r;
+  }
+
+  void add(Measure m) {
+    results.add(m, out);
+  }
+
+  void note(String text) {
+    results.note(text, out);
+  }
+
+  /** Runs every section and writes the result files into {@code outDir}; returns the rows. */
+  List<Measure> run(Path outDir) throws Exception {
+    long t0 = System.nanoTime();
+    Files.createDirectories(outDir);
     out.printf(
-        "vineyard bench (%s): socket %s, %d small ops, large blob %d MiB%n",
-        quick ? "quick" : "full", socket, small, large >> 20);
-    try (VineyardClient writer = Vineyard.connect(socket);
-        VineyardClient reader = Vineyard.connect(socket)) {
-      roundTrip(writer, small);
-      smallPutGet(writer, reader, small);
-      throughput(writer, reader, large);
-    }
-    return figures;
-  }
-
-  private void figure(String name, double value, String unit) {
-    String line = String.format("%-44s %12.2f %s", name, value, unit);
-    figures.add(line);
-    out.println(line);
-  }
-
-  private void roundTrip(VineyardClient c, int n) {
-    for (int i = 0; i < n / 4; i++) {
-      c.exists(ObjectId.EMPTY_BLOB); // warm-up
-    }
-    long t0 = System.nanoTime();
-    for (int i = 0; i < n; i++) {
-      c.exists(ObjectId.EMPTY_BLOB);
-    }
-    figure("IPC round trip (exists)", (System.nanoTime() - t0) / 1e3 / n, "us/op");
-  }
-
-  private void smallPutGet(VineyardClient writer, VineyardClient reader, int n) {
-    byte[] value = new byte[16];
-    List<ObjectId> ids = new ArrayList<>(n);
-    for (int round = 0; round < 2; round++) { // round 0 warms up
-      ids.clear();
-      long t0 = System.nanoTime();
-      for (int i = 0; i < n; i++) {
-        value[0] = (byte) i;
-        ObjectId id = writer.put(value);
-        ByteBuffer got = (ByteBuffer) reader.get(id);
-        if (got.get(0) != (byte) i) {
-          throw new IllegalStateException("read back the wrong bytes for " + id);
+        "vineyard bench (%s run), %d cores; runtime processes started with runtime/bin/vineyardd%n",
+        quick ? "quick" : "full", Runtime.getRuntime().availableProcessors());
+    Map<String, Object> extra = new LinkedHashMap<>();
+    String loadBefore = loadAverage();
+    long large = quick ? 64L << 20 : 1L << 30;
+    LargePuts puts = new LargePuts(this, large);
+    try (RedisServer redis = wants("pairs", "wire", "sweep", "jvm") ? redisOrNote() : null) {
+      if (wants("start", "pairs", "get", "wire", "large", "sweep", "inprocess")) {
+        try (LaunchedRuntime rt = LaunchedRuntime.start(quick ? "1G" : "4G", null, "bench-main")) {
+          ClientFigures client = new ClientFigures(this, rt.socket, redis);
+          if (wants("start")) {
+            StartFigures.startAndIdle(this, rt);
+          }
+          if (wants("pairs")) {
+            client.pairs();
+          }
+          if (wants("inprocess")) {
+            InProcessFigures.measure(this, rt);
+          }
+          if (wants("wire")) {
+            WireFigures.trivialRequest(this, rt.socket, redis);
+          }
+          if (wants("get")) {
+            client.largeGet(large);
+          }
+          if (wants("large")) {
+            puts.measure(rt.socket, false, "P1c", "P1c-fill");
+          }
+          if (wants("sweep")) {
+            Map<String, Object> sweep = client.sweep(large);
+            extra.put("latency_by_size", sweep);
+            LatencyPlot.write(sweep, outDir.resolve("latest-latency.png"));
+          }
         }
-        ids.add(id);
       }
-      long elapsed = System.nanoTime() - t0;
-      // no release: the reader's buffers give their blobs back once they are collected
-      writer.delete(ids.toArray(ObjectId[]::new));
-      if (round == 1) {
-        figure("16-byte put + get from another client", elapsed / 1e3 / n, "us/op");
+      if (wants("jvm")) {
+        embedded(redis);
       }
     }
-  }
-
-  private void throughput(VineyardClient writer, VineyardClient reader, long size) {
-    byte[] chunk = new byte[8 << 20];
-    for (int i = 0; i < chunk.length; i++) {
-      chunk[i] = (byte) (i * 31);
-    }
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment plain = arena.allocate(size, 64);
-      copyChunks(chunk, plain); // first touch of private memory
-      long t0 = System.nanoTime();
-      copyChunks(chunk, plain);
-      figure("baseline: heap -> off-heap copy, warm", gbps(size, System.nanoTime() - t0), "GB/s");
-    }
-    ObjectId first = putLarge(writer, chunk, size, "put into fresh shared memory (first touch)");
-    writer.delete(first);
-    ObjectId second = putLarge(writer, chunk, size, "put into reused shared memory");
-
-    ObjectId tiny = writer.put(new byte[1024]);
-    double tinyMicros = getMicros(reader, tiny);
-    double largeMicros = getMicros(reader, second);
-    figure("getObject of a 1 KiB blob (mapped, no copy)", tinyMicros, "us");
-    figure("getObject of the large blob (mapped, no copy)", largeMicros, "us");
-    figure("get latency ratio large / 1 KiB", largeMicros / tinyMicros, "x");
-    try (Blob blob = reader.getObject(second, Blob.class)) {
-      long t0 = System.nanoTime();
-      long sum = 0;
-      MemorySegment seg = blob.segment();
-      for (long i = 0; i < seg.byteSize(); i += 8) {
-        sum += seg.get(ValueLayout.JAVA_LONG_UNALIGNED, i);
+    if (wants("reserved")) {
+      try (LaunchedRuntime rt =
+          LaunchedRuntime.start(quick ? "1G" : "5G", null, "bench-reserved", "--reserve-memory")) {
+        puts.measure(rt.socket, true, "P1", "P1b");
       }
-      figure(
-          "reader scans the large blob in place",
-          gbps(size, System.nanoTime() - t0),
-          "GB/s (sum " + (sum & 0xff) + ")");
-    } // closing the view releases the large blob at once
-    writer.delete(tiny, second);
-  }
-
-  private ObjectId putLarge(VineyardClient c, byte[] chunk, long size, String name) {
-    long t0 = System.nanoTime();
-    ObjectId id;
-    try (BlobWriter w = c.createBlob(size)) {
-      copyChunks(chunk, w.segment());
-      id = w.seal();
     }
-    figure(name, gbps(size, System.nanoTime() - t0), "GB/s");
-    return id;
-  }
-
-  private static double getMicros(VineyardClient c, ObjectId id) {
-    double best = Double.MAX_VALUE;
-    for (int i = 0; i < 20; i++) {
-      long t0 = System.nanoTime();
-      Blob b = c.getObject(id, Blob.class);
-      if (b.size() < 0) {
-        throw new IllegalStateException();
+    if (wants("persist")) {
+      try (EtcdCluster etcd = EtcdCluster.startIfInstalled();
+          PersistFigures.Cluster cluster = PersistFigures.Cluster.start(3)) {
+        if (etcd == null) {
+          note("etcd rows: " + Baselines.missing("etcd", "etcd-server"));
+        }
+        PersistFigures.measure(this, cluster.runtimes(), etcd);
       }
-      best = Math.min(best, (System.nanoTime() - t0) / 1e3);
     }
-    return best;
+    if (wants("many")) {
+      ManyObjects.measure(this);
+    }
+    extra.put("seconds", (System.nanoTime() - t0) / 1e9);
+    String load =
+        "load average (1, 5, 15 min) "
+            + loadBefore
+            + " at the start, "
+            + loadAverage()
+            + " at the end";
+    extra.put("load", load);
+    results.printTable(out);
+    results.writeJson(outDir.resolve("latest.json"), extra);
+    results.writeMarkdown(
+        outDir.resolve("latest.md"),
+        String.format(
+            "%d cores, %s; took %.0f s. Ratios compare figures of this one run; absolute"
+                + " figures vary with the machine and its load. The plot: latest-latency.png.",
+            Runtime.getRuntime().availableProcessors(), load, (System.nanoTime() - t0) / 1e9));
+    out.printf("bench: wrote %s (%.0f s)%n", outDir, (System.nanoTime() - t0) / 1e9);
+    return results.measures();
   }
 
-  private static void copyChunks(byte[] chunk, MemorySegment dst) {
-    for (long off = 0; off < dst.byteSize(); off += chunk.length) {
-      int n = (int) Math.min(chunk.length, dst.byteSize() - off);
-      MemorySegment.copy(chunk, 0, dst, ValueLayout.JAVA_BYTE, off, n);
+  /** The in-JVM server's row, labelled as such: what this bench measured before. */
+  private void embedded(RedisServer redis) throws IOException {
+    Path dir = Folders.temp("vineyard-bench-jvm");
+    Path shm = Folders.shm("vineyard-bench-jvm");
+    try (EmbeddedServer server =
+        EmbeddedServer.start(dir.resolve("bench.sock"), shm.resolve("arenas"), 256L << 20)) {
+      double redisPairs =
+          results.measures().stream()
+              .filter(m -> m.id().equals("P3") && m.baselineValue() != null)
+              .mapToDouble(Measure::baselineValue)
+              .findFirst()
+              .orElse(Double.NaN);
+      new ClientFigures(this, server.socket(), redis).embeddedRow(server.socket(), redisPairs);
+    } finally {
+      Folders.delete(dir);
+      Folders.delete(shm);
     }
   }
 
-  private static double gbps(long bytes, long nanos) {
-    return bytes / (double) nanos;
+  /** The first three fields of /proc/loadavg, or "unknown". */
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 }

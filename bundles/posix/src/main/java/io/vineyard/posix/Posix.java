@@ -68,6 +68,13 @@ public final class Posix {
       downcall("munmap", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
   static final MethodHandle MADVISE =
       downcall("madvise", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+  static final MethodHandle FSTAT =
+      downcall("fstat", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
+
+  /** struct stat: its size and st_blocks' offset, the same on x86-64 and aarch64 Linux. */
+  private static final long STAT_SIZE = 144;
+
+  private static final long ST_BLOCKS = 64;
   static final MethodHandle STRERROR =
       Linker.nativeLinker()
           .downcallHandle(
@@ -221,6 +228,38 @@ public final class Posix {
               MADVISE.invokeExact(
                   errnoState(a), MemorySegment.ofAddress(range.address()), range.byteSize(), advice)
           == 0;
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /**
+   * madvise(2) over a range of a mapping, holding the range's arena open during the call (an arena
+   * closed meanwhile makes this throw {@link IllegalStateException} instead of touching a range
+   * unmapped under it); returns false when the kernel refuses. {@code range} must start on a page.
+   */
+  public static boolean madviseInScope(MemorySegment range, int advice) {
+    try (Arena a = Arena.ofConfined()) {
+      return (int) MADVISE.invokeExact(errnoState(a), range, range.byteSize(), advice) == 0;
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /**
+   * The bytes the filesystem has allocated to a file (fstat(2)'s {@code st_blocks} × 512): on tmpfs
+   * this counts pages reserved with fallocate, which {@code SEEK_HOLE} still reports as holes.
+   */
+  public static long allocatedBytes(int fd) throws IOException {
+    try (Arena a = Arena.ofConfined()) {
+      MemorySegment st = errnoState(a);
+      MemorySegment stat = a.allocate(STAT_SIZE, 8);
+      if ((int) FSTAT.invokeExact(st, fd, stat) != 0) {
+        throw failure("fstat", "fd " + fd, errno(st));
+      }
+      return stat.get(JAVA_LONG, ST_BLOCKS) * 512;
+    } catch (IOException e) {
+      throw e;
     } catch (Throwable t) {
       throw rethrow(t);
     }

@@ -60,5 +60,20 @@ public final class Frames {
               + MAX_FRAME
               + " bytes (256 MiB)");
     }
+
+    /**
+     * A header announced {@code length} bytes where a connection takes at most {@code limit} (the
+     * RPC endpoint's own limit).
+     */
+    public FrameTooLargeException(long length, long limit, String flag) {
+      super(
+          "frame of "
+              + Long.toUnsignedString(length)
+              + " bytes exceeds the limit of "
+              + limit
+              + " bytes ("
+              + flag
+              + ")");
+    }
   }
 }

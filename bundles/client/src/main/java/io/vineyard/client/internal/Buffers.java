@@ -5,7 +5,10 @@ import io.vineyard.api.VineyardException;
 import io.vineyard.protocol.BlobMessages.CreateBufferRequest;
 import io.vineyard.protocol.BlobMessages.GetBuffersRequest;
 import io.vineyard.protocol.Payload;
+import io.vineyard.protocol.StoreMessages.CreateBuffersRequest;
+import io.vineyard.protocol.StreamMessages.GetNextStreamChunkRequest;
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +24,8 @@ final class Buffers {
   private final Mappings mappings;
   private final BlobRefs refs;
 
-  /** A blob just created: its ID and its writable bytes. */
-  record Created(ObjectId id, MemorySegment segment) {}
+  /** A blob just created: its ID, its writable bytes and where they are. */
+  record Created(ObjectId id, MemorySegment segment, Payload payload) {}
 
   Buffers(IpcConnection conn, Mappings mappings, BlobRefs refs) {
     this.conn = conn;
@@ -35,31 +38,93 @@ final class Buffers {
     if (size < 0) {
       throw new VineyardException.Invalid("blob size must not be negative, got " + size);
     }
+    Created created =
+        conn.call(
+            new CreateBufferRequest(size),
+            (reply, socket) -> {
+              ObjectId id = reply.id();
+              Payload p = reply.created();
+              if (id == null || p == null) {
+                throw new VineyardException.Invalid(
+                    "create_buffer_reply for " + id + " has no 'created' payload");
+              }
+              // vineyardd's client: without "fd", receive when the store file is new
+              List<Integer> declared =
+                  reply.fd() == null
+                      ? mappings.unmapped(List.of(p))
+                      : reply.fd() == -1 ? List.of() : List.of(reply.fd());
+              mappings.receive(List.of(p), declared, socket::receiveFd);
+              if (p.dataSize() != size) {
+                throw new VineyardException.Invalid(
+                    "create_buffer_reply for "
+                        + id
+                        + ": asked for "
+                        + size
+                        + " bytes, got "
+                        + p.dataSize());
+              }
+              return new Created(id, mappings.view(p, true), p);
+            });
+    mappings.populateForWrite(created.payload(), created.segment());
+    return created;
+  }
+
+  /**
+   * create_buffers_request {sizes}: new unsealed blobs and their writable bytes, in order; the
+   * store fds of {@code fds} follow the reply.
+   */
+  List<Created> createAll(long... sizes) {
+    List<Long> list = new ArrayList<>(sizes.length);
+    for (long size : sizes) {
+      if (size < 0) {
+        throw new VineyardException.Invalid("blob size must not be negative, got " + size);
+      }
+      list.add(size);
+    }
     return conn.call(
-        new CreateBufferRequest(size),
+        new CreateBuffersRequest(list),
         (reply, socket) -> {
-          ObjectId id = reply.id();
-          Payload p = reply.created();
-          if (id == null || p == null) {
+          List<Payload> payloads = reply.payloads();
+          if (payloads == null || payloads.size() != sizes.length) {
             throw new VineyardException.Invalid(
-                "create_buffer_reply for " + id + " has no 'created' payload");
+                "create_buffers_reply has "
+                    + (payloads == null ? "no" : payloads.size())
+                    + " payloads for "
+                    + sizes.length
+                    + " sizes");
           }
-          // vineyardd's client: without "fd", receive when the store file is new
+          List<Integer> declared = reply.fds() != null ? reply.fds() : mappings.unmapped(payloads);
+          mappings.receive(payloads, declared, socket::receiveFd);
+          List<Created> out = new ArrayList<>(payloads.size());
+          for (Payload p : payloads) {
+            out.add(new Created(p.objectId(), mappings.view(p, true), p));
+          }
+          return out;
+        });
+  }
+
+  /**
+   * get_next_stream_chunk_request {id, size}: the stream's next chunk, allocated by the instance
+   * and writable by this producer.
+   */
+  Created nextChunk(ObjectId stream, long size) {
+    if (size < 0) {
+      throw new VineyardException.Invalid("chunk size must not be negative, got " + size);
+    }
+    return conn.call(
+        new GetNextStreamChunkRequest(stream, size),
+        (reply, socket) -> {
+          Payload p = reply.buffer();
+          if (p == null) {
+            throw new VineyardException.Invalid(
+                "get_next_stream_chunk_reply of stream " + stream + " has no 'buffer'");
+          }
           List<Integer> declared =
               reply.fd() == null
                   ? mappings.unmapped(List.of(p))
                   : reply.fd() == -1 ? List.of() : List.of(reply.fd());
           mappings.receive(List.of(p), declared, socket::receiveFd);
-          if (p.dataSize() != size) {
-            throw new VineyardException.Invalid(
-                "create_buffer_reply for "
-                    + id
-                    + ": asked for "
-                    + size
-                    + " bytes, got "
-                    + p.dataSize());
-          }
-          return new Created(id, mappings.view(p, true));
+          return new Created(p.objectId(), mappings.view(p, true), p);
         });
   }
 

@@ -20,14 +20,24 @@ final class ClientBlobWriter implements BlobWriter {
 
   private final IpcClient client;
   private final ObjectId id;
-  private final MemorySegment segment;
+  private MemorySegment segment;
+  private final boolean streamed;
   private State state = State.OPEN;
   private java.lang.ref.Cleaner.Cleanable sealRef;
 
   ClientBlobWriter(IpcClient client, ObjectId id, MemorySegment segment) {
+    this(client, id, segment, false);
+  }
+
+  /**
+   * A writer; a {@code streamed} one is a stream's chunk, which the instance hands over (sealed)
+   * itself: closing it does not drop it.
+   */
+  ClientBlobWriter(IpcClient client, ObjectId id, MemorySegment segment, boolean streamed) {
     this.client = client;
     this.id = id;
     this.segment = segment;
+    this.streamed = streamed;
   }
 
   @Override
@@ -75,8 +85,28 @@ final class ClientBlobWriter implements BlobWriter {
   }
 
   @Override
+  public synchronized void shrink(long size) {
+    if (state != State.OPEN) {
+      throw new VineyardException.ObjectSealed(
+          "blob " + id + " is " + state.name().toLowerCase() + ": it can no longer be shrunk");
+    }
+    if (size < 0 || size > segment.byteSize()) {
+      throw new VineyardException.Invalid(
+          "cannot shrink blob "
+              + id
+              + " of "
+              + segment.byteSize()
+              + " bytes to "
+              + size
+              + " bytes: the new size must be between 0 and its size");
+    }
+    client.shrink(id, size);
+    segment = segment.asSlice(0, size);
+  }
+
+  @Override
   public synchronized void close() {
-    if (state == State.OPEN) {
+    if (state == State.OPEN && !streamed) {
       state = State.DROPPED;
       client.drop(id);
     } else if (sealRef != null) {

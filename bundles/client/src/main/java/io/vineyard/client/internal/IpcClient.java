@@ -5,6 +5,8 @@ import io.vineyard.api.ClusterInstance;
 import io.vineyard.api.InstanceStatus;
 import io.vineyard.api.ObjectId;
 import io.vineyard.api.ObjectMeta;
+import io.vineyard.api.StreamReader;
+import io.vineyard.api.StreamWriter;
 import io.vineyard.api.VineyardClient;
 import io.vineyard.api.VineyardException;
 import io.vineyard.api.VineyardObject;
@@ -20,7 +22,14 @@ import io.vineyard.protocol.DataMessages.ExistsRequest;
 import io.vineyard.protocol.DataMessages.GetDataRequest;
 import io.vineyard.protocol.DataMessages.ListDataRequest;
 import io.vineyard.protocol.InstanceMessages.InstanceStatusRequest;
+import io.vineyard.protocol.ObjectMessages.CreateDatasReply;
+import io.vineyard.protocol.ObjectMessages.CreateDatasRequest;
 import io.vineyard.protocol.Payload;
+import io.vineyard.protocol.StoreMessages.ShrinkBufferRequest;
+import io.vineyard.protocol.StreamMessages;
+import io.vineyard.protocol.StreamMessages.CreateStreamRequest;
+import io.vineyard.protocol.StreamMessages.DropStreamRequest;
+import io.vineyard.protocol.StreamMessages.OpenStreamRequest;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.List;
@@ -121,6 +130,58 @@ public final class IpcClient implements VineyardClient {
     return new ClientBlobWriter(this, c.id(), c.segment());
   }
 
+  @Override
+  public List<BlobWriter> createBlobs(long... sizes) {
+    checkOpen();
+    List<BlobWriter> out = new java.util.ArrayList<>(sizes.length);
+    for (Buffers.Created c : buffers.createAll(sizes)) {
+      out.add(new ClientBlobWriter(this, c.id(), c.segment()));
+    }
+    return out;
+  }
+
+  void shrink(ObjectId id, long size) {
+    checkOpen();
+    conn.call(new ShrinkBufferRequest(id, size));
+  }
+
+  /** The next chunk of a stream this client writes. */
+  BlobWriter nextChunk(ObjectId stream, long size) {
+    checkOpen();
+    Buffers.Created c = buffers.nextChunk(stream, size);
+    return new ClientBlobWriter(this, c.id(), c.segment(), true);
+  }
+
+  /** Sends a request of the stream commands (or any whose reply carries nothing to keep). */
+  <R extends io.vineyard.protocol.Reply> R call(io.vineyard.protocol.Request<R> request) {
+    checkOpen();
+    return conn.call(request);
+  }
+
+  @Override
+  public ObjectId createStream(ObjectMeta meta) {
+    ObjectId id = createMetadata(meta).id();
+    call(new CreateStreamRequest(id));
+    return id;
+  }
+
+  @Override
+  public StreamWriter openStreamWriter(ObjectId stream) {
+    call(new OpenStreamRequest(stream, StreamMessages.WRITE));
+    return new ClientStreamWriter(this, stream);
+  }
+
+  @Override
+  public StreamReader openStreamReader(ObjectId stream) {
+    checkOpen();
+    return ClientStreamReader.open(conn.path(), stream);
+  }
+
+  @Override
+  public void dropStream(ObjectId stream) {
+    call(new DropStreamRequest(stream));
+  }
+
   /** Seals; the connection then holds a reference, counted once until {@link #unhold}. */
   void seal(ObjectId id) {
     if (!ObjectId.EMPTY_BLOB.equals(id)) {
@@ -168,6 +229,49 @@ public final class IpcClient implements VineyardClient {
         .put("signature", new java.math.BigInteger(Long.toUnsignedString(reply.signature())))
         .instanceId(reply.instanceId())
         .build();
+  }
+
+  @Override
+  public List<ObjectMeta> createMetadata(List<ObjectMeta> metas) {
+    checkOpen();
+    List<ObjectMeta> contents = new java.util.ArrayList<>(metas.size());
+    for (ObjectMeta meta : metas) {
+      plugins.forTypename(meta.typename()).ifPresent(p -> p.validate(meta));
+      contents.add(content(meta).build());
+    }
+    CreateDatasReply reply = conn.call(new CreateDatasRequest(contents));
+    if (reply.ids() == null || reply.ids().size() != metas.size()) {
+      throw new VineyardException.Invalid(
+          "create_datas_reply names "
+              + (reply.ids() == null ? "no" : reply.ids().size())
+              + " objects for "
+              + metas.size()
+              + " trees");
+    }
+    List<ObjectMeta> out = new java.util.ArrayList<>(metas.size());
+    for (int i = 0; i < metas.size(); i++) {
+      out.add(
+          contents.get(i).toBuilder()
+              .id(reply.ids().get(i))
+              .put(
+                  "signature",
+                  new java.math.BigInteger(Long.toUnsignedString(reply.signatures().get(i))))
+              .instanceId(reply.instanceIds().get(i))
+              .build());
+    }
+    return out;
+  }
+
+  /** A tree as create_data(s) sends it: no id (the server assigns it), transient, nbytes. */
+  private ObjectMeta.Builder content(ObjectMeta meta) {
+    ObjectMeta.Builder content = meta.toBuilder().remove("id").instanceId(instanceId());
+    if (!content.has("transient")) {
+      content.put("transient", true);
+    }
+    if (!content.has("nbytes")) {
+      content.put("nbytes", 0L);
+    }
+    return content;
   }
 
   @Override
@@ -360,6 +464,12 @@ public final class IpcClient implements VineyardClient {
   public boolean isPersisted(ObjectId id) {
     checkOpen();
     return global.isPersisted(id);
+  }
+
+  @Override
+  public ObjectId migrate(ObjectId id) {
+    checkOpen();
+    return global.migrate(id);
   }
 
   @Override

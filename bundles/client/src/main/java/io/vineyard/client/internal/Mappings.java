@@ -12,6 +12,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One connection's mappings of the instance's store files, keyed by the server's {@code store_fd}
@@ -32,7 +35,12 @@ final class Mappings implements AutoCloseable {
     int receive() throws IOException;
   }
 
-  private record Mapping(MemorySegment raw, MemorySegment scoped, boolean writable) {}
+  /**
+   * {@code populated}: for a store file allocated whole, how far from offset 0 the background
+   * populater has come; null for a sparse one.
+   */
+  private record Mapping(
+      MemorySegment raw, MemorySegment scoped, boolean writable, AtomicLong populated) {}
 
   private final Arena arena = Arena.ofShared();
   private final Map<Integer, Mapping> byStoreFd = new HashMap<>();
@@ -118,7 +126,59 @@ final class Mappings implements AutoCloseable {
       raw = Posix.mmap(fd, length, false);
       writable = false;
     }
-    return new Mapping(raw, raw.reinterpret(length, arena, null), writable);
+    AtomicLong populated = writable && allocatedWhole(fd, length) ? new AtomicLong() : null;
+    Mapping m = new Mapping(raw, raw.reinterpret(length, arena, null), writable, populated);
+    if (populated != null) {
+      populateInBackground(m.scoped(), populated);
+    }
+    return m;
+  }
+
+  /**
+   * Whether the store file's first {@code length} bytes are all allocated: a store started with
+   * {@code --reserve-memory} allocated it all at start.
+   */
+  private static boolean allocatedWhole(int fd, long length) {
+    try {
+      return Posix.allocatedBytes(fd) >= length;
+    } catch (IOException e) {
+      return false; // treat it as sparse
+    }
+  }
+
+  /** The chunk the background populater maps per call: short, so close() never waits long. */
+  private static final long POPULATE_CHUNK = 32L << 20;
+
+  /**
+   * One daemon thread per process populates the reserved mappings of all its connections, one after
+   * the other: at most one core goes to it however many clients the process opens.
+   */
+  private static final ExecutorService POPULATER =
+      Executors.newSingleThreadExecutor(
+          Thread.ofPlatform().daemon().name("vineyard-populate").factory());
+
+  /**
+   * Maps a reserved store file's pages into this process's page tables in the background, from
+   * offset 0 (where the store places its first blobs), ahead of the caller's writes: with {@code
+   * --reserve-memory} the pages exist already, so this costs page tables (2 MiB per GiB) and CPU,
+   * not memory, and a large put then copies at memory speed instead of faulting once per 4 KiB
+   * page. Stops at the end, or once this connection's mappings are closed.
+   */
+  private static void populateInBackground(MemorySegment mapping, AtomicLong populated) {
+    POPULATER.execute(
+        () -> {
+          try {
+            for (long off = 0; off < mapping.byteSize(); off += POPULATE_CHUNK) {
+              long n = Math.min(POPULATE_CHUNK, mapping.byteSize() - off);
+              if (!Posix.madviseInScope(mapping.asSlice(off, n), Posix.MADV_POPULATE_WRITE)) {
+                return; // a kernel without MADV_POPULATE_WRITE: writes fault as usual
+              }
+              populated.set(off + n);
+            }
+          } catch (IllegalStateException closed) {
+            // the client closed: nothing left to populate
+          }
+        });
   }
 
   /**
@@ -167,6 +227,38 @@ final class Mappings implements AutoCloseable {
               + " was sent read-only; cannot write the blob");
     }
     return slice;
+  }
+
+  /** Blobs from this size on have their pages mapped in one call before the caller writes. */
+  static final long POPULATE_FROM = 64 << 10;
+
+  private static final long PAGE = 4096;
+
+  /**
+   * Maps the pages of a blob just created ({@code blob}, the view of payload {@code p}) into this
+   * process's page tables in one call ({@code madvise(MADV_POPULATE_WRITE)}, Linux 5.14+), so that
+   * writing it does not fault once per 4 KiB page: an order of magnitude faster for large blobs
+   * (the store has allocated the pages already, so this costs no memory). In a reserved store file
+   * only the part the background populater has not reached yet is done here (a second walk over
+   * populated pages costs as much as the first). Small blobs, and kernels that refuse, fault as
+   * usual.
+   */
+  synchronized void populateForWrite(Payload p, MemorySegment blob) {
+    Mapping m = byStoreFd.get(p.storeFd());
+    if (blob.byteSize() < POPULATE_FROM || m == null) {
+      return;
+    }
+    long from = p.dataOffset();
+    if (m.populated() != null) {
+      from = Math.max(from, m.populated().get());
+    }
+    long to = p.dataOffset() + p.dataSize();
+    if (from >= to) {
+      return;
+    }
+    long start = m.raw().address() + (from & -PAGE); // a mapping starts on a page boundary
+    long length = m.raw().address() + to - start;
+    Posix.madvise(MemorySegment.ofAddress(start).reinterpret(length), Posix.MADV_POPULATE_WRITE);
   }
 
   /** How many store files are mapped. */

@@ -55,6 +55,13 @@ final class ArenaSet implements AutoCloseable {
     return arenas.indexOf(arena);
   }
 
+  /** Allocates every arena whole and keeps it so ({@code --reserve-memory}). */
+  void reserveWhole() throws IOException {
+    for (ShmArena a : arenas) {
+      a.reserveWhole();
+    }
+  }
+
   /** Closes the fds and keeps the files, for the next run. */
   void closeKeeping() {
     arenas.forEach(ShmArena::closeKeeping);

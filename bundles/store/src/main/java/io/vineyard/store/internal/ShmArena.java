@@ -3,8 +3,10 @@ package io.vineyard.store.internal;
 import io.vineyard.posix.Posix;
 import io.vineyard.store.ArenaFile;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * One shared-memory arena file, the fd the store keeps open on it, and the allocator over it.
@@ -21,6 +23,7 @@ final class ShmArena implements AutoCloseable {
   private final ArenaFile file;
   private final ArenaAllocator allocator;
   private boolean trimSupported = true;
+  private FileChannel channel;
 
   private ShmArena(ArenaFile file) {
     this.file = file;
@@ -66,17 +69,40 @@ final class ShmArena implements AutoCloseable {
 
   /** Closes the fd and keeps the file, with the blobs in it, for the next run. */
   void closeKeeping() {
+    closeChannel();
     Posix.close(file.fd());
   }
 
   /**
+   * A channel on the arena file, for the store's own copies (spilling a blob to disk and loading it
+   * back); opened on first use, closed with the arena. The server never maps arenas.
+   */
+  FileChannel channel() throws IOException {
+    if (channel == null) {
+      channel = FileChannel.open(file.path(), StandardOpenOption.READ, StandardOpenOption.WRITE);
+    }
+    return channel;
+  }
+
+  private void closeChannel() {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        LOG.log(System.Logger.Level.DEBUG, () -> "closing " + file.path() + ": " + e);
+      }
+      channel = null;
+    }
+  }
+
+  /**
    * Makes the filesystem back {@code [offset, offset + length)} now (fallocate), so that a client
-   * writing there never faults (SIGBUS) on a full tmpfs.
+   * writing there never faults (SIGBUS) on a full tmpfs. A no-op once the whole file is reserved.
    *
    * @return false when the filesystem has no room for it
    */
   boolean reserve(long offset, long length) {
-    if (!reserveSupported) {
+    if (!reserveSupported || reservedWhole) {
       return true;
     }
     try {
@@ -99,6 +125,30 @@ final class ShmArena implements AutoCloseable {
 
   private static final int ENOSPC = 28;
   private boolean reserveSupported = true;
+  private boolean reservedWhole;
+
+  /**
+   * Allocates the whole file now ({@code --reserve-memory}), so no create waits for the filesystem,
+   * and keeps it allocated: {@link #trim()} then hands nothing back.
+   *
+   * @throws IOException when the filesystem cannot hold it (the message names the folder and size)
+   */
+  void reserveWhole() throws IOException {
+    try {
+      Posix.fallocate(file.fd(), Posix.FALLOC_FL_KEEP_SIZE, 0, file.size());
+    } catch (Posix.ErrnoException e) {
+      throw new IOException(
+          "cannot reserve "
+              + file.size()
+              + " bytes of shared memory in "
+              + file.path()
+              + " (--reserve-memory): "
+              + e.getMessage()
+              + "; lower --size or free space there",
+          e);
+    }
+    reservedWhole = true;
+  }
 
   ArenaFile file() {
     return file;
@@ -121,6 +171,9 @@ final class ShmArena implements AutoCloseable {
    * run under the store's lock: a range punched after being handed out would lose data.
    */
   long trim() {
+    if (reservedWhole) {
+      return 0; // reserved at start: stays allocated for the next blobs
+    }
     long punched = 0;
     for (Range r : allocator.takeTrimmable(PAGE_SIZE)) {
       if (!trimSupported) {
@@ -147,6 +200,7 @@ final class ShmArena implements AutoCloseable {
   /** Closes the fd and deletes the file; clients' mappings keep the memory until they unmap. */
   @Override
   public void close() {
+    closeChannel();
     Posix.close(file.fd());
     try {
       Files.deleteIfExists(file.path());

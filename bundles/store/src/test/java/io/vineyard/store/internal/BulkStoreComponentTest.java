@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Test;
 class BulkStoreComponentTest {
 
   static BulkStoreComponent.Config config(String size, String dir) {
+    return config(size, dir, false);
+  }
+
+  static BulkStoreComponent.Config config(String size, String dir, boolean reserve) {
     return new BulkStoreComponent.Config() {
       @Override
       public String size() {
@@ -29,6 +33,26 @@ class BulkStoreComponentTest {
       @Override
       public boolean keep() {
         return false;
+      }
+
+      @Override
+      public String spill_path() {
+        return "";
+      }
+
+      @Override
+      public double spill_lower_rate() {
+        return 0.3;
+      }
+
+      @Override
+      public double spill_upper_rate() {
+        return 0.8;
+      }
+
+      @Override
+      public boolean reserve() {
+        return reserve;
       }
 
       @Override
@@ -67,6 +91,35 @@ class BulkStoreComponentTest {
               () -> c.activate(config("lots", folder.storeDir().toString())));
       assertTrue(badSize.getMessage().contains("'lots'"), badSize.getMessage());
       assertTrue(badSize.getMessage().contains("--size"), badSize.getMessage());
+    }
+  }
+
+  /** Bytes the filesystem has allocated to a file (its blocks, as stat(1) reports them). */
+  static long allocated(Path file) throws Exception {
+    Process p = new ProcessBuilder("stat", "-c", "%b %B", file.toString()).start();
+    String[] out = new String(p.getInputStream().readAllBytes()).trim().split(" ");
+    assertEquals(0, p.waitFor());
+    return Long.parseLong(out[0]) * Long.parseLong(out[1]);
+  }
+
+  @Test
+  void reservedMemoryIsAllocatedAtStartAndStaysAllocated() throws Exception {
+    try (ShmFolder folder = new ShmFolder()) {
+      BulkStoreComponent sparse = new BulkStoreComponent();
+      sparse.activate(config("4M", folder.storeDir().toString()));
+      assertEquals(0, allocated(sparse.arenas().get(0).path()), "without reserve: sparse");
+      sparse.deactivate();
+
+      BulkStoreComponent c = new BulkStoreComponent();
+      c.activate(config("4M", folder.storeDir().toString(), true));
+      Path arena = c.arenas().get(0).path();
+      assertEquals(4 << 20, allocated(arena), "--reserve-memory allocates the whole arena");
+      ObjectId id = ObjectId.of(ObjectId.BLOB_BIT | 1);
+      c.create(1, id, 1 << 20);
+      c.disconnect(1); // an unsealed blob of a departed connection is freed
+      assertEquals(0, c.trim(), "reserved memory is never handed back");
+      assertEquals(4 << 20, allocated(arena));
+      c.deactivate();
     }
   }
 }
