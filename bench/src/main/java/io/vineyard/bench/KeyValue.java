@@ -59,7 +59,7 @@ interface KeyValue extends AutoCloseable {
         for (Object h : handles) {
           ids.add((ObjectId) h);
         }
-        client.release(ids);
+        // no release: the buffers get handed out give their blobs back once collected
         client.delete(ids, false, true);
       }
 

@@ -29,10 +29,11 @@ import java.util.Arrays;
  * to 60 s while the instance is full, as a writer would); {@code delete ID} answers the memory in
  * use after it; {@code used} answers the instance's memory in use. Reader commands: {@code get ID}
  * and {@code view ID} read the last element through the value or the typed view and drop it without
- * release or close; {@code gc} runs the collector (readers drop their views; nothing else makes a
- * JVM with a large heap collect them); {@code slice ID} keeps a 16-byte slice of a blob view's
- * buffer, drops the view and waits until the collector has taken it; {@code readslice}, {@code
- * dropslice}; {@code closed ID} closes a typed view and then reads it, answering the exception.
+ * release or close; {@code copy ID} reads an array's last element from a {@code double[]} copy;
+ * {@code gc} runs the collector (readers drop their views; nothing else makes a JVM with a large
+ * heap collect them); {@code slice ID} keeps a 16-byte slice of a blob view's buffer, drops the
+ * view and waits until the collector has taken it; {@code readslice}, {@code dropslice}; {@code
+ * closed ID} closes a typed view and then reads it, answering the exception.
  */
 public final class ViewClient {
   static final int MIB = 1 << 20;
@@ -71,6 +72,10 @@ public final class ViewClient {
       case "used" -> Long.toString(client.status().memoryUsage());
       case "get" -> last(client.get(ObjectId.parse(w[1])));
       case "view" -> last(client.getObject(ObjectId.parse(w[1])));
+      case "copy" -> {
+        double[] copy = client.get(ObjectId.parse(w[1]), double[].class);
+        yield Integer.toString((int) copy[copy.length - 1]);
+      }
       case "gc" -> {
         System.gc();
         yield "ok";
