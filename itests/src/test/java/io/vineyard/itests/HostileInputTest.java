@@ -36,15 +36,39 @@ import org.junit.jupiter.api.Test;
 class HostileInputTest {
   private static final int FRAMES = Integer.getInteger("vineyard.fuzz.frames", 12_000);
   private static final String[] TYPES = {
-    "register_request", "create_buffer_request", "seal_request", "get_buffers_request",
-        "release_request",
-    "drop_buffer_request", "create_data_request", "get_data_request", "list_data_request",
-        "del_data_request",
-    "exists_request", "persist_request", "if_persist_request", "put_name_request",
-        "get_name_request",
-    "list_name_request", "drop_name_request", "label_request", "cluster_meta",
-        "instance_status_request",
-    "exit_request", "warp_request", ""
+    "register_request",
+    "create_buffer_request",
+    "seal_request",
+    "get_buffers_request",
+    "release_request",
+    "drop_buffer_request",
+    "create_data_request",
+    "get_data_request",
+    "list_data_request",
+    "del_data_request",
+    "exists_request",
+    "persist_request",
+    "if_persist_request",
+    "put_name_request",
+    "get_name_request",
+    "list_name_request",
+    "drop_name_request",
+    "label_request",
+    "cluster_meta",
+    "instance_status_request",
+    "exit_request",
+    "warp_request",
+    "",
+    // batches and the store's extras; not streams (a pull waits by design) nor sessions (each
+    // holds a socket and a store until deleted)
+    "create_buffers_request",
+    "shrink_buffer_request",
+    "is_in_use_request",
+    "memory_trim_request",
+    "create_datas_request",
+    "shallow_copy_request",
+    "acquire_lock_request",
+    "release_lock_request"
   };
   private static final String[] VALUES = {
     "0",
@@ -88,7 +112,11 @@ class HostileInputTest {
     "keys",
     "values",
     "version",
-    "store_type"
+    "store_type",
+    "sizes",
+    "contents",
+    "extra",
+    "key"
   };
 
   private final Map<String, LongAdder> kinds = new ConcurrentHashMap<>();
