@@ -35,6 +35,10 @@ final class ClientProcess {
                 RuntimeProcess.java(),
                 "-Xmx" + maxHeap,
                 "--enable-native-access=ALL-UNNAMED",
+                // Arrow (the Arrow plugin's programs) reads direct buffers through java.nio
+                // internals
+                "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow",
                 "-cp",
                 cp.toString(),
                 program));

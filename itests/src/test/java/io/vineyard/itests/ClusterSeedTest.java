@@ -39,9 +39,35 @@ class ClusterSeedTest {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = RuntimeCluster.start(2, "64M");
+    // with the RPC endpoint, on free ports, for the fetch tests (ClusterFetchTests)
+    cluster = RuntimeCluster.start(2, "64M", "--rpc", "--rpc-socket-port", "0");
     client1 = Vineyard.connect(cluster.get(0).socket);
     client2 = Vineyard.connect(cluster.get(1).socket);
+  }
+
+  /** Waits until both instances list both RPC endpoints (each records its own once it serves). */
+  static void awaitEndpoints(VineyardClient a, VineyardClient b) {
+    assertTrue(
+        io.vineyard.settings.Deadline.in(java.time.Duration.ofSeconds(60))
+            .poll(
+                java.time.Duration.ofMillis(50),
+                () ->
+                    List.of(a, b).stream()
+                        .allMatch(
+                            c ->
+                                c.clusterMeta().stream()
+                                        .filter(i -> !i.rpcEndpoint().equals("0.0.0.0:0"))
+                                        .count()
+                                    == 2)),
+        "RPC endpoints in cluster_meta: " + a.clusterMeta());
+  }
+
+  @org.junit.jupiter.api.Nested
+  class Fetch extends ClusterFetchTests {
+    Fetch() {
+      super(client1, client2);
+      awaitEndpoints(client1, client2);
+    }
   }
 
   @AfterAll

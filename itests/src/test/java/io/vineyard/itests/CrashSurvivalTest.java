@@ -19,16 +19,26 @@ import org.junit.jupiter.api.Test;
  * Payloads survive a crash: a runtime holding 50 sealed blobs, a persisted and named array and an
  * unsealed blob is killed with SIGKILL and started again on the same folders; every sealed blob is
  * back with its ID and bytes, the array resolves through its name, a transient array resolves too,
- * and the unsealed blob's memory is free again.
+ * and the unsealed blob's memory is free again. Both bundle sets: the cluster's metadata (Raft) and
+ * the standalone one (MapDB and a transient log).
  */
 class CrashSurvivalTest {
 
   @Test
   void sealedBlobsAndPersistedObjectsComeBackAfterKillNine() throws Exception {
+    survivesKillNine();
+  }
+
+  @Test
+  void theStandaloneSetBringsBackTransientObjectsToo() throws Exception {
+    survivesKillNine("--bundle-set", "standalone");
+  }
+
+  private static void survivesKillNine(String... flags) throws Exception {
     long seed = System.nanoTime();
-    System.out.println("crash survival: seed " + seed);
+    System.out.println("crash survival " + String.join(" ", flags) + ": seed " + seed);
     Random random = new Random(seed);
-    try (RuntimeProcess rt = RuntimeProcess.start("64M")) {
+    try (RuntimeProcess rt = RuntimeProcess.start("64M", flags)) {
       Map<ObjectId, byte[]> blobs = new LinkedHashMap<>();
       ObjectId array;
       ObjectId transientArray;
@@ -52,8 +62,8 @@ class CrashSurvivalTest {
       long t0 = System.nanoTime();
       rt.restart();
       System.out.printf(
-          "crash survival: restarted after kill -9 in %d ms with %d blobs%n",
-          (System.nanoTime() - t0) / 1_000_000, blobs.size());
+          "crash survival %s: restarted after kill -9 in %d ms with %d blobs%n",
+          String.join(" ", flags), (System.nanoTime() - t0) / 1_000_000, blobs.size());
       try (VineyardClient c = Vineyard.connect(rt.socket)) {
         for (Map.Entry<ObjectId, byte[]> e : blobs.entrySet()) {
           ByteBuffer got = (ByteBuffer) c.get(e.getKey());

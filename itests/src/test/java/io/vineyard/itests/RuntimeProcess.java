@@ -29,9 +29,12 @@ import java.util.stream.Stream;
  * folders (and its discovery folder when it is its own), also when the test failed. The runtime's
  * stderr, across restarts, is in {@link #log}.
  */
-final class RuntimeProcess implements AutoCloseable {
+public final class RuntimeProcess implements AutoCloseable {
   final Path work;
-  final Path socket;
+
+  /** The runtime's IPC socket. */
+  public final Path socket;
+
   final Path shm;
   final Path plugins;
 
@@ -46,6 +49,9 @@ final class RuntimeProcess implements AutoCloseable {
 
   /** The current process's ready line ({@code null} before it is ready). */
   volatile String readyLine;
+
+  /** The current process's stdout, past its ready line once ready (e.g. a shell's output). */
+  volatile BufferedReader stdout;
 
   private final List<String> command;
   private CompletableFuture<String> ready;
@@ -76,7 +82,7 @@ final class RuntimeProcess implements AutoCloseable {
    * Starts a runtime with a memory limit such as {@code "256M"}, alone in a discovery folder of its
    * own (a cluster of one), and waits for its ready line.
    */
-  static RuntimeProcess start(String size, String... extra)
+  public static RuntimeProcess start(String size, String... extra)
       throws IOException, InterruptedException {
     return launch(size, null, extra).awaitReady();
   }
@@ -96,31 +102,42 @@ final class RuntimeProcess implements AutoCloseable {
    * {@code --data-dir} or {@code --discovery-dir} in {@code extra} replaces the temporary one.
    */
   static RuntimeProcess launch(String size, Path discoveryDir, String... extra) throws IOException {
+    return launchUnder(List.of(), size, discoveryDir, extra);
+  }
+
+  /**
+   * As {@link #launch}, the command run through {@code prefix}, which must exec it (so that the
+   * process is the runtime itself): {@code ip netns exec NS} runs it in a network namespace.
+   */
+  static RuntimeProcess launchUnder(
+      List<String> prefix, String size, Path discoveryDir, String... extra) throws IOException {
     Path work = Files.createTempDirectory("vineyard-it");
     Path shm = Files.createTempDirectory(Path.of("/dev/shm"), "vineyard-it");
     Path discovery = discoveryDir == null ? work.resolve("discovery") : discoveryDir;
     Path tmp = Files.createDirectories(work.resolve("tmp"));
     // its temporary files (the Felix cache) in the work folder too: a runtime killed with SIGKILL
     // cannot remove them itself
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                java(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-Djava.io.tmpdir=" + tmp,
-                "-cp",
-                dist().resolve("lib") + "/*",
-                "io.vineyard.runtime.Main",
-                "--bundle-dir",
-                dist().resolve("bundles").toString(),
-                "--socket",
-                work.resolve("vineyard.sock").toString(),
-                "--size",
-                size,
-                "--shm-dir",
-                shm.resolve("arenas").toString(),
-                "--plugins-dir",
-                work.resolve("plugins").toString()));
+    List<String> cmd = new ArrayList<>(prefix);
+    cmd.addAll(
+        List.of(
+            java(),
+            "--enable-native-access=ALL-UNNAMED",
+            // as runtime/bin/vineyardd: for Arrow Java (plugins/arrow)
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "-Djava.io.tmpdir=" + tmp,
+            "-cp",
+            dist().resolve("lib") + "/*",
+            "io.vineyard.runtime.Main",
+            "--bundle-dir",
+            dist().resolve("bundles").toString(),
+            "--socket",
+            work.resolve("vineyard.sock").toString(),
+            "--size",
+            size,
+            "--shm-dir",
+            shm.resolve("arenas").toString(),
+            "--plugins-dir",
+            work.resolve("plugins").toString()));
     // its own data folder unless a test says otherwise, and a temporary discovery folder: a cluster
     // of one or of the test's runtimes, whatever else runs on this machine, nothing in the user's
     // home
@@ -150,6 +167,7 @@ final class RuntimeProcess implements AutoCloseable {
     killer = k;
     BufferedReader out =
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    stdout = out;
     ready =
         CompletableFuture.supplyAsync(
             () -> {

@@ -179,6 +179,34 @@ final class FelixRuntime {
   static Path storageFolder(Path dataDir) throws java.io.IOException {
     Path root = dataDir.resolve("felix");
     java.nio.file.Files.createDirectories(root);
+    removeDead(root);
+    return java.nio.file.Files.createDirectories(
+        root.resolve(Long.toString(ProcessHandle.current().pid())));
+  }
+
+  /**
+   * Removes the framework storage that killed runtimes left in the other data folders of the
+   * default data root (one folder per socket, {@code ~/.local/share/vineyard/<hash>}): a runtime
+   * killed on a socket never used again would otherwise leave its ~30 MB there for good. Only
+   * folders that are a runtime's data folder (they hold {@code instance.id}) are looked into, and
+   * only {@code felix/<pid>} folders of processes that are gone are removed.
+   */
+  static void sweepDefaultRoot(Path dataRoot) throws java.io.IOException {
+    if (!java.nio.file.Files.isDirectory(dataRoot)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> folders = java.nio.file.Files.list(dataRoot)) {
+      for (Path data : folders.toList()) {
+        Path root = data.resolve("felix");
+        if (java.nio.file.Files.isRegularFile(data.resolve("instance.id"))
+            && java.nio.file.Files.isDirectory(root)) {
+          removeDead(root);
+        }
+      }
+    }
+  }
+
+  private static void removeDead(Path root) throws java.io.IOException {
     try (java.util.stream.Stream<Path> old = java.nio.file.Files.list(root)) {
       for (Path p : old.toList()) {
         String name = p.getFileName().toString();
@@ -187,8 +215,6 @@ final class FelixRuntime {
         }
       }
     }
-    return java.nio.file.Files.createDirectories(
-        root.resolve(Long.toString(ProcessHandle.current().pid())));
   }
 
   /** Stops the framework (waiting up to 15 s) and deletes its storage folder; idempotent. */

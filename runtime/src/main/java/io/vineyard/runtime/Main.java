@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
@@ -30,6 +31,11 @@ import picocli.CommandLine.Option;
     versionProvider = Flags.Version.class,
     sortOptions = false,
     usageHelpWidth = 110,
+    footer = {
+      "",
+      "Every flag is also accepted with underscores, as vineyardd spells its flags: --shm_dir is"
+          + " --shm-dir."
+    },
     description =
         "Runs a Vineyard instance: a shared-memory object store speaking vineyardd's IPC protocol.")
 public final class Main implements Callable<Integer> {
@@ -37,6 +43,7 @@ public final class Main implements Callable<Integer> {
 
   private volatile boolean stopping;
 
+  @FlagSections.In(FlagSections.Section.STORAGE)
   @Option(
       names = "--socket",
       paramLabel = "PATH",
@@ -45,6 +52,7 @@ public final class Main implements Callable<Integer> {
               + "else /var/run/vineyard.sock for root, else ~/.local/vineyard/vineyard.sock)")
   Path socket;
 
+  @FlagSections.In(FlagSections.Section.STORAGE)
   @Option(
       names = "--socket-mode",
       paramLabel = "MODE",
@@ -54,6 +62,7 @@ public final class Main implements Callable<Integer> {
               + "in octal: 600 (default) lets only this user connect; e.g. 660 lets this user's group connect too, on purpose")
   String socketMode;
 
+  @FlagSections.In(FlagSections.Section.STORAGE)
   @Option(
       names = "--size",
       paramLabel = "SIZE",
@@ -63,6 +72,7 @@ public final class Main implements Callable<Integer> {
           "shared memory of the bulk store, e.g. 512M, 2G, 1.5GiB; binary units (default: ${DEFAULT-VALUE})")
   long size;
 
+  @FlagSections.In(FlagSections.Section.STORAGE)
   @Option(
       names = "--shm-dir",
       paramLabel = "DIR",
@@ -70,6 +80,7 @@ public final class Main implements Callable<Integer> {
           "folder of the shared-memory arenas (default: /dev/shm/vineyard-<user>-<hash of the socket path>)")
   Path shmDir;
 
+  @FlagSections.In(FlagSections.Section.STORAGE)
   @Option(
       names = "--no-keep",
       description =
@@ -77,6 +88,34 @@ public final class Main implements Callable<Integer> {
               + "stay in the shared-memory folder (a clean stop or a crash) and the next start on the same socket has them back")
   boolean noKeep;
 
+  @FlagSections.In(FlagSections.Section.STORAGE)
+  @Option(
+      names = "--spill-path",
+      paramLabel = "DIR",
+      description =
+          "folder to spill cold blobs to when shared memory runs short: sealed blobs no client "
+              + "references are written there and their memory freed, and come back on their next get (default: none, no spilling)")
+  Path spillPath;
+
+  @FlagSections.In(FlagSections.Section.STORAGE)
+  @Option(
+      names = "--spill-lower-rate",
+      paramLabel = "RATE",
+      defaultValue = Settings.Spill.DEFAULT_LOWER_RATE,
+      description =
+          "with --spill-path: spilling goes down to this share of --size (default: ${DEFAULT-VALUE})")
+  double spillLowerRate;
+
+  @FlagSections.In(FlagSections.Section.STORAGE)
+  @Option(
+      names = "--spill-upper-rate",
+      paramLabel = "RATE",
+      defaultValue = Settings.Spill.DEFAULT_UPPER_RATE,
+      description =
+          "with --spill-path: a create at or above this share of --size spills (default: ${DEFAULT-VALUE})")
+  double spillUpperRate;
+
+  @FlagSections.In(FlagSections.Section.STORAGE)
   @Option(
       names = "--reserve-memory",
       description =
@@ -84,6 +123,7 @@ public final class Main implements Callable<Integer> {
               + "wait for the filesystem to allocate pages, and freed memory stays allocated for the next put")
   boolean reserveMemory;
 
+  @FlagSections.In(FlagSections.Section.PLUGINS)
   @Option(
       names = "--plugins-dir",
       paramLabel = "DIR",
@@ -92,6 +132,7 @@ public final class Main implements Callable<Integer> {
               + "missing (default: ~/.local/vineyard/plugins; /var/lib/vineyard/plugins for root)")
   Path pluginsDir;
 
+  @FlagSections.In(FlagSections.Section.STORAGE)
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
@@ -101,6 +142,7 @@ public final class Main implements Callable<Integer> {
               + "socket path>; /var/lib/vineyard/data/<hash> for root)")
   Path dataDir;
 
+  @FlagSections.In(FlagSections.Section.CLUSTER)
   @Option(
       names = "--cluster",
       paramLabel = "NAME",
@@ -109,6 +151,7 @@ public final class Main implements Callable<Integer> {
           "the cluster's name; runtimes with different names never meet (default: ${DEFAULT-VALUE})")
   String cluster;
 
+  @FlagSections.In(FlagSections.Section.CLUSTER)
   @Option(
       names = "--bind",
       paramLabel = "ADDR[:PORT]",
@@ -119,6 +162,7 @@ public final class Main implements Callable<Integer> {
               + ", a free port); IPv6 as [ADDR]:PORT")
   Cluster.Address bind;
 
+  @FlagSections.In(FlagSections.Section.CLUSTER)
   @Option(
       names = "--peers",
       paramLabel = "HOST:PORT,...",
@@ -128,6 +172,7 @@ public final class Main implements Callable<Integer> {
               + "runtimes of this user find each other through the discovery folder)")
   String peers;
 
+  @FlagSections.In(FlagSections.Section.CLUSTER)
   @Option(
       names = "--discovery-dir",
       paramLabel = "DIR",
@@ -136,6 +181,7 @@ public final class Main implements Callable<Integer> {
               + "find each other without --peers (default: ~/.local/vineyard/discovery; /var/lib/vineyard/discovery for root)")
   Path discoveryDir;
 
+  @FlagSections.In(FlagSections.Section.CLUSTER)
   @Option(
       names = "--cluster-key",
       paramLabel = "FILE",
@@ -145,6 +191,7 @@ public final class Main implements Callable<Integer> {
               + "is first founded; give it for a cluster across hosts, copied to each)")
   Path clusterKey;
 
+  @FlagSections.In(FlagSections.Section.CLUSTER)
   @Option(
       names = "--commit-timeout",
       paramLabel = "DURATION",
@@ -154,6 +201,7 @@ public final class Main implements Callable<Integer> {
               + "metadata service's, 10 s)")
   Duration commitTimeout;
 
+  @FlagSections.In(FlagSections.Section.PLUGINS)
   @Option(
       names = "--bundle-set",
       paramLabel = "NAME|FILE",
@@ -163,12 +211,14 @@ public final class Main implements Callable<Integer> {
               + "instance, no cluster) or a set file (a path with a /; see bundle-sets/core) (default: ${DEFAULT-VALUE})")
   String bundleSet;
 
+  @FlagSections.In(FlagSections.Section.PLUGINS)
   @Option(
       names = "--bundle-dir",
       paramLabel = "DIR",
       description = "folder of the runtime's bundles (default: ../bundles beside the launcher jar)")
   Path bundleDir;
 
+  @FlagSections.In(FlagSections.Section.DIAGNOSTICS)
   @Option(
       names = "--log-level",
       paramLabel = "LEVEL",
@@ -178,8 +228,46 @@ public final class Main implements Callable<Integer> {
           "lowest level logged to stderr: ERROR, WARN, INFO, DEBUG, TRACE (or JUL's names; default: ${DEFAULT-VALUE})")
   Level logLevel;
 
+  @FlagSections.In(FlagSections.Section.DIAGNOSTICS)
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "PORT",
+      description =
+          "serve the instance's metrics as Prometheus text at http://127.0.0.1:PORT/metrics"
+              + " (default: none; the JMX MBeans of domain io.vineyard are there either way)")
+  Integer metricsPort;
+
+  @FlagSections.In(FlagSections.Section.DIAGNOSTICS)
   @Option(names = "--shell", description = "also start the interactive Gogo shell on stdin/stdout")
   boolean shell;
+
+  @FlagSections.In(FlagSections.Section.CLUSTER)
+  @Option(
+      names = "--rpc",
+      description =
+          "also serve vineyardd's RPC endpoint on TCP, for clients on other hosts and for fetching"
+              + " payloads between instances; off by default: it has no authentication")
+  boolean rpc;
+
+  @FlagSections.In(FlagSections.Section.CLUSTER)
+  @Option(
+      names = "--rpc-socket-port",
+      paramLabel = "PORT",
+      description =
+          "with --rpc: the RPC endpoint's TCP port, 0 for a free one (default: "
+              + RpcSettings.DEFAULT_PORT
+              + ")")
+  Integer rpcPort;
+
+  @FlagSections.In(FlagSections.Section.CLUSTER)
+  @Option(
+      names = "--rpc-bind",
+      paramLabel = "ADDR",
+      description =
+          "with --rpc: the address the RPC endpoint binds (default: "
+              + RpcSettings.DEFAULT_BIND
+              + ", this host only); 0.0.0.0 opens it to the network")
+  String rpcBind;
 
   /**
    * Runs vineyardd and exits with its status.
@@ -189,8 +277,10 @@ public final class Main implements Callable<Integer> {
   public static void main(String[] args) {
     RuntimeLogging.install();
     // overwritten options allowed: the last one wins, so a --bundle-dir after the script's counts
+    CommandLine commandLine = new CommandLine(new Main());
+    FlagSections.install(commandLine);
     int status =
-        new CommandLine(new Main())
+        commandLine
             .setOverwrittenOptionsAllowed(true)
             .setParameterExceptionHandler(
                 (e, a) -> {
@@ -211,7 +301,7 @@ public final class Main implements Callable<Integer> {
                                   : "cannot run: " + e));
                   return 1;
                 })
-            .execute(args);
+            .execute(FlagSections.dashed(args, commandLine.getCommandSpec()));
     exitStatus = status;
     System.exit(status);
   }
@@ -260,6 +350,9 @@ public final class Main implements Callable<Integer> {
     BundleSet set;
     try {
       set = settings.bundles().load();
+      if (settings.metricsPort() > 0) {
+        set = withMetrics(set, settings.bundles());
+      }
     } catch (IllegalArgumentException e) {
       System.err.println("vineyardd: " + e.getMessage());
       return 2;
@@ -277,6 +370,10 @@ public final class Main implements Callable<Integer> {
     Folders.createPrivate(settings.dataDir(), "the data folder (--data-dir)");
     Folders.checkOwned(settings.cluster().discoveryDir(), "the discovery folder (--discovery-dir)");
     Path storage = FelixRuntime.storageFolder(settings.dataDir());
+    if (dataDir == null) {
+      // the default data root holds one folder per socket: clear what killed runtimes left there
+      FelixRuntime.sweepDefaultRoot(settings.dataDir().getParent());
+    }
     FelixRuntime felix = FelixRuntime.init(settings.frameworkProperties(storage), storage);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -380,6 +477,10 @@ public final class Main implements Callable<Integer> {
    */
   Settings settings(Defaults defaults) {
     Path sock = absolute(socket != null ? socket : defaults.socket());
+    if (metricsPort != null && (metricsPort < 1 || metricsPort > 65535)) {
+      throw new IllegalArgumentException(
+          "--metrics-port " + metricsPort + " is no TCP port (1 to 65535)");
+    }
     if (!socketMode.matches("0?[0-7]{3}")) {
       throw new IllegalArgumentException(
           "--socket-mode '" + socketMode + "' is not an octal mode such as 600 or 660");
@@ -416,7 +517,59 @@ public final class Main implements Callable<Integer> {
         choice,
         !noKeep,
         Integer.parseInt(socketMode, 8),
+        metricsPort == null ? 0 : metricsPort,
+        spill(),
+        rpcSettings(),
         reserveMemory);
+  }
+
+  /** The spill settings, null without {@code --spill-path}. */
+  private Settings.Spill spill() {
+    for (var rate :
+        List.of(
+            Map.entry("--spill-lower-rate", spillLowerRate),
+            Map.entry("--spill-upper-rate", spillUpperRate))) {
+      if (!(rate.getValue() >= 0 && rate.getValue() <= 1)) {
+        throw new IllegalArgumentException(
+            rate.getKey() + " " + rate.getValue() + " is not a share of --size between 0 and 1");
+      }
+    }
+    if (spillLowerRate > spillUpperRate) {
+      throw new IllegalArgumentException(
+          "--spill-lower-rate "
+              + spillLowerRate
+              + " is above --spill-upper-rate "
+              + spillUpperRate
+              + ": spilling would never reach it");
+    }
+    return spillPath == null
+        ? null
+        : new Settings.Spill(absolute(spillPath), spillLowerRate, spillUpperRate);
+  }
+
+  /** The RPC endpoint's settings ({@code --rpc}, off by default). */
+  private RpcSettings rpcSettings() {
+    if (!rpc && (rpcPort != null || rpcBind != null)) {
+      throw new IllegalArgumentException(
+          (rpcPort != null ? "--rpc-socket-port" : "--rpc-bind")
+              + " configures the RPC endpoint, which is off: add --rpc to serve it");
+    }
+    return new RpcSettings(
+        rpc,
+        rpcBind != null ? rpcBind : RpcSettings.DEFAULT_BIND,
+        rpcPort != null ? rpcPort : RpcSettings.DEFAULT_PORT);
+  }
+
+  /**
+   * The set plus the bundles of the distribution's {@code metrics} set (the Prometheus endpoint and
+   * the Prometheus client's bundles), installed only with {@code --metrics-port} so that a runtime
+   * without it starts none of them.
+   */
+  private static BundleSet withMetrics(BundleSet set, BundleChoice choice) {
+    BundleSet metrics = BundleSet.load("metrics", choice.setsDir(), choice.bundleDir());
+    List<Path> jars = new java.util.ArrayList<>(set.jars());
+    metrics.jars().stream().filter(j -> !jars.contains(j)).forEach(jars::add);
+    return new BundleSet(set.name(), set.file(), List.copyOf(jars));
   }
 
   private static void createFolder(Path folder, String what) {

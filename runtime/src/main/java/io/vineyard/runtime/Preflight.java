@@ -46,6 +46,9 @@ final class Preflight {
     folder(s.shmDir(), "the shared-memory folder (--shm-dir)", problems);
     folder(s.dataDir(), "the data folder (--data-dir)", problems);
     folder(s.pluginsDir(), "the plugins folder (--plugins-dir)", problems);
+    if (s.spill() != null) {
+      folder(s.spill().dir(), "the spill folder (--spill-path)", problems);
+    }
     return problems;
   }
 

@@ -19,6 +19,9 @@ import java.util.Map;
  * @param keep whether sealed blobs outlive the runtime for its next start (false: {@code
  *     --no-keep})
  * @param socketMode the socket file's mode ({@code --socket-mode}, 0600 by default)
+ * @param metricsPort the loopback port of the Prometheus endpoint ({@code --metrics-port}); 0: none
+ * @param spill where and when cold blobs are spilled to disk ({@code --spill-path}); null: never
+ * @param rpc the RPC endpoint ({@code --rpc}, off by default)
  * @param reserveMemory whether the store allocates all its shared memory at start ({@code
  *     --reserve-memory}; off by default)
  */
@@ -32,7 +35,26 @@ public record Settings(
     BundleChoice bundles,
     boolean keep,
     int socketMode,
+    int metricsPort,
+    Spill spill,
+    RpcSettings rpc,
     boolean reserveMemory) {
+  /**
+   * Spilling cold blobs to disk, as vineyardd's {@code --spill_path}, {@code --spill_lower_rate}
+   * and {@code --spill_upper_rate}.
+   *
+   * @param dir the spill folder, absolute
+   * @param lowerRate the use, as a fraction of {@code --size}, spilling goes down to
+   * @param upperRate the use, as a fraction of {@code --size}, that starts spilling
+   */
+  public record Spill(Path dir, double lowerRate, double upperRate) {
+    /** vineyardd's defaults. */
+    public static final String DEFAULT_LOWER_RATE = "0.3";
+
+    /** vineyardd's defaults. */
+    public static final String DEFAULT_UPPER_RATE = "0.8";
+  }
+
   /** Settings that keep sealed blobs across runs and serve a socket of mode 0600 (the defaults). */
   public Settings(
       Path socket,
@@ -42,10 +64,23 @@ public record Settings(
       Path dataDir,
       Cluster cluster,
       BundleChoice bundles) {
-    this(socket, size, shmDir, pluginsDir, dataDir, cluster, bundles, true, 0600);
+    this(
+        socket,
+        size,
+        shmDir,
+        pluginsDir,
+        dataDir,
+        cluster,
+        bundles,
+        true,
+        0600,
+        0,
+        null,
+        RpcSettings.OFF,
+        false);
   }
 
-  /** Settings that allocate the store's shared memory as it is used (the default). */
+  /** Settings without a Prometheus endpoint or spilling. */
   public Settings(
       Path socket,
       long size,
@@ -56,8 +91,24 @@ public record Settings(
       BundleChoice bundles,
       boolean keep,
       int socketMode) {
-    this(socket, size, shmDir, pluginsDir, dataDir, cluster, bundles, keep, socketMode, false);
+    this(
+        socket,
+        size,
+        shmDir,
+        pluginsDir,
+        dataDir,
+        cluster,
+        bundles,
+        keep,
+        socketMode,
+        0,
+        null,
+        RpcSettings.OFF,
+        false);
   }
+
+  /** The Config Admin PID of the Prometheus endpoint (configured only with a metrics port). */
+  public static final String METRICS_PID = "io.vineyard.metrics";
 
   /** The Config Admin PID of the bulk store. */
   public static final String STORE_PID = "io.vineyard.store";
@@ -91,16 +142,27 @@ public record Settings(
     store.put("size", Long.toString(size));
     store.put("shm.dir", shmDir.toString());
     store.put("keep", Boolean.toString(keep));
+    if (spill != null) {
+      store.put("spill.path", spill.dir().toString());
+      store.put("spill.lower.rate", Double.toString(spill.lowerRate()));
+      store.put("spill.upper.rate", Double.toString(spill.upperRate()));
+    }
     if (reserveMemory) {
       store.put("reserve", "true");
     }
     configs.put(STORE_PID, store);
-    configs.put(
-        SERVER_PID,
-        socketMode == 0600
-            ? Map.of("socket", socket.toString())
-            : Map.of(
-                "socket", socket.toString(), "socket.mode", Integer.toOctalString(socketMode)));
+    Map<String, String> server = new LinkedHashMap<>();
+    server.put("socket", socket.toString());
+    if (socketMode != 0600) {
+      server.put("socket.mode", Integer.toOctalString(socketMode));
+    }
+    // reported in instance_status, for tools (vineyardctl paths)
+    server.put("shm.dir", shmDir.toString());
+    server.put("data.dir", dataDir.toString());
+    server.put("discovery.dir", cluster.discoveryDir().toString());
+    server.put("plugins.dir", pluginsDir.toString());
+    server.putAll(rpc.configuration());
+    configs.put(SERVER_PID, server);
     configs.put(CLIENT_PID, Map.of("socket", socket.toString()));
     Map<String, String> raft = new LinkedHashMap<>();
     raft.put("cluster", cluster.name());
@@ -119,6 +181,9 @@ public record Settings(
     configs.put(META_RAFT_PID, raft);
     configs.put(
         META_LOCAL_PID, Map.of("data.dir", dataDir.toString(), "socket", socket.toString()));
+    if (metricsPort > 0) {
+      configs.put(METRICS_PID, Map.of("port", Integer.toString(metricsPort)));
+    }
     return configs;
   }
 

@@ -269,6 +269,8 @@ class LauncherIT {
     List<String> standalone = jarsOf("standalone");
     List<String> both = new ArrayList<>(cluster);
     standalone.stream().filter(j -> !both.contains(j)).forEach(both::add);
+    // the metrics set: added to either by --metrics-port
+    jarsOf("metrics").stream().filter(j -> !both.contains(j)).forEach(both::add);
     assertEquals(
         jars,
         both.stream().sorted().toList(),
@@ -444,7 +446,7 @@ class LauncherIT {
             .startsWith(
                 "vineyardd: --bundle-set: no bundle set 'clutser' in "
                     + DIST.resolve("bundle-sets")
-                    + " (there: cluster, core, standalone)"),
+                    + " (there: cluster, core, metrics, standalone)"),
         stderrOf(badSet));
   }
 

@@ -22,7 +22,8 @@ class MainTest {
 
   private static Settings parse(String... args) {
     Main main = new Main();
-    new CommandLine(main).setOverwrittenOptionsAllowed(true).parseArgs(args);
+    CommandLine line = new CommandLine(main).setOverwrittenOptionsAllowed(true);
+    line.parseArgs(FlagSections.dashed(args, line.getCommandSpec())); // as main() reads them
     return main.settings(ALICE);
   }
 
@@ -199,6 +200,41 @@ class MainTest {
   }
 
   @Test
+  void spillFlagsInBothSpellings() {
+    assertEquals(null, parse("--bundle-dir", "/b").spill());
+    assertEquals(
+        new Settings.Spill(Path.of("/var/spill"), 0.3, 0.8),
+        parse("--bundle-dir", "/b", "--spill-path", "/var/spill").spill());
+    assertEquals(
+        new Settings.Spill(Path.of("/var/spill"), 0.1, 0.5),
+        parse(
+                "--bundle-dir",
+                "/b",
+                "--spill_path",
+                "/var/spill",
+                "--spill_lower_rate",
+                "0.1",
+                "--spill-upper-rate",
+                "0.5")
+            .spill());
+    IllegalArgumentException crossed =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> parse("--bundle-dir", "/b", "--spill-lower-rate", "0.9"));
+    assertTrue(crossed.getMessage().contains("--spill-upper-rate"), crossed.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> parse("--bundle-dir", "/b", "--spill-upper-rate", "1.5"));
+    Map<String, String> store =
+        parse("--bundle-dir", "/b", "--spill-path", "/var/spill")
+            .configurations()
+            .get(Settings.STORE_PID);
+    assertEquals("/var/spill", store.get("spill.path"));
+    assertEquals("0.3", store.get("spill.lower.rate"));
+    assertEquals("0.8", store.get("spill.upper.rate"));
+  }
+
+  @Test
   void badFlagsAreUsageErrors() {
     for (String[] args :
         List.of(
@@ -222,6 +258,9 @@ class MainTest {
             "--socket",
             "--size",
             "--shm-dir",
+            "--spill-path",
+            "--spill-lower-rate",
+            "--spill-upper-rate",
             "--plugins-dir",
             "--data-dir",
             "--cluster",

@@ -32,4 +32,21 @@ class StorageFolderTest {
     assertFalse(Files.exists(dead), "a folder of a process that is gone is removed");
     assertTrue(Files.exists(live), "a running process's folder is left alone");
   }
+
+  @Test
+  void theDefaultRootsOtherDataFoldersLoseWhatKilledRuntimesLeft() throws Exception {
+    long gone = Integer.MAX_VALUE - 7L;
+    long running = ProcessHandle.current().parent().orElseThrow().pid();
+    Path other = Files.createDirectories(data.resolve("0123abcd"));
+    Files.writeString(other.resolve("instance.id"), "3");
+    Path dead = Files.createDirectories(other.resolve("felix").resolve(Long.toString(gone)));
+    Files.writeString(dead.resolve("cache.bin"), "stale");
+    Path live = Files.createDirectories(other.resolve("felix").resolve(Long.toString(running)));
+    Path notOurs = Files.createDirectories(data.resolve("something-else/felix/" + gone));
+    FelixRuntime.sweepDefaultRoot(data);
+    assertFalse(Files.exists(dead), "a killed runtime's storage in another data folder is removed");
+    assertTrue(Files.exists(live), "a running process's folder is left alone");
+    assertTrue(Files.exists(notOurs), "a folder that is no runtime's data folder is not touched");
+    FelixRuntime.sweepDefaultRoot(data.resolve("absent")); // no default root yet: nothing to do
+  }
 }

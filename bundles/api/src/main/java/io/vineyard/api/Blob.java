@@ -7,8 +7,10 @@ import java.nio.ByteBuffer;
  * A sealed, immutable byte range in one instance's bulk store ({@code vineyard::Blob}).
  *
  * <p>Views are zero-copy and read-only: they point into the client's shared mapping of the
- * instance's arena and stay valid until the client is closed. A blob whose payload lives on another
- * instance has metadata only: {@link #isLocal()} is false and the views are absent.
+ * instance's arena and stay valid until this view is closed (or its client), and the blob stays in
+ * the instance while this view or a segment or buffer made from it is reachable (see {@link
+ * VineyardObject}). A blob whose payload lives on another instance has metadata only: {@link
+ * #isLocal()} is false and the views are absent.
  */
 public interface Blob extends VineyardObject {
 

@@ -28,6 +28,17 @@ public interface BlobWriter extends AutoCloseable {
    */
   ObjectId seal();
 
+  /**
+   * Gives back the unused tail of the blob before it is sealed ({@code shrink_buffer}): the blob
+   * keeps its first {@code size} bytes, which {@link #segment()} covers from now on, and the rest
+   * of its memory is free for other blobs at once. Useful when a writer learns the real size only
+   * after writing (a compressed or serialized value).
+   *
+   * @throws VineyardException.Invalid when {@code size} is negative or larger than {@link #size()}
+   * @throws VineyardException.ObjectSealed when already sealed
+   */
+  void shrink(long size);
+
   /** Drops the blob if it was not sealed. */
   @Override
   void close();

@@ -1,7 +1,6 @@
 package io.vineyard.api;
 
 import java.math.BigInteger;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +26,7 @@ public final class ObjectMeta {
   private final Map<String, Object> entries;
 
   private ObjectMeta(Map<String, Object> entries) {
-    this.entries = Collections.unmodifiableMap(entries);
+    this.entries = new FieldMap(entries);
   }
 
   /**

@@ -25,7 +25,8 @@ final class Values {
   static Object normalize(String field, Object v) {
     return switch (v) {
       case null -> null;
-      case String s -> s;
+      // a typename recurs in every tree of its type (a million trees: a million copies): one copy
+      case String s -> "typename".equals(field) ? s.intern() : s;
       case Boolean b -> b;
       case ObjectMeta m -> m;
       case Long l -> l;

@@ -9,9 +9,13 @@ import org.osgi.annotation.versioning.ProviderType;
  *
  * <p>Values are turned into objects by the object-type plugins the client finds (the OSGi service
  * registry inside a framework, {@link java.util.ServiceLoader} outside). Views handed out by {@link
- * #getObject} and {@link #get} map the instance's shared memory and stay valid until {@link
- * #close()}; closing releases every blob reference this connection holds. A client is safe to use
- * from several threads; requests are serialised on its one connection.
+ * #getObject} and {@link #get} map the instance's shared memory without copying it. Each holds this
+ * connection's reference to the blobs it reads, so the instance keeps them (deleted or not), until
+ * the view is closed ({@link VineyardObject#close()}) or it and everything made from it (slices,
+ * typed buffers) are unreachable and collected; the last view of a blob to go releases it, with the
+ * next request or shortly after. Closing the client releases every reference and invalidates every
+ * view. A client is safe to use from several threads; requests are serialised on its one
+ * connection.
  */
 @ProviderType
 public interface VineyardClient extends AutoCloseable {
@@ -36,6 +40,53 @@ public interface VineyardClient extends AutoCloseable {
    * @throws VineyardException.NotEnoughMemory when the instance's memory limit would be exceeded
    */
   BlobWriter createBlob(long size);
+
+  /**
+   * Creates unsealed blobs of the given sizes in one round trip ({@code create_buffers}); each is
+   * written and sealed (or closed) on its own. All or none: when one size cannot be allocated, none
+   * is created.
+   *
+   * @throws VineyardException.NotEnoughMemory when the instance's memory limit would be exceeded
+   */
+  List<BlobWriter> createBlobs(long... sizes);
+
+  /**
+   * Creates objects from metadata trees in one round trip ({@code create_datas}), as {@link
+   * #createMetadata(ObjectMeta)} does for one. All or none: when one tree is refused, none is
+   * created, and the error names its index.
+   *
+   * @return the created objects' metadata, in order
+   */
+  List<ObjectMeta> createMetadata(List<ObjectMeta> metas);
+
+  /**
+   * Creates a stream: its object from {@code meta} (e.g. a {@code vineyard::ByteStream} tree) and
+   * the instance's stream of chunks for it. A producer writes it through {@link #openStreamWriter},
+   * a consumer reads it through {@link #openStreamReader}.
+   *
+   * @return the stream's ID
+   */
+  ObjectId createStream(ObjectMeta meta);
+
+  /**
+   * Opens a stream for writing; a stream has one writer.
+   *
+   * @throws VineyardException.ObjectNotExists when there is no such stream
+   * @throws VineyardException with code 45 (StreamOpened) when it has a writer already
+   */
+  StreamWriter openStreamWriter(ObjectId stream);
+
+  /**
+   * Opens a stream for reading, on a connection of its own (a reader waits for chunks without
+   * holding this client up); a stream has one reader.
+   *
+   * @throws VineyardException.ObjectNotExists when there is no such stream
+   * @throws VineyardException with code 45 (StreamOpened) when it has a reader already
+   */
+  StreamReader openStreamReader(ObjectId stream);
+
+  /** Ends a stream as failed and deletes the chunks its reader has not taken yet. */
+  void dropStream(ObjectId stream);
 
   /**
    * Creates an object from a metadata tree whose members are already in the store.
@@ -111,6 +162,31 @@ public interface VineyardClient extends AutoCloseable {
 
   /** Whether an object is global (persisted). */
   boolean isPersisted(ObjectId id);
+
+  /**
+   * Copies the payload of an object whose blobs live on other instances into this client's
+   * instance, instance to instance (vineyardd's {@code migrate_object_request}; the bytes never
+   * pass through this client). The copy is a new, persisted object of this instance with new blob
+   * IDs; an object whose payload is all here already is its own copy.
+   *
+   * @return the ID of the object whose payload is all on this instance
+   * @throws VineyardException.ObjectNotExists when there is no such object
+   * @throws VineyardException.Invalid for a blob, or when an instance holding a blob serves no RPC
+   *     endpoint (runtimes started without {@code --rpc})
+   * @throws VineyardException.ConnectionError when an instance holding a blob cannot be reached
+   */
+  default ObjectId migrate(ObjectId id) {
+    throw new VineyardException.NotImplemented(
+        getClass().getSimpleName() + " cannot migrate objects between instances");
+  }
+
+  /**
+   * The Java value of an object, its payload first copied here when other instances hold it ({@link
+   * #migrate}, then {@link #get}): Python's {@code client.get(id, fetch=True)}.
+   */
+  default Object fetch(ObjectId id) {
+    return get(migrate(id));
+  }
 
   /**
    * Names a persisted object, cluster-wide.

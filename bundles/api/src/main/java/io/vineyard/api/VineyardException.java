@@ -30,6 +30,7 @@ public class VineyardException extends RuntimeException {
           Map.entry(ErrorCode.CONNECTION_FAILED, ConnectionFailed::new),
           Map.entry(ErrorCode.CONNECTION_ERROR, ConnectionError::new),
           Map.entry(ErrorCode.NOT_ENOUGH_MEMORY, NotEnoughMemory::new),
+          Map.entry(ErrorCode.STREAM_FAILED, StreamFailed::new),
           Map.entry(ErrorCode.ALREADY_STOPPED, AlreadyStopped::new),
           Map.entry(ErrorCode.UNKNOWN_ERROR, UnknownError::new));
 
@@ -296,6 +297,16 @@ public class VineyardException extends RuntimeException {
     /** Creates the exception with a message and its cause. */
     public UnknownError(String message, Throwable cause) {
       super(ErrorCode.UNKNOWN_ERROR, message, cause);
+    }
+  }
+
+  /** A stream ended in failure: its producer stopped it as failed, or it was dropped (code 43). */
+  public static class StreamFailed extends VineyardException {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the exception with its message. */
+    public StreamFailed(String message) {
+      super(ErrorCode.STREAM_FAILED, message);
     }
   }
 }

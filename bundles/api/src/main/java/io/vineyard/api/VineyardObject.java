@@ -4,10 +4,16 @@ package io.vineyard.api;
  * A typed, read-only view of an object in the store, as {@link VineyardClient#getObject} returns.
  *
  * <p>Plugins provide the concrete views (a blob, an array, a pair, ...); an object whose typename
- * no plugin knows comes back as a generic view over its metadata. Views that map payload memory are
- * valid until the client that made them is closed.
+ * no plugin knows comes back as a generic view over its metadata.
+ *
+ * <p><b>Lifetime.</b> A view that maps payload memory holds its client's reference to each blob it
+ * reads, so the instance keeps those blobs (even when the object is deleted) for as long as the
+ * view, or any segment or buffer made from it, is reachable. {@link #close()} gives the references
+ * back at once and invalidates those segments and buffers (access then throws {@link
+ * IllegalStateException}); a view that is simply dropped is released once the garbage collector
+ * finds it unreachable. Closing the client invalidates all its views.
  */
-public interface VineyardObject {
+public interface VineyardObject extends AutoCloseable {
 
   /** The object's metadata tree. */
   ObjectMeta meta();
@@ -26,6 +32,13 @@ public interface VineyardObject {
   default long nbytes() {
     return meta().nbytes();
   }
+
+  /**
+   * Gives back this view's blob references (members' included) and invalidates every segment and
+   * buffer made from it. Idempotent; views without payload have nothing to close.
+   */
+  @Override
+  default void close() {}
 
   /** The text form {@code Object <"o…": typename>}, as other Vineyard clients print objects. */
   static String describe(VineyardObject o) {

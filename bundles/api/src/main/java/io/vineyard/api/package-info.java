@@ -7,7 +7,7 @@
  * format in any signature.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package io.vineyard.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,6 +4,7 @@ import io.vineyard.api.VineyardClient;
 import io.vineyard.api.VineyardException;
 import io.vineyard.api.spi.PluginRegistry;
 import io.vineyard.client.internal.IpcClient;
+import io.vineyard.client.internal.RpcConnection;
 import io.vineyard.client.internal.SocketPaths;
 import java.nio.file.Path;
 
@@ -49,5 +50,15 @@ public final class Vineyard {
    */
   public static VineyardClient connect(Path socket, PluginRegistry plugins) {
     return IpcClient.connect(socket, plugins, null);
+  }
+
+  /**
+   * Connects to an instance's RPC endpoint ({@code vineyardd --rpc}; port 9600 unless {@code
+   * --rpc-socket-port} says otherwise), from any host: payloads are copied over TCP.
+   *
+   * @throws VineyardException.ConnectionFailed naming the endpoint when nothing serves it
+   */
+  public static RemoteClient connectRemote(String host, int port) {
+    return new RemoteClient(RpcConnection.open(host, port));
   }
 }

@@ -7,7 +7,7 @@
  * <p>Must not: need OSGi: a plain class path with the client jars is enough.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.vineyard.client;
 
 import org.osgi.annotation.bundle.Export;

@@ -206,15 +206,22 @@ class ObjectsTest {
   }
 
   @Test
-  void deleteReleasesAndFreesMemory() {
+  void deleteFreesMemoryOnceTheViewIsClosed() {
     try (VineyardClient client = Vineyard.connect(instance.socket())) {
       long before = client.status().memoryUsage();
-      ObjectId id = client.put(new byte[1 << 20]);
+      byte[] value = new byte[1 << 20];
+      value[12345] = 7;
+      ObjectId id = client.put(value);
       assertEquals(before + (1 << 20), client.status().memoryUsage());
-      client.get(id);
+      Blob view = client.getObject(id, Blob.class);
+      ByteBuffer bytes = view.buffer();
       client.delete(id);
       assertFalse(client.exists(id));
-      assertEquals(before, client.status().memoryUsage());
+      assertEquals(before + (1 << 20), client.status().memoryUsage(), "the view holds the blob");
+      assertEquals(7, bytes.get(12345), "a view still open reads the deleted object's bytes");
+      view.close();
+      assertEquals(before, client.status().memoryUsage(), "the release rode ahead of the status");
+      assertThrows(IllegalStateException.class, () -> bytes.get(12345));
       assertThrows(VineyardException.ObjectNotExists.class, () -> client.delete(id));
     }
   }

@@ -7,7 +7,7 @@
  * <p>Must not: copy trees (they are immutable) or know the wire format.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package io.vineyard.meta;
 
 import org.osgi.annotation.bundle.Export;

@@ -180,6 +180,40 @@ public final class UnixSocket implements AutoCloseable {
     }
   }
 
+  /**
+   * Reads what is there, at least one byte and at most {@code max} (one {@code recv}): for a reader
+   * that buffers a stream it parses itself. Not for a stream that carries descriptors: a {@code
+   * recv} may take the data byte that carries one.
+   *
+   * @return the number of bytes read, at least 1
+   * @throws EOFException when the peer has closed
+   */
+  public int readSome(byte[] dst, int off, int max) throws IOException {
+    int chunk = (int) Math.min(max, readBuf.byteSize());
+    while (true) {
+      long got;
+      try {
+        got = (long) RECV.invokeExact(readState, liveFd(), readBuf, (long) chunk, 0);
+      } catch (IOException e) {
+        throw e;
+      } catch (Throwable t) {
+        throw rethrow(t);
+      }
+      if (got == 0) {
+        throw new EOFException("connection closed by peer");
+      }
+      if (got < 0) {
+        int err = Posix.errno(readState);
+        if (err == Posix.EINTR) {
+          continue;
+        }
+        throw Posix.failure("recv", fd.get(), err);
+      }
+      MemorySegment.copy(readBuf, JAVA_BYTE, 0, dst, off, (int) got);
+      return (int) got;
+    }
+  }
+
   /** Writes all of {@code src[off, off+len)}. */
   public void writeFully(byte[] src, int off, int len) throws IOException {
     int done = 0;

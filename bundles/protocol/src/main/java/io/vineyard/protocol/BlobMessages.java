@@ -67,7 +67,23 @@ public final class BlobMessages {
    */
   @JsonDeserialize(using = BufferJson.ReplyReader.class)
   public record GetBuffersReply(
-      List<Payload> payloads, List<Integer> fds, int num, boolean compress) implements Reply {}
+      List<Payload> payloads, List<Integer> fds, int num, boolean compress) implements Reply {
+
+    /**
+     * The payloads again under {@code "0"}, {@code "1"}, …: vineyardd writes both forms, and
+     * clients that predate {@code payloads} (its Java client among them) read only these.
+     */
+    @com.fasterxml.jackson.annotation.JsonAnyGetter
+    public java.util.Map<String, Payload> numbered() {
+      java.util.Map<String, Payload> out = new java.util.LinkedHashMap<>();
+      if (payloads != null) {
+        for (int i = 0; i < payloads.size(); i++) {
+          out.put(Integer.toString(i), payloads.get(i));
+        }
+      }
+      return out;
+    }
+  }
 
   /**
    * {@code release_request}: drops this connection's reference.

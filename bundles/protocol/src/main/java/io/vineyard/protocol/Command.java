@@ -46,6 +46,14 @@ import io.vineyard.protocol.NameMessages.PersistReply;
 import io.vineyard.protocol.NameMessages.PersistRequest;
 import io.vineyard.protocol.NameMessages.PutNameReply;
 import io.vineyard.protocol.NameMessages.PutNameRequest;
+import io.vineyard.protocol.SpillMessages.EvictReply;
+import io.vineyard.protocol.SpillMessages.EvictRequest;
+import io.vineyard.protocol.SpillMessages.IsSpilledReply;
+import io.vineyard.protocol.SpillMessages.IsSpilledRequest;
+import io.vineyard.protocol.SpillMessages.LoadReply;
+import io.vineyard.protocol.SpillMessages.LoadRequest;
+import io.vineyard.protocol.SpillMessages.UnpinReply;
+import io.vineyard.protocol.SpillMessages.UnpinRequest;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -100,7 +108,117 @@ public enum Command {
       InstanceStatusRequest.class,
       "instance_status_reply",
       InstanceStatusReply.class),
-  CLEAR("clear_request", ClearRequest.class, "clear_reply", ClearReply.class);
+  CLEAR("clear_request", ClearRequest.class, "clear_reply", ClearReply.class),
+  EVICT("evict_request", EvictRequest.class, "evict_reply", EvictReply.class),
+  LOAD("load_request", LoadRequest.class, "load_reply", LoadReply.class),
+  UNPIN("unpin_request", UnpinRequest.class, "unpin_reply", UnpinReply.class),
+  IS_SPILLED(
+      "is_spilled_request", IsSpilledRequest.class, "is_spilled_reply", IsSpilledReply.class),
+  CREATE_REMOTE_BUFFER(
+      "create_remote_buffer_request",
+      RemoteMessages.CreateRemoteBufferRequest.class,
+      "create_buffer_reply",
+      CreateBufferReply.class),
+  CREATE_REMOTE_BUFFERS(
+      "create_remote_buffers_request",
+      RemoteMessages.CreateRemoteBuffersRequest.class,
+      "create_buffers_reply",
+      StoreMessages.CreateBuffersReply.class),
+  GET_REMOTE_BUFFERS(
+      "get_remote_buffers_request",
+      RemoteMessages.GetRemoteBuffersRequest.class,
+      "get_buffers_reply",
+      GetBuffersReply.class),
+  MIGRATE_OBJECT(
+      "migrate_object_request",
+      RemoteMessages.MigrateObjectRequest.class,
+      "migrate_object_reply",
+      RemoteMessages.MigrateObjectReply.class),
+  CREATE_BUFFERS(
+      "create_buffers_request",
+      StoreMessages.CreateBuffersRequest.class,
+      "create_buffers_reply",
+      StoreMessages.CreateBuffersReply.class),
+  SHRINK_BUFFER(
+      "shrink_buffer_request",
+      StoreMessages.ShrinkBufferRequest.class,
+      "shrink_buffer_reply",
+      StoreMessages.ShrinkBufferReply.class),
+  IS_IN_USE(
+      "is_in_use_request",
+      StoreMessages.IsInUseRequest.class,
+      "is_in_use_reply",
+      StoreMessages.IsInUseReply.class),
+  MEMORY_TRIM(
+      "memory_trim_request",
+      StoreMessages.MemoryTrimRequest.class,
+      "memory_trim_reply",
+      StoreMessages.MemoryTrimReply.class),
+  CREATE_DATAS(
+      "create_datas_request",
+      ObjectMessages.CreateDatasRequest.class,
+      "create_datas_reply",
+      ObjectMessages.CreateDatasReply.class),
+  SHALLOW_COPY(
+      "shallow_copy_request",
+      ObjectMessages.ShallowCopyRequest.class,
+      "shallow_copy_reply",
+      ObjectMessages.ShallowCopyReply.class),
+  CREATE_STREAM(
+      "create_stream_request",
+      StreamMessages.CreateStreamRequest.class,
+      "create_stream_reply",
+      StreamMessages.CreateStreamReply.class),
+  OPEN_STREAM(
+      "open_stream_request",
+      StreamMessages.OpenStreamRequest.class,
+      "open_stream_reply",
+      StreamMessages.OpenStreamReply.class),
+  GET_NEXT_STREAM_CHUNK(
+      "get_next_stream_chunk_request",
+      StreamMessages.GetNextStreamChunkRequest.class,
+      "get_next_stream_chunk_reply",
+      StreamMessages.GetNextStreamChunkReply.class),
+  PUSH_NEXT_STREAM_CHUNK(
+      "push_next_stream_chunk_request",
+      StreamMessages.PushNextStreamChunkRequest.class,
+      "push_next_stream_chunk_reply",
+      StreamMessages.PushNextStreamChunkReply.class),
+  PULL_NEXT_STREAM_CHUNK(
+      "pull_next_stream_chunk_request",
+      StreamMessages.PullNextStreamChunkRequest.class,
+      "pull_next_stream_chunk_reply",
+      StreamMessages.PullNextStreamChunkReply.class),
+  STOP_STREAM(
+      "stop_stream_request",
+      StreamMessages.StopStreamRequest.class,
+      "stop_stream_reply",
+      StreamMessages.StopStreamReply.class),
+  DROP_STREAM(
+      "drop_stream_request",
+      StreamMessages.DropStreamRequest.class,
+      "drop_stream_reply",
+      StreamMessages.DropStreamReply.class),
+  NEW_SESSION(
+      "new_session_request",
+      SessionMessages.NewSessionRequest.class,
+      "new_session_reply",
+      SessionMessages.NewSessionReply.class),
+  DELETE_SESSION(
+      "delete_session_request",
+      SessionMessages.DeleteSessionRequest.class,
+      "delete_session_reply",
+      SessionMessages.DeleteSessionReply.class),
+  ACQUIRE_LOCK(
+      "acquire_lock_request",
+      SessionMessages.AcquireLockRequest.class,
+      "acquire_lock_reply",
+      SessionMessages.AcquireLockReply.class),
+  RELEASE_LOCK(
+      "release_lock_request",
+      SessionMessages.ReleaseLockRequest.class,
+      "release_lock_reply",
+      SessionMessages.ReleaseLockReply.class);
 
   private static final Map<Class<?>, Command> BY_REQUEST_TYPE = new HashMap<>();
   private static final Map<Class<?>, String> REPLY_NAMES = new HashMap<>();

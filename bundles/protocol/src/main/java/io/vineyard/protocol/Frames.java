@@ -35,6 +35,19 @@ public final class Frames {
     socket.writeFully(frame, 0, frame.length);
   }
 
+  /** Writes several frames in one write (pipelined requests: the peer answers each in order). */
+  public static void write(UnixSocket socket, java.util.List<byte[]> bodies) throws IOException {
+    int total = 0;
+    for (byte[] body : bodies) {
+      total = Math.addExact(total, 8 + body.length);
+    }
+    ByteBuffer frames = ByteBuffer.allocate(total).order(ByteOrder.LITTLE_ENDIAN);
+    for (byte[] body : bodies) {
+      frames.putLong(body.length).put(body);
+    }
+    socket.writeFully(frames.array(), 0, total);
+  }
+
   /** A frame header announced more than {@link #MAX_FRAME} bytes (or a negative length). */
   public static final class FrameTooLargeException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -46,6 +59,21 @@ public final class Frames {
               + " bytes exceeds the limit of "
               + MAX_FRAME
               + " bytes (256 MiB)");
+    }
+
+    /**
+     * A header announced {@code length} bytes where a connection takes at most {@code limit} (the
+     * RPC endpoint's own limit).
+     */
+    public FrameTooLargeException(long length, long limit, String flag) {
+      super(
+          "frame of "
+              + Long.toUnsignedString(length)
+              + " bytes exceeds the limit of "
+              + limit
+              + " bytes ("
+              + flag
+              + ")");
     }
   }
 }

@@ -8,7 +8,7 @@
  * <p>Must not: hand out Jackson types (they stay inside the codec), or know what a typename means.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package io.vineyard.protocol;
 
 import org.osgi.annotation.bundle.Export;

@@ -64,7 +64,7 @@ class CodecTest {
   }
 
   @Test
-  void getBuffersUsesNumberedKeysAndPayloadsTravelOnce() {
+  void getBuffersUsesNumberedKeysAndPayloadsTravelInBothForms() {
     GetBuffersRequest r = new GetBuffersRequest(List.of(BLOB, ObjectId.EMPTY_BLOB), false);
     String wire =
         "{\"type\":\"get_buffers_request\",\"num\":2,\"0\":9223372041635917888,\"1\":9223372036854775808,\"unsafe\":false}";
@@ -86,7 +86,11 @@ class CodecTest {
         "{\"type\":\"get_buffers_reply\",\"payloads\":["
             + payload
             + "],\"fds\":[7],\"num\":1,\"compress\":false}";
-    assertEquals(reply, text(new GetBuffersReply(List.of(p), List.of(7), 1, false)));
+    // written as vineyardd writes it: the payloads again under numbered keys (its Java client and
+    // older clients read only those)
+    assertEquals(
+        reply.substring(0, reply.length() - 1) + ",\"0\":" + payload + "}",
+        text(new GetBuffersReply(List.of(p), List.of(7), 1, false)));
     assertEquals(
         List.of(p),
         Codec.decodeReply(reply.getBytes(), Command.GET_BUFFERS, GetBuffersReply.class).payloads());

@@ -33,6 +33,12 @@ final class ServerFixture implements AutoCloseable {
     core = ServerCore.start(dir.resolve("v.sock"), store, MetadataServices.local(0), plugins);
   }
 
+  /** Starts the RPC endpoint on a free loopback port; returns its endpoint. */
+  String startRpc(long maxFrame) throws IOException {
+    core.startRpc("127.0.0.1", 0, maxFrame);
+    return core.rpcEndpoint();
+  }
+
   Path socket() {
     return dir.resolve("v.sock");
   }

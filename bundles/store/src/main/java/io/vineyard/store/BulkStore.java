@@ -24,8 +24,11 @@ import org.osgi.annotation.versioning.ProviderType;
  *       keep it: they are forgotten.
  * </ul>
  *
- * A sealed blob that is never deleted lives until {@link #close()}. Freed memory stays resident for
- * reuse (fresh shared memory is slow to touch); {@link #trim()} hands it back to the system.
+ * A sealed blob that is never deleted lives until {@link #close()}. With a spill folder ({@link
+ * SpillSettings}), sealed blobs nobody references may be written to disk and their memory freed
+ * under memory pressure; {@link #acquire} loads them back (same ID, maybe another offset). Freed
+ * memory stays resident for reuse (fresh shared memory is slow to touch); {@link #trim()} hands it
+ * back to the system.
  *
  * <p><b>The empty blob.</b> {@link ObjectId#EMPTY_BLOB} (size 0) exists without being created:
  * {@code create} of size 0 returns it, {@code contains}/{@code find}/{@code acquire} see it, and
@@ -110,12 +113,59 @@ public interface BulkStore extends AutoCloseable {
   void drop(long connection, ObjectId id);
 
   /**
+   * Gives back the unused tail of an unsealed blob ({@code shrink_buffer}): the blob keeps its
+   * first {@code size} bytes (its ID, place and the bytes written there), and the rest of its
+   * allocation returns to the free ranges at once, so {@link #used()} drops and the memory can be
+   * allocated again. Any connection may shrink it, as in vineyardd; shrinking to the current size
+   * does nothing. A blob shrunk to 0 bytes keeps 64 until it is freed.
+   *
+   * @return the bytes returned to the free ranges
+   * @throws VineyardException.ObjectNotExists when no such blob is in the table
+   * @throws VineyardException.ObjectSealed when it is sealed
+   * @throws VineyardException.Invalid when {@code size} is negative or larger than the blob
+   */
+  long shrink(long connection, ObjectId id, long size);
+
+  /**
+   * Whether some connection references the blob ({@code is_in_use}): a blob in use is not freed by
+   * a delete until the last reference goes.
+   *
+   * @throws VineyardException.ObjectNotExists when no such blob is in the table
+   */
+  boolean inUse(ObjectId id);
+
+  /**
    * Removes the blob from the table; its memory is freed as soon as no connection references it
    * (immediately when none does). Unsealed blobs are deleted the same way.
    *
    * @return false if no such blob is in the table (the empty blob included)
    */
   boolean delete(ObjectId id);
+
+  /**
+   * Spills the given blobs to disk now, freeing their memory ({@code evict_request}); only with a
+   * spill folder. Unknown IDs, pinned blobs and blobs a connection references are passed over.
+   *
+   * @throws VineyardException.Invalid when the store has no spill folder
+   * @throws VineyardException with code ObjectNotSealed, ObjectSpilled or IOError for blobs that
+   *     could not be spilled (the others are), naming them
+   */
+  void evict(List<ObjectId> ids);
+
+  /**
+   * Loads spilled blobs back into memory ({@code load_request}), and pins them when {@code pin}:
+   * pinned blobs are never spilled until {@link #unpin}ned. Does nothing without a spill folder, as
+   * vineyardd; unknown IDs are passed over. {@link #acquire} loads a spilled blob by itself.
+   *
+   * @throws VineyardException.NotEnoughMemory when a blob fits nowhere even after spilling others
+   */
+  void load(List<ObjectId> ids, boolean pin);
+
+  /** Lets pinned blobs be spilled again ({@code unpin_request}); unknown IDs are passed over. */
+  void unpin(List<ObjectId> ids);
+
+  /** Whether the blob is in the table and spilled to disk ({@code is_spilled_request}). */
+  boolean isSpilled(ObjectId id);
 
   /** Whether the blob is in the table (the empty blob always is; deleted blobs are not). */
   boolean contains(ObjectId id);

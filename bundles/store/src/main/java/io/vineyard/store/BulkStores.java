@@ -37,4 +37,19 @@ public final class BulkStores {
   public static BulkStore open(Path shmDir, long limit, boolean keep) throws IOException {
     return SharedMemoryStore.open(shmDir, limit, keep);
   }
+
+  /**
+   * Opens a store as {@link #open(Path, long, boolean)} that spills cold blobs to disk under memory
+   * pressure as {@code spill} says ({@code null}: never). Spilled blobs are kept across runs like
+   * the others when {@code keep}: their files stay in the spill folder, and the next store opened
+   * with the same spill folder has them back.
+   *
+   * @throws IOException naming the spill folder when it cannot be made or written
+   * @throws IllegalStateException when the kept blobs include spilled ones and {@code spill} is
+   *     null
+   */
+  public static BulkStore open(Path shmDir, long limit, boolean keep, SpillSettings spill)
+      throws IOException {
+    return SharedMemoryStore.open(shmDir, limit, keep, spill);
+  }
 }

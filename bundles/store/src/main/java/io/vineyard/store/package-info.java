@@ -6,7 +6,7 @@
  * <p>Must not: know metadata or the protocol: blobs are bytes, IDs and references.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package io.vineyard.store;
 
 import org.osgi.annotation.bundle.Export;

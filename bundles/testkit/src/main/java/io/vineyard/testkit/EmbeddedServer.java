@@ -79,6 +79,17 @@ public final class EmbeddedServer implements AutoCloseable {
     return socket;
   }
 
+  /**
+   * Also serves the RPC endpoint, on a free loopback port (as {@code vineyardd --rpc
+   * --rpc-socket-port 0}).
+   *
+   * @return its endpoint, {@code 127.0.0.1:PORT}
+   */
+  public String startRpc() throws IOException {
+    core.startRpc("127.0.0.1", 0, 64L << 20);
+    return core.rpcEndpoint();
+  }
+
   /** The instance's bulk store (to inspect memory use in tests). */
   public BulkStore store() {
     return store;

@@ -108,6 +108,8 @@ public final class FakeContexts implements PutContext, ResolveContext, AutoClose
         arena.allocate(Math.max(size, 1)).asSlice(0, shortSegments ? size - 1 : size);
     return new BlobWriter() {
       boolean done;
+      long length = size;
+      MemorySegment bytes = segment;
 
       @Override
       public ObjectId id() {
@@ -116,12 +118,25 @@ public final class FakeContexts implements PutContext, ResolveContext, AutoClose
 
       @Override
       public long size() {
-        return size;
+        return length;
       }
 
       @Override
       public MemorySegment segment() {
-        return segment;
+        return bytes;
+      }
+
+      @Override
+      public void shrink(long newSize) {
+        if (done) {
+          throw new VineyardException.ObjectSealed(id + " is sealed or dropped");
+        }
+        if (newSize < 0 || newSize > length) {
+          throw new VineyardException.Invalid(
+              "cannot shrink " + id + " of " + length + " bytes to " + newSize);
+        }
+        length = newSize;
+        bytes = bytes.asSlice(0, Math.min(newSize, bytes.byteSize()));
       }
 
       @Override
@@ -130,7 +145,7 @@ public final class FakeContexts implements PutContext, ResolveContext, AutoClose
           throw new VineyardException.ObjectSealed(id + " already sealed");
         }
         done = true;
-        sealed.put(id, segment.asReadOnly());
+        sealed.put(id, bytes.asReadOnly());
         return id;
       }
 

@@ -47,6 +47,12 @@ public abstract class BlobElementView implements ElementView {
     return blob;
   }
 
+  /** Closes the blob view: the elements' reference goes back, their buffers become invalid. */
+  @Override
+  public void close() {
+    blob.close();
+  }
+
   @Override
   public String toString() {
     return VineyardObject.describe(this);

@@ -7,7 +7,7 @@
  * views.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package io.vineyard.api.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -7,8 +7,9 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * An unsealed blob created by this client, written in place through the client's read-write
- * mapping. {@link #seal()} sends seal_request (the connection then holds a reference to the blob);
- * {@link #close()} before sealing sends drop_buffer_request, freeing the memory.
+ * mapping. {@link #seal()} sends seal_request (the connection then holds a reference to the blob,
+ * until this writer is closed or collected); {@link #close()} before sealing sends
+ * drop_buffer_request, freeing the memory.
  */
 final class ClientBlobWriter implements BlobWriter {
   private enum State {
@@ -19,13 +20,24 @@ final class ClientBlobWriter implements BlobWriter {
 
   private final IpcClient client;
   private final ObjectId id;
-  private final MemorySegment segment;
+  private MemorySegment segment;
+  private final boolean streamed;
   private State state = State.OPEN;
+  private java.lang.ref.Cleaner.Cleanable sealRef;
 
   ClientBlobWriter(IpcClient client, ObjectId id, MemorySegment segment) {
+    this(client, id, segment, false);
+  }
+
+  /**
+   * A writer; a {@code streamed} one is a stream's chunk, which the instance hands over (sealed)
+   * itself: closing it does not drop it.
+   */
+  ClientBlobWriter(IpcClient client, ObjectId id, MemorySegment segment, boolean streamed) {
     this.client = client;
     this.id = id;
     this.segment = segment;
+    this.streamed = streamed;
   }
 
   @Override
@@ -64,16 +76,41 @@ final class ClientBlobWriter implements BlobWriter {
       case OPEN -> {
         client.seal(id);
         state = State.SEALED;
+        IpcClient c = client;
+        ObjectId sealed = id;
+        sealRef = BlobLease.CLEANER.register(this, () -> c.unhold(sealed));
       }
     }
     return id;
   }
 
   @Override
+  public synchronized void shrink(long size) {
+    if (state != State.OPEN) {
+      throw new VineyardException.ObjectSealed(
+          "blob " + id + " is " + state.name().toLowerCase() + ": it can no longer be shrunk");
+    }
+    if (size < 0 || size > segment.byteSize()) {
+      throw new VineyardException.Invalid(
+          "cannot shrink blob "
+              + id
+              + " of "
+              + segment.byteSize()
+              + " bytes to "
+              + size
+              + " bytes: the new size must be between 0 and its size");
+    }
+    client.shrink(id, size);
+    segment = segment.asSlice(0, size);
+  }
+
+  @Override
   public synchronized void close() {
-    if (state == State.OPEN) {
+    if (state == State.OPEN && !streamed) {
       state = State.DROPPED;
       client.drop(id);
+    } else if (sealRef != null) {
+      sealRef.clean(); // once: the seal's reference is due for release
     }
   }
 

@@ -12,6 +12,7 @@ import io.vineyard.protocol.NameMessages.LabelRequest;
 import io.vineyard.protocol.NameMessages.ListNameRequest;
 import io.vineyard.protocol.NameMessages.PersistRequest;
 import io.vineyard.protocol.NameMessages.PutNameRequest;
+import io.vineyard.protocol.RemoteMessages.MigrateObjectRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,14 @@ final class GlobalCalls {
 
   void persist(ObjectId id) {
     conn.call(new PersistRequest(id));
+  }
+
+  ObjectId migrate(ObjectId id) {
+    ObjectId copy = conn.call(new MigrateObjectRequest(id)).objectId();
+    if (copy == null) {
+      throw new VineyardException.Invalid("migrate_object_reply without 'object_id'");
+    }
+    return copy;
   }
 
   boolean isPersisted(ObjectId id) {

@@ -5,6 +5,8 @@ import io.vineyard.api.ClusterInstance;
 import io.vineyard.api.InstanceStatus;
 import io.vineyard.api.ObjectId;
 import io.vineyard.api.ObjectMeta;
+import io.vineyard.api.StreamReader;
+import io.vineyard.api.StreamWriter;
 import io.vineyard.api.VineyardClient;
 import io.vineyard.api.VineyardException;
 import io.vineyard.api.VineyardObject;
@@ -12,7 +14,6 @@ import io.vineyard.api.spi.ObjectTypePlugin;
 import io.vineyard.api.spi.PluginRegistry;
 import io.vineyard.api.spi.PluginTable;
 import io.vineyard.protocol.BlobMessages.DropBufferRequest;
-import io.vineyard.protocol.BlobMessages.ReleaseRequest;
 import io.vineyard.protocol.BlobMessages.SealRequest;
 import io.vineyard.protocol.DataMessages.CreateDataReply;
 import io.vineyard.protocol.DataMessages.CreateDataRequest;
@@ -21,16 +22,20 @@ import io.vineyard.protocol.DataMessages.ExistsRequest;
 import io.vineyard.protocol.DataMessages.GetDataRequest;
 import io.vineyard.protocol.DataMessages.ListDataRequest;
 import io.vineyard.protocol.InstanceMessages.InstanceStatusRequest;
+import io.vineyard.protocol.ObjectMessages.CreateDatasReply;
+import io.vineyard.protocol.ObjectMessages.CreateDatasRequest;
 import io.vineyard.protocol.Payload;
+import io.vineyard.protocol.StoreMessages.ShrinkBufferRequest;
+import io.vineyard.protocol.StreamMessages;
+import io.vineyard.protocol.StreamMessages.CreateStreamRequest;
+import io.vineyard.protocol.StreamMessages.DropStreamRequest;
+import io.vineyard.protocol.StreamMessages.OpenStreamRequest;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -39,6 +44,11 @@ import java.util.function.Consumer;
  * Mappings}; {@link #close()} ends both, after which every view throws {@link
  * IllegalStateException}. Which Java values and typenames it handles is up to the {@link
  * PluginRegistry}; nothing here knows a typename.
+ *
+ * <p>Blob references follow the views: every blob view holds one count in {@link BlobRefs} (see
+ * {@link BlobLease}), a sealed writer holds one until it is closed, and a blob whose count falls to
+ * zero is released ahead of the next request, or by a {@link ReleaseFlusher} when the connection
+ * stays idle.
  */
 public final class IpcClient implements VineyardClient {
   private final IpcConnection conn;
@@ -48,14 +58,16 @@ public final class IpcClient implements VineyardClient {
   private final PluginRegistry plugins;
   private final Consumer<IpcClient> onClose;
 
-  /** Blobs this connection holds a server-side reference on (sealed here, or fetched). */
-  private final Set<ObjectId> held = ConcurrentHashMap.newKeySet();
-
+  private final ReleaseFlusher flusher;
+  private final BlobRefs refs;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private IpcClient(IpcConnection conn, PluginRegistry plugins, Consumer<IpcClient> onClose) {
     this.conn = conn;
-    this.buffers = new Buffers(conn, mappings);
+    this.flusher = new ReleaseFlusher(conn);
+    this.refs = new BlobRefs(flusher::schedule);
+    conn.releasesFrom(refs);
+    this.buffers = new Buffers(conn, mappings, refs);
     this.global = new GlobalCalls(conn);
     this.plugins = plugins;
     this.onClose = onClose;
@@ -118,11 +130,75 @@ public final class IpcClient implements VineyardClient {
     return new ClientBlobWriter(this, c.id(), c.segment());
   }
 
+  @Override
+  public List<BlobWriter> createBlobs(long... sizes) {
+    checkOpen();
+    List<BlobWriter> out = new java.util.ArrayList<>(sizes.length);
+    for (Buffers.Created c : buffers.createAll(sizes)) {
+      out.add(new ClientBlobWriter(this, c.id(), c.segment()));
+    }
+    return out;
+  }
+
+  void shrink(ObjectId id, long size) {
+    checkOpen();
+    conn.call(new ShrinkBufferRequest(id, size));
+  }
+
+  /** The next chunk of a stream this client writes. */
+  BlobWriter nextChunk(ObjectId stream, long size) {
+    checkOpen();
+    Buffers.Created c = buffers.nextChunk(stream, size);
+    return new ClientBlobWriter(this, c.id(), c.segment(), true);
+  }
+
+  /** Sends a request of the stream commands (or any whose reply carries nothing to keep). */
+  <R extends io.vineyard.protocol.Reply> R call(io.vineyard.protocol.Request<R> request) {
+    checkOpen();
+    return conn.call(request);
+  }
+
+  @Override
+  public ObjectId createStream(ObjectMeta meta) {
+    ObjectId id = createMetadata(meta).id();
+    call(new CreateStreamRequest(id));
+    return id;
+  }
+
+  @Override
+  public StreamWriter openStreamWriter(ObjectId stream) {
+    call(new OpenStreamRequest(stream, StreamMessages.WRITE));
+    return new ClientStreamWriter(this, stream);
+  }
+
+  @Override
+  public StreamReader openStreamReader(ObjectId stream) {
+    checkOpen();
+    return ClientStreamReader.open(conn.path(), stream);
+  }
+
+  @Override
+  public void dropStream(ObjectId stream) {
+    call(new DropStreamRequest(stream));
+  }
+
+  /** Seals; the connection then holds a reference, counted once until {@link #unhold}. */
   void seal(ObjectId id) {
     if (!ObjectId.EMPTY_BLOB.equals(id)) {
       conn.call(new SealRequest(id));
-      held.add(id);
+      refs.acquire(id);
     }
+  }
+
+  /** A sealed writer is done: gives back the count {@link #seal} took. */
+  void unhold(ObjectId id) {
+    if (!ObjectId.EMPTY_BLOB.equals(id)) {
+      refs.drop(id);
+    }
+  }
+
+  BlobRefs refs() {
+    return refs;
   }
 
   void drop(ObjectId id) {
@@ -156,22 +232,76 @@ public final class IpcClient implements VineyardClient {
   }
 
   @Override
+  public List<ObjectMeta> createMetadata(List<ObjectMeta> metas) {
+    checkOpen();
+    List<ObjectMeta> contents = new java.util.ArrayList<>(metas.size());
+    for (ObjectMeta meta : metas) {
+      plugins.forTypename(meta.typename()).ifPresent(p -> p.validate(meta));
+      contents.add(content(meta).build());
+    }
+    CreateDatasReply reply = conn.call(new CreateDatasRequest(contents));
+    if (reply.ids() == null || reply.ids().size() != metas.size()) {
+      throw new VineyardException.Invalid(
+          "create_datas_reply names "
+              + (reply.ids() == null ? "no" : reply.ids().size())
+              + " objects for "
+              + metas.size()
+              + " trees");
+    }
+    List<ObjectMeta> out = new java.util.ArrayList<>(metas.size());
+    for (int i = 0; i < metas.size(); i++) {
+      out.add(
+          contents.get(i).toBuilder()
+              .id(reply.ids().get(i))
+              .put(
+                  "signature",
+                  new java.math.BigInteger(Long.toUnsignedString(reply.signatures().get(i))))
+              .instanceId(reply.instanceIds().get(i))
+              .build());
+    }
+    return out;
+  }
+
+  /** A tree as create_data(s) sends it: no id (the server assigns it), transient, nbytes. */
+  private ObjectMeta.Builder content(ObjectMeta meta) {
+    ObjectMeta.Builder content = meta.toBuilder().remove("id").instanceId(instanceId());
+    if (!content.has("transient")) {
+      content.put("transient", true);
+    }
+    if (!content.has("nbytes")) {
+      content.put("nbytes", 0L);
+    }
+    return content;
+  }
+
+  @Override
   public VineyardObject getObject(ObjectId id) {
     Resolved r = fetchTree(id);
-    return view(r.meta(), r.resolver());
+    try (Resolver resolver = r.resolver()) {
+      return view(r.meta(), resolver);
+    }
   }
 
   @Override
   public Object get(ObjectId id) {
     Resolved r = fetchTree(id);
-    return resolve(r.meta(), r.resolver());
+    try (Resolver resolver = r.resolver()) {
+      return resolve(r.meta(), resolver);
+    }
   }
 
   @Override
   public <T> T get(ObjectId id, Class<T> as) {
     Resolved r = fetchTree(id);
-    ObjectTypePlugin plugin = pluginFor(r.meta());
-    return guarded(plugin, "resolving", r.meta(), () -> plugin.resolve(r.meta(), r.resolver(), as));
+    try (Resolver resolver = r.resolver()) {
+      ObjectTypePlugin plugin = pluginFor(r.meta());
+      T value =
+          guarded(plugin, "resolving", r.meta(), () -> plugin.resolve(r.meta(), resolver, as));
+      if (as.isArray() && as.getComponentType().isPrimitive()) {
+        resolver.closeViews(); // a primitive array is a copy: nothing needs the blobs any more
+      }
+      return value;
+    }
   }
 
   /** An object's tree with its local blobs mapped. */
@@ -191,11 +321,11 @@ public final class IpcClient implements VineyardClient {
             "blob " + id + " does not exist on the Vineyard instance at " + conn.path());
       }
       return new Resolved(
-          ObjectMeta.blob(id, segment.byteSize(), instanceId()),
-          new Resolver(this, new HashMap<>(got)));
+          ObjectMeta.blob(id, segment.byteSize(), instanceId()), new Resolver(this, got));
     }
     ObjectMeta meta = getMeta(id);
     return new Resolved(meta, resolverFor(meta));
+    // the resolver holds one count per blob fetched until the caller closes it
   }
 
   VineyardObject view(ObjectMeta meta, Resolver resolver) {
@@ -256,13 +386,12 @@ public final class IpcClient implements VineyardClient {
   private Resolver resolverFor(ObjectMeta meta) {
     SortedSet<ObjectId> local = new TreeSet<>(meta.localBlobs(instanceId()));
     local.remove(ObjectId.EMPTY_BLOB);
-    return new Resolver(this, local.isEmpty() ? new HashMap<>() : new HashMap<>(fetch(local)));
+    return new Resolver(this, local.isEmpty() ? Map.of() : fetch(local));
   }
 
+  /** get_buffers: the blobs found, each counted once in {@link #refs()} for the caller to drop. */
   Map<ObjectId, MemorySegment> fetch(SortedSet<ObjectId> ids) {
-    Map<ObjectId, MemorySegment> got = buffers.fetch(ids);
-    held.addAll(got.keySet());
-    return got;
+    return buffers.fetch(ids);
   }
 
   MemorySegment emptySegment() {
@@ -296,7 +425,8 @@ public final class IpcClient implements VineyardClient {
   @Override
   public void delete(List<ObjectId> ids, boolean force, boolean deep) {
     checkOpen();
-    release(ids.stream().filter(held::contains).toList());
+    // views of these objects keep their blobs until they are closed or collected: the server
+    // frees the memory at the last release
     conn.call(new DelDataRequest(ids, force, deep, false, false));
   }
 
@@ -312,16 +442,16 @@ public final class IpcClient implements VineyardClient {
   }
 
   /**
-   * Releases blob references; views of released blobs must not be used afterwards (their memory may
-   * be reused).
+   * Releases blob references now, in one write; views of released blobs must not be used afterwards
+   * (their memory may be reused). A view of one that is still open sends one more release when it
+   * goes, which the server refuses and this client ignores.
    */
   @Override
   public void release(List<ObjectId> ids) {
     checkOpen();
-    for (ObjectId id : ids) {
-      conn.call(new ReleaseRequest(id));
-      held.remove(id);
-    }
+    List<ObjectId> blobs = ids.stream().filter(id -> !ObjectId.EMPTY_BLOB.equals(id)).toList();
+    refs.released(blobs);
+    conn.release(blobs, true);
   }
 
   @Override
@@ -334,6 +464,12 @@ public final class IpcClient implements VineyardClient {
   public boolean isPersisted(ObjectId id) {
     checkOpen();
     return global.isPersisted(id);
+  }
+
+  @Override
+  public ObjectId migrate(ObjectId id) {
+    checkOpen();
+    return global.migrate(id);
   }
 
   @Override
@@ -386,8 +522,8 @@ public final class IpcClient implements VineyardClient {
     try {
       conn.close();
     } finally {
-      mappings.close();
-      held.clear();
+      boolean viewsClosed = refs.close();
+      mappings.close(viewsClosed);
       if (onClose != null) {
         onClose.accept(this);
       }

@@ -1,7 +1,10 @@
 package io.vineyard.client.internal;
 
+import io.vineyard.api.ObjectId;
 import io.vineyard.api.VineyardException;
 import io.vineyard.posix.UnixSocket;
+import io.vineyard.protocol.BlobMessages.ReleaseReply;
+import io.vineyard.protocol.BlobMessages.ReleaseRequest;
 import io.vineyard.protocol.Codec;
 import io.vineyard.protocol.Command;
 import io.vineyard.protocol.Frames;
@@ -12,12 +15,18 @@ import io.vineyard.protocol.Reply;
 import io.vineyard.protocol.Request;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One registered IPC connection: strictly one request/reply exchange at a time (a lock), and the
  * descriptors that follow a reply are received inside the same exchange.
+ *
+ * <p>Releases that fell due ({@link BlobRefs}) travel ahead of the next request, in the same write:
+ * vineyardd answers pipelined requests in order, so they cost no round trip of their own (at most
+ * {@link #PIPELINE} per write).
  *
  * <p>An I/O failure, or a successful reply whose descriptors cannot be taken as announced, breaks
  * the connection for good (the stream may be out of step): later calls fail with {@link
@@ -28,12 +37,24 @@ final class IpcConnection implements AutoCloseable {
   /** The client version announced in register_request (the PyPI client's). */
   static final String VERSION = "0.24.2";
 
+  private static final System.Logger LOG = System.getLogger(IpcConnection.class.getName());
+  private static final Command RELEASE = Command.of(new ReleaseRequest(ObjectId.EMPTY_BLOB));
+
+  /**
+   * The most releases written before their replies are read. The server answers each request as it
+   * reads it, one write each; if its answers filled the socket's buffer while this side still
+   * writes, both would block for good. A small write costs about 1 KiB of a UNIX socket's buffer
+   * (its bookkeeping), and the default buffer is about 200 KiB: 64 answers stay well inside.
+   */
+  static final int PIPELINE = 64;
+
   private final UnixSocket socket;
   private final Path path;
   private final ReentrantLock lock = new ReentrantLock();
   private volatile boolean closed;
   private volatile String broken;
   private long instanceId;
+  private volatile BlobRefs refs;
 
   /** What a caller does with the descriptors that follow a successful reply, under the lock. */
   @FunctionalInterface
@@ -84,6 +105,11 @@ final class IpcConnection implements AutoCloseable {
     return path;
   }
 
+  /** The counts whose due releases go out ahead of each request from now on. */
+  void releasesFrom(BlobRefs refs) {
+    this.refs = refs;
+  }
+
   /** Sends a request and returns its checked reply. */
   <R extends Reply> R call(Request<R> request) {
     return call(request, (reply, s) -> reply);
@@ -99,9 +125,22 @@ final class IpcConnection implements AutoCloseable {
     lock.lock();
     try {
       checkUsable();
+      BlobRefs r = refs;
+      List<ObjectId> due = r == null ? List.of() : r.takeDue();
       byte[] body;
       try {
-        Frames.write(socket, Codec.encode(request));
+        if (due.isEmpty()) {
+          Frames.write(socket, Codec.encode(request));
+        } else {
+          int last =
+              (due.size() - 1) / PIPELINE * PIPELINE; // the last chunk rides with the request
+          pipeline(due.subList(0, last), false);
+          List<ObjectId> rest = due.subList(last, due.size());
+          List<byte[]> frames = releases(rest);
+          frames.add(Codec.encode(request));
+          Frames.write(socket, frames);
+          readReleaseReplies(rest, false);
+        }
         body = Frames.read(socket);
       } catch (IOException e) {
         throw breakWith(command, e);
@@ -115,6 +154,90 @@ final class IpcConnection implements AutoCloseable {
       }
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Sends release_request for each ID, pipelined in one write, and reads the replies.
+   *
+   * @param strict throw the first error reply (after reading them all); otherwise error replies (a
+   *     reference the server no longer has) are only logged
+   */
+  void release(List<ObjectId> ids, boolean strict) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    lock.lock();
+    try {
+      checkUsable();
+      try {
+        pipeline(ids, strict);
+      } catch (IOException e) {
+        throw breakWith(RELEASE, e);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Sends the releases that are due, if any (an idle connection's flush). */
+  void flushDue() {
+    BlobRefs r = refs;
+    if (r == null || !r.hasDue() || closed || broken != null) {
+      return;
+    }
+    lock.lock();
+    try {
+      if (closed || broken != null) {
+        return;
+      }
+      release(r.takeDue(), false);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Writes the releases {@link #PIPELINE} at a time, reading each chunk's replies. */
+  private void pipeline(List<ObjectId> ids, boolean strict) throws IOException {
+    VineyardException first = null;
+    for (int from = 0; from < ids.size(); from += PIPELINE) {
+      List<ObjectId> chunk = ids.subList(from, Math.min(ids.size(), from + PIPELINE));
+      Frames.write(socket, releases(chunk));
+      try {
+        readReleaseReplies(chunk, strict);
+      } catch (VineyardException e) {
+        first = first == null ? e : first;
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  private static List<byte[]> releases(List<ObjectId> ids) {
+    List<byte[]> frames = new ArrayList<>(ids.size() + 1);
+    for (ObjectId id : ids) {
+      frames.add(Codec.encode(new ReleaseRequest(id)));
+    }
+    return frames;
+  }
+
+  private void readReleaseReplies(List<ObjectId> ids, boolean strict) throws IOException {
+    VineyardException first = null;
+    for (ObjectId id : ids) {
+      byte[] body = Frames.read(socket);
+      try {
+        Codec.decodeReply(body, RELEASE, ReleaseReply.class);
+      } catch (VineyardException e) {
+        if (strict && first == null) {
+          first = e;
+        } else {
+          LOG.log(System.Logger.Level.DEBUG, "release of " + id + " refused: " + e.getMessage());
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
     }
   }
 

@@ -136,6 +136,36 @@ public final class LocalVineyardClient implements VineyardClient {
   }
 
   @Override
+  public java.util.List<BlobWriter> createBlobs(long... sizes) {
+    return client.createBlobs(sizes);
+  }
+
+  @Override
+  public java.util.List<ObjectMeta> createMetadata(java.util.List<ObjectMeta> metas) {
+    return client.createMetadata(metas);
+  }
+
+  @Override
+  public ObjectId createStream(ObjectMeta meta) {
+    return client.createStream(meta);
+  }
+
+  @Override
+  public io.vineyard.api.StreamWriter openStreamWriter(ObjectId stream) {
+    return client.openStreamWriter(stream);
+  }
+
+  @Override
+  public io.vineyard.api.StreamReader openStreamReader(ObjectId stream) {
+    return client.openStreamReader(stream);
+  }
+
+  @Override
+  public void dropStream(ObjectId stream) {
+    client.dropStream(stream);
+  }
+
+  @Override
   public VineyardObject getObject(ObjectId id) {
     return client.getObject(id);
   }
@@ -168,6 +198,11 @@ public final class LocalVineyardClient implements VineyardClient {
   @Override
   public boolean isPersisted(ObjectId id) {
     return client.isPersisted(id);
+  }
+
+  @Override
+  public ObjectId migrate(ObjectId id) {
+    return client.migrate(id);
   }
 
   @Override

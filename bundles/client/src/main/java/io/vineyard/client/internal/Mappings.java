@@ -292,12 +292,20 @@ final class Mappings implements AutoCloseable {
 
   /** Invalidates every view, then unmaps every store file. Idempotent. */
   @Override
-  public synchronized void close() {
+  public void close() {
+    close(true);
+  }
+
+  /**
+   * Invalidates every view made from the shared arena, then unmaps every store file unless {@code
+   * unmap} is false (a view in an arena of its own could not be closed: its memory must stay).
+   */
+  synchronized void close(boolean unmap) {
     if (closed) {
       return;
     }
     closed = true;
-    if (!closeArena()) {
+    if (!closeArena() || !unmap) {
       // a view is still inside a native call (NIO channel I/O on a buffer): unmapping now could
       // crash it; the mappings stay until the process exits
       byStoreFd.clear();

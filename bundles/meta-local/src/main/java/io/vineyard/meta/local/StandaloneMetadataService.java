@@ -6,6 +6,7 @@ import io.vineyard.api.VineyardException;
 import io.vineyard.meta.InstanceInfo;
 import io.vineyard.meta.MetadataService;
 import io.vineyard.meta.MetadataServices;
+import io.vineyard.store.BulkStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,14 +20,17 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The metadata service of a lone instance: transient objects in memory; persisted objects and names
- * (and the labels of persisted objects) also written to MapDB in the data directory, so a restarted
- * instance has them again.
+ * The metadata service of a lone instance: objects in memory; persisted objects and names (and the
+ * labels of persisted objects) also written to MapDB in the data directory, and transient objects
+ * to its {@code transient.log} ({@link TransientTrees}), so a restarted instance has them again,
+ * stopped or killed. A transient object comes back only if the blobs of its tree are back in the
+ * bulk store (they are not after a reboot, or a stop with {@code --no-keep}).
  *
  * <p>A persist returns once its trees are committed to disk. The data directory is held exclusively
  * (a second runtime on it is refused); {@link #close()} releases it.
@@ -53,31 +57,72 @@ public final class StandaloneMetadataService implements MetadataService, AutoClo
     String socket() default "";
   }
 
+  private static final System.Logger LOG =
+      System.getLogger(StandaloneMetadataService.class.getName());
+
   private final MetadataService memory = MetadataServices.local(0);
   private final DurableTrees durable;
+  private final TransientTrees transients;
   private final String socket;
 
-  /** Opens the data directory, loads what was persisted before, and serves. */
+  /**
+   * Opens the data directory, loads what was persisted before and the transient objects whose blobs
+   * the store has, and serves.
+   */
   @Activate
-  public StandaloneMetadataService(Config config) throws IOException {
-    this(Path.of(config.data_dir()), config.socket());
+  public StandaloneMetadataService(Config config, @Reference BulkStore store) throws IOException {
+    this(Path.of(config.data_dir()), config.socket(), store::contains);
   }
 
-  /** For use outside DS. */
+  /** For use outside DS, without a bulk store: every blob counts as present. */
   public StandaloneMetadataService(Path dataDir, String socket) throws IOException {
+    this(dataDir, socket, id -> true);
+  }
+
+  /**
+   * For use outside DS.
+   *
+   * @param blobPresent whether a blob of this instance is in its bulk store: a transient tree comes
+   *     back only when every blob of it is
+   */
+  public StandaloneMetadataService(Path dataDir, String socket, Predicate<ObjectId> blobPresent)
+      throws IOException {
     this.socket = socket;
     this.durable = DurableTrees.open(dataDir);
     try {
       durable.load(memory);
-    } catch (RuntimeException e) {
+      long instance = memory.instanceId();
+      transients =
+          TransientTrees.open(
+              dataDir,
+              t ->
+                  t.localBlobs(instance).stream()
+                      .allMatch(id -> id.equals(ObjectId.EMPTY_BLOB) || blobPresent.test(id)));
+      for (ObjectMeta t : transients.kept()) {
+        restore(t);
+      }
+    } catch (IOException | RuntimeException e) {
       durable.close();
       throw e;
     }
   }
 
+  /** Puts a transient tree of the last run back; one that clashes is dropped (and said so). */
+  private void restore(ObjectMeta t) {
+    try {
+      memory.put(t);
+    } catch (VineyardException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "transient object " + t.id() + " of the last run not restored: " + e.getMessage());
+      transients.remove(t.id());
+    }
+  }
+
   @Deactivate
   @Override
-  public void close() {
+  public synchronized void close() {
+    transients.close();
     durable.close();
   }
 
@@ -87,8 +132,9 @@ public final class StandaloneMetadataService implements MetadataService, AutoClo
   }
 
   @Override
-  public void put(ObjectMeta tree) {
+  public synchronized void put(ObjectMeta tree) {
     memory.put(tree);
+    transients.put(tree);
   }
 
   @Override
@@ -112,6 +158,8 @@ public final class StandaloneMetadataService implements MetadataService, AutoClo
     Optional<ObjectMeta> removed = memory.remove(id);
     if (removed.isPresent() && wasPersisted) {
       durable.remove(id);
+    } else if (removed.isPresent()) {
+      transients.remove(id);
     }
     return removed;
   }
@@ -132,6 +180,7 @@ public final class StandaloneMetadataService implements MetadataService, AutoClo
     Map<ObjectId, ObjectMeta> trees = new TreeMap<>();
     collect(id, trees);
     durable.write(trees);
+    trees.keySet().forEach(transients::remove); // MapDB holds them now
   }
 
   /** The stored tree of an object and of its non-blob members, at every depth. */
@@ -158,12 +207,17 @@ public final class StandaloneMetadataService implements MetadataService, AutoClo
     durable.putName(name, id);
   }
 
-  /** Labels in memory; a persisted object's tree is written again, durably, before this returns. */
+  /**
+   * Labels in memory; the object's tree is written again (to MapDB when persisted, else to the
+   * transient log) before this returns.
+   */
   @Override
   public synchronized void label(ObjectId id, Map<String, String> labels) {
     memory.label(id, labels);
     if (memory.isPersisted(id)) {
       durable.write(Map.of(id, memory.get(id).orElseThrow()));
+    } else {
+      transients.put(memory.get(id).orElseThrow());
     }
   }
 

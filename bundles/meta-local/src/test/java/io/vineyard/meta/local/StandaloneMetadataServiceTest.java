@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Persisted objects and names survive a restart; transient ones do not; the data dir is exclusive.
+ * Persisted objects and names survive a restart, and so do transient ones whose blobs are back; the
+ * data dir is exclusive.
  */
 class StandaloneMetadataServiceTest {
   @TempDir Path dir;
@@ -27,7 +28,7 @@ class StandaloneMetadataServiceTest {
   }
 
   @Test
-  void persistedSurvivesRestartTransientDoesNot() throws Exception {
+  void persistedAndTransientSurviveRestart() throws Exception {
     ObjectId member = ObjectId.of(1);
     ObjectId pair = ObjectId.of(2);
     ObjectId scratch = ObjectId.of(3);
@@ -43,7 +44,8 @@ class StandaloneMetadataServiceTest {
       assertTrue(s.isPersisted(pair));
       assertTrue(s.isPersisted(member), "members are persisted with their object");
       assertFalse(s.get(pair).orElseThrow().member("first_").orElseThrow().isTransient());
-      assertFalse(s.contains(scratch), "transient objects are gone after a restart");
+      assertTrue(s.get(scratch).orElseThrow().isTransient(), "transient objects come back");
+      assertFalse(s.contains(member) && s.get(member).orElseThrow().isTransient());
       assertEquals(Optional.of(pair), s.getName("the-pair", Duration.ZERO));
       assertEquals(Set.of(pair), s.referrers(member));
       s.remove(pair);
@@ -80,7 +82,48 @@ class StandaloneMetadataServiceTest {
     }
     try (StandaloneMetadataService s = new StandaloneMetadataService(dir, "")) {
       assertEquals(Map.of("a", "1", "b", "3"), s.get(kept).orElseThrow().labels());
-      assertFalse(s.contains(scratch));
+      assertEquals(Map.of("c", "4"), s.get(scratch).orElseThrow().labels());
+      s.remove(scratch);
+    }
+    try (StandaloneMetadataService s = new StandaloneMetadataService(dir, "")) {
+      assertFalse(s.contains(scratch), "deleted before the restart");
+    }
+  }
+
+  @Test
+  void transientTreesWhoseBlobsAreGoneAreDroppedAndPersistedOnesLeaveTheLog() throws Exception {
+    ObjectId blobHere = ObjectId.parse("o8000000000000011");
+    ObjectId blobGone = ObjectId.parse("o8000000000000012");
+    ObjectId withBlob = ObjectId.of(1);
+    ObjectId lost = ObjectId.of(2);
+    ObjectId persisted = ObjectId.of(3);
+    ObjectId plain = ObjectId.of(4);
+    try (StandaloneMetadataService s = new StandaloneMetadataService(dir, "")) {
+      long instance = s.instanceId();
+      s.put(
+          tree(withBlob, "my::A").toBuilder()
+              .member("b", ObjectMeta.blob(blobHere, 8, instance))
+              .build());
+      s.put(
+          tree(lost, "my::A").toBuilder()
+              .member("b", ObjectMeta.blob(blobGone, 8, instance))
+              .build());
+      s.put(tree(persisted, "my::P"));
+      s.put(tree(plain, "my::Q"));
+      s.persist(persisted);
+    }
+    try (StandaloneMetadataService s =
+        new StandaloneMetadataService(dir, "", id -> id.equals(blobHere))) {
+      assertTrue(s.get(withBlob).orElseThrow().isTransient());
+      assertFalse(s.contains(lost), "its blob did not survive");
+      assertFalse(s.get(persisted).orElseThrow().isTransient());
+      assertTrue(s.contains(plain));
+      s.remove(persisted); // gone from MapDB; the log must not bring it back
+    }
+    try (StandaloneMetadataService s = new StandaloneMetadataService(dir, "")) {
+      assertFalse(s.contains(persisted));
+      assertFalse(s.contains(lost), "dropped for good at the last open");
+      assertEquals(2, s.size());
     }
   }
 

@@ -113,6 +113,18 @@ final class GlobalMetadata {
    * gets the counter's next value.
    */
   long register(String raftId, long requested, String socket, String host, long startedAt) {
+    return register(
+        raftId, requested, socket, host, startedAt, io.vineyard.meta.InstanceInfo.NO_RPC_ENDPOINT);
+  }
+
+  /** Registers (or refreshes) an instance with the RPC endpoint it serves. */
+  long register(
+      String raftId,
+      long requested,
+      String socket,
+      String host,
+      long startedAt,
+      String rpcEndpoint) {
     long id = requested;
     for (InstanceRecord r : instances.values()) {
       if (id < 0 && r.raftId().equals(raftId)) {
@@ -123,7 +135,7 @@ final class GlobalMetadata {
       id = nextInstanceId;
     }
     nextInstanceId = Math.max(nextInstanceId, id + 1);
-    instances.put(id, new InstanceRecord(id, raftId, socket, host, startedAt));
+    instances.put(id, new InstanceRecord(id, raftId, socket, host, startedAt, rpcEndpoint));
     return id;
   }
 
@@ -241,6 +253,12 @@ final class GlobalMetadata {
       out.writeLong(r.startedAt());
     }
     out.writeLong(nextInstanceId);
+    // the RPC endpoints come last, so that snapshots written before they were recorded still read
+    out.writeInt(instances.size());
+    for (InstanceRecord r : instances.values()) {
+      out.writeLong(r.id());
+      out.writeUTF(r.rpcEndpoint());
+    }
   }
 
   /** Replaces everything with what {@link #writeTo} wrote. */
@@ -264,5 +282,21 @@ final class GlobalMetadata {
       instances.put(r.id(), r);
     }
     nextInstanceId = in.readLong();
+    int endpoints;
+    try {
+      endpoints = in.readInt();
+    } catch (java.io.EOFException | IndexOutOfBoundsException e) {
+      return; // a snapshot written before RPC endpoints were recorded
+    }
+    for (int i = endpoints; i > 0; i--) {
+      long id = in.readLong();
+      String endpoint = in.readUTF();
+      InstanceRecord r = instances.get(id);
+      if (r != null) {
+        instances.put(
+            id,
+            new InstanceRecord(r.id(), r.raftId(), r.socket(), r.host(), r.startedAt(), endpoint));
+      }
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.vineyard.meta.raft;
 
 import io.vineyard.api.ObjectId;
 import io.vineyard.api.ObjectMeta;
+import io.vineyard.meta.InstanceInfo;
 import io.vineyard.protocol.Codec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -52,8 +53,15 @@ sealed interface MetadataCommand {
    * Registers a runtime; the outcome's value is its instance ID ({@code requested} &lt; 0: a new
    * one).
    */
-  record Register(String raftId, long requested, String socket, String host, long startedAt)
-      implements MetadataCommand {}
+  record Register(
+      String raftId, long requested, String socket, String host, long startedAt, String rpcEndpoint)
+      implements MetadataCommand {
+
+    /** A registration without an RPC endpoint (as written before endpoints were recorded). */
+    Register(String raftId, long requested, String socket, String host, long startedAt) {
+      this(raftId, requested, socket, host, startedAt, InstanceInfo.NO_RPC_ENDPOINT);
+    }
+  }
 
   /** Asks for the number of commands applied (read-only, answered by the leader). */
   record Version() implements MetadataCommand {}
@@ -121,6 +129,7 @@ sealed interface MetadataCommand {
           out.writeUTF(r.socket());
           out.writeUTF(r.host());
           out.writeLong(r.startedAt());
+          out.writeUTF(r.rpcEndpoint()); // last: entries written before it end above
         }
         case Label l -> {
           out.writeByte(LABEL);
@@ -166,7 +175,13 @@ sealed interface MetadataCommand {
       case PUT_NAME -> new PutName(in.readUTF(), ObjectId.of(in.readLong()));
       case DROP_NAME -> new DropName(in.readUTF());
       case REGISTER ->
-          new Register(in.readUTF(), in.readLong(), in.readUTF(), in.readUTF(), in.readLong());
+          new Register(
+              in.readUTF(),
+              in.readLong(),
+              in.readUTF(),
+              in.readUTF(),
+              in.readLong(),
+              in.available() > 0 ? in.readUTF() : InstanceInfo.NO_RPC_ENDPOINT);
       case LABEL -> {
         ObjectId id = ObjectId.of(in.readLong());
         Map<String, String> labels = new LinkedHashMap<>();

@@ -55,7 +55,13 @@ final class MetadataStateMachine implements StateMachine {
                 new Outcome(
                     true,
                     ++version,
-                    data.register(r.raftId(), r.requested(), r.socket(), r.host(), r.startedAt()));
+                    data.register(
+                        r.raftId(),
+                        r.requested(),
+                        r.socket(),
+                        r.host(),
+                        r.startedAt(),
+                        r.rpcEndpoint()));
           };
       notifyAll();
     }

@@ -152,6 +152,11 @@ final class RaftGroup implements AutoCloseable {
     tcp.setPortRange(0);
     tcp.setMaxLength(MAX_FRAME);
     tcp.tcpNodelay(true); // small Raft messages: Nagle plus delayed ACKs would add ~40 ms per hop
+    // one send queue and thread per destination: RAFT keeps resending to a member cut off by the
+    // network, and each send to it waits for a TCP connect that never completes; with the one
+    // shared sender thread those waits delayed the messages to every other member, so the
+    // majority's commits timed out (a minority partition stalled the majority)
+    tcp.setBundlerType("per-destination");
     Protocol discovery;
     if (s.embeddedDiscovery()) {
       // each member writes its address into the folder; the coordinator clears entries of members
@@ -476,6 +481,11 @@ final class RaftGroup implements AutoCloseable {
    * @return whether the replica is known to be current
    */
   boolean catchUp(Duration timeout) {
+    if (raft.isLeader() && raft.members().size() == 1) {
+      // the one member commits alone and applies before a write is acknowledged: its replica has
+      // every completed write, and no other leader can exist (the usual case of one runtime)
+      return true;
+    }
     byte[] query = new MetadataCommand.Version().encode();
     long deadline = System.nanoTime() + timeout.toNanos();
     try {

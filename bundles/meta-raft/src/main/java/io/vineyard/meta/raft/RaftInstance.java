@@ -40,6 +40,7 @@ final class RaftInstance implements AutoCloseable {
   volatile long instanceId = -1;
   volatile RaftGroup group;
   volatile boolean closed;
+  private volatile String rpcEndpoint = InstanceInfo.NO_RPC_ENDPOINT;
   private Generation generations;
   private Thread registrar;
 
@@ -130,7 +131,38 @@ final class RaftInstance implements AutoCloseable {
 
   MetadataCommand.Register registration(String raftId, long requested) {
     return new MetadataCommand.Register(
-        raftId, requested, settings.socket(), hostName(), startedAt);
+        raftId, requested, settings.socket(), hostName(), startedAt, rpcEndpoint);
+  }
+
+  /**
+   * Records this instance's RPC endpoint in the cluster: every later registration carries it, and
+   * the current one is refreshed now (in the background, until a majority takes it or this instance
+   * stops).
+   */
+  void advertise(String endpoint) {
+    rpcEndpoint = endpoint;
+    Thread.ofVirtual()
+        .name("vineyard-raft-advertise")
+        .start(
+            () -> {
+              while (!closed) {
+                try {
+                  RaftGroup g = group;
+                  commit(
+                      registration(g.raftId(), instanceId),
+                      "RPC endpoint " + endpoint + " of instance " + instanceId);
+                  return;
+                } catch (RuntimeException e) {
+                  LOG.log(
+                      System.Logger.Level.DEBUG,
+                      "RPC endpoint of instance " + instanceId + " not recorded yet: " + e);
+                  if (Deadline.in(Duration.ofMillis(200)).poll(Duration.ofMillis(20), () -> closed)
+                      || Thread.currentThread().isInterrupted()) {
+                    return;
+                  }
+                }
+              }
+            });
   }
 
   private static String hostName() {

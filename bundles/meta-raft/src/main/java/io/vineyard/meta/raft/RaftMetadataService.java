@@ -501,6 +501,11 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
   }
 
   @Override
+  public void advertiseRpcEndpoint(String endpoint) {
+    cluster.advertise(endpoint);
+  }
+
+  @Override
   public Map<String, Object> status() {
     Map<String, Object> s = new LinkedHashMap<>(cluster.status());
     s.put("transient_objects", local.size());

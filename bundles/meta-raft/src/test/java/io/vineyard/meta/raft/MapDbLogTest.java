@@ -153,6 +153,66 @@ class MapDbLogTest {
     }
   }
 
+  /** A crash (simulated: the store drops what it was not told to commit) keeps every append. */
+  @Test
+  void appendsSurviveACrashBeforeTheStoreCommits() throws Exception {
+    Path file = dir.resolve("log.db");
+    MapDbLog log = MapDbLog.open(file);
+    log.append(1, entries(1, "a", "b"));
+    log.append(3, entries(2, "c"));
+    log.append(2, entries(3, "B")); // overwrites b and drops c
+    dropUncommitted(log);
+    log.close();
+    try (MapDbLog reopened = MapDbLog.open(file)) {
+      assertEquals(2, reopened.lastAppended());
+      assertEquals("a", text(reopened.get(1)));
+      assertEquals("B", text(reopened.get(2)));
+      assertNull(reopened.get(3));
+      assertEquals(3, reopened.currentTerm());
+    }
+  }
+
+  @Test
+  void aTornBatchAtTheEndOfTheTailIsDropped() throws Exception {
+    Path file = dir.resolve("log.db");
+    MapDbLog log = MapDbLog.open(file);
+    log.append(1, entries(1, "a"));
+    log.append(2, entries(1, "b", "c"));
+    dropUncommitted(log);
+    log.close();
+    Path tail = Path.of(file + MapDbLog.Tail.SUFFIX);
+    byte[] bytes = Files.readAllBytes(tail);
+    Files.write(tail, java.util.Arrays.copyOf(bytes, bytes.length - 3)); // "c" half written
+    try (MapDbLog reopened = MapDbLog.open(file)) {
+      assertEquals(1, reopened.lastAppended()); // b went with c: the batch was never acknowledged
+      assertEquals("a", text(reopened.get(1)));
+      assertEquals(0, Files.size(tail));
+    }
+  }
+
+  /** Records the store already has when it commits a deletion never bring deleted entries back. */
+  @Test
+  void aTailLeftBehindByACheckpointIsIgnored() throws Exception {
+    Path file = dir.resolve("log.db");
+    Path tail = Path.of(file + MapDbLog.Tail.SUFFIX);
+    MapDbLog log = MapDbLog.open(file);
+    log.append(1, entries(1, "a", "b", "c"));
+    byte[] before = Files.readAllBytes(tail);
+    log.deleteAllEntriesStartingFrom(2); // commits the store, then empties the tail
+    log.close();
+    Files.write(tail, before); // as if the crash came between the commit and the emptying
+    try (MapDbLog reopened = MapDbLog.open(file)) {
+      assertEquals(1, reopened.lastAppended());
+      assertNull(reopened.get(2));
+    }
+  }
+
+  private static void dropUncommitted(MapDbLog log) throws Exception {
+    var db = MapDbLog.class.getDeclaredField("db");
+    db.setAccessible(true);
+    ((org.mapdb.DB) db.get(log)).rollback();
+  }
+
   @Test
   void aSnapshotIsOnlyDurableWithTheTruncationThatFollowsIt() throws Exception {
     Path file = dir.resolve("log.db");

@@ -43,7 +43,7 @@ final class DataCommands {
   DataCommands(ServerCore core) {
     this.core = core;
     this.trees = new Trees(core.store(), core.meta());
-    this.deletion = new Deletion(core.store(), core.meta());
+    this.deletion = core.deletion();
   }
 
   void register(Dispatcher d) {
@@ -68,7 +68,8 @@ final class DataCommands {
         });
   }
 
-  private CreateDataReply create(CreateDataRequest request) {
+  /** Creates one object from its tree (also the step of each tree of create_datas). */
+  CreateDataReply create(CreateDataRequest request) {
     ObjectMeta content = request.content();
     if (content == null) {
       throw new VineyardException.MetaTreeInvalid(

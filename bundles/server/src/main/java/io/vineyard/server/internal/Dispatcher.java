@@ -25,17 +25,39 @@ final class Dispatcher {
     Reply handle(Session session, Q request);
   }
 
-  private final Map<Class<?>, Handler<?>> handlers = new HashMap<>();
+  /** A command's handler and its index among the metrics' counters. */
+  private record Route(Handler<?> handler, int command) {}
+
+  private final Map<Class<?>, Route> handlers = new HashMap<>();
+  private final RequestMetrics metrics = new RequestMetrics();
 
   Dispatcher(ServerCore core) {
     new InstanceCommands(core).register(this);
     new BlobCommands(core).register(this);
     new DataCommands(core).register(this);
     new PersistCommands(core).register(this);
+    new SpillCommands(core).register(this);
+    new RemoteBufferCommands(core).register(this);
+    new MigrateCommands(core).register(this);
+    new StoreCommands(core).register(this);
+    new ObjectCommands(core).register(this);
+    new StreamCommands(core).register(this);
+    new LockCommands(core).register(this);
+    new SessionCommands(core).register(this);
   }
 
   <Q extends Request<?>> void on(Class<Q> type, Handler<Q> handler) {
-    handlers.put(type, handler);
+    Command command =
+        java.util.Arrays.stream(Command.values())
+            .filter(c -> c.requestType() == type)
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no command reads " + type));
+    handlers.put(type, new Route(handler, command.ordinal()));
+  }
+
+  /** The requests served so far, per command. */
+  RequestMetrics metrics() {
+    return metrics;
   }
 
   /** The reply to a request body, or null for {@code exit_request} (no reply: close). */
@@ -49,11 +71,19 @@ final class Dispatcher {
       throw new VineyardException.Invalid(
           "The connection is not registered yet, command is: " + Command.of(request).request());
     }
-    Handler h = handlers.get(request.getClass());
-    if (h == null) {
+    Route route = handlers.get(request.getClass());
+    if (route == null) {
       throw new VineyardException.NotImplemented(
           Command.of(request).request() + " is not implemented by this instance yet");
     }
-    return h.handle(session, request);
+    long start = System.nanoTime();
+    boolean failed = true;
+    try {
+      Reply reply = ((Handler) route.handler()).handle(session, request);
+      failed = false;
+      return reply;
+    } finally {
+      metrics.record(route.command(), System.nanoTime() - start, failed);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.vineyard.server.internal;
 
+import io.vineyard.api.VineyardException;
 import io.vineyard.meta.InstanceInfo;
 import io.vineyard.protocol.InstanceMessages.ClusterMetaReply;
 import io.vineyard.protocol.InstanceMessages.ClusterMetaRequest;
@@ -18,7 +19,7 @@ final class InstanceCommands {
   /** The vineyardd version we speak; clients warn when the major/minor do not fit theirs. */
   static final String PROTOCOL_VERSION = "0.24.2";
 
-  private static final String NO_RPC = "0.0.0.0:0";
+  static final String NO_RPC = "0.0.0.0:0";
 
   private final ServerCore core;
   private final long startedAt = System.currentTimeMillis();
@@ -34,12 +35,20 @@ final class InstanceCommands {
   }
 
   private RegisterReply register(Session session, RegisterRequest request) {
+    if (request.sessionId() != 0 && request.sessionId() != core.sessionId()) {
+      throw new VineyardException.Invalid(
+          "session "
+              + Long.toUnsignedString(request.sessionId())
+              + " is not served on "
+              + core.socketPath()
+              + " (connect to the socket_path its new_session_reply named)");
+    }
     session.markRegistered();
     return new RegisterReply(
         core.socketPath().toString(),
-        NO_RPC,
+        core.rpcEndpoint(),
         core.meta().instanceId(),
-        0,
+        core.sessionId(),
         PROTOCOL_VERSION,
         request.storeMatches(),
         false);
@@ -53,9 +62,12 @@ final class InstanceCommands {
     meta.put("memory_limit", core.store().limit());
     meta.put("deferred_requests", 0);
     meta.put("ipc_connections", core.connections());
-    meta.put("rpc_connections", 0);
+    meta.put("rpc_connections", core.rpcConnections());
     meta.put("objects", core.meta().size());
+    meta.put("blobs", core.store().blobCount());
     meta.putAll(core.meta().status());
+    meta.put("ipc_socket", core.socketPath().toString());
+    meta.putAll(core.paths());
     return new InstanceStatusReply(meta);
   }
 
@@ -70,7 +82,7 @@ final class InstanceCommands {
               host.hashCode() & 0xffffffffL,
               host,
               host,
-              NO_RPC,
+              self ? core.rpcEndpoint() : i.rpcEndpoint(),
               self && i.socket().isEmpty() ? core.socketPath().toString() : i.socket(),
               self ? startedAt : i.startedAt(),
               i.status()));

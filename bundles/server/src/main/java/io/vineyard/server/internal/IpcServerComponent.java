@@ -48,9 +48,49 @@ public final class IpcServerComponent {
             "The socket file's mode in octal, e.g. 660 to let the owner's group connect"
                 + " (--socket-mode); default 600: the owner only")
     String socket_mode() default "600";
+
+    /** The store's shared-memory folder, reported in {@code instance_status} ({@code shm_dir}). */
+    @AttributeDefinition(description = "The store's shared-memory folder, as reported to tools")
+    String shm_dir() default "";
+
+    /** The instance's data folder, reported in {@code instance_status} ({@code data_dir}). */
+    @AttributeDefinition(description = "The instance's data folder, as reported to tools")
+    String data_dir() default "";
+
+    /** The cluster's discovery folder, reported in {@code instance_status}. */
+    @AttributeDefinition(description = "The cluster's discovery folder, as reported to tools")
+    String discovery_dir() default "";
+
+    /** The watched plugins folder, reported in {@code instance_status} ({@code plugins_dir}). */
+    @AttributeDefinition(description = "The watched plugins folder, as reported to tools")
+    String plugins_dir() default "";
+
+    /**
+     * Whether to serve the RPC endpoint (--rpc). Off by default: it has no authentication, and even
+     * on loopback every local user can reach a TCP port, while the socket is the owner's only.
+     */
+    @AttributeDefinition(
+        description =
+            "Serve vineyardd's RPC endpoint on TCP (--rpc); off by default: it has no"
+                + " authentication")
+    boolean rpc() default false;
+
+    /** The RPC endpoint's port (--rpc-socket-port; 0: a free port). */
+    @AttributeDefinition(description = "The RPC endpoint's TCP port (0: a free one)")
+    int rpc_port() default 9600;
+
+    /** The address the RPC endpoint binds (--rpc-bind); loopback unless widened on purpose. */
+    @AttributeDefinition(description = "The address the RPC endpoint binds (default 127.0.0.1)")
+    String rpc_bind() default "127.0.0.1";
+
+    /** The largest JSON frame an RPC connection may send (payload bytes are not framed). */
+    @AttributeDefinition(
+        description = "The largest JSON frame accepted on the RPC endpoint, in bytes (64 MiB)")
+    long rpc_max_frame() default 64L << 20;
   }
 
   private final ServerCore core;
+  private final ServerMBeans mbeans;
 
   @Activate
   public IpcServerComponent(
@@ -59,7 +99,22 @@ public final class IpcServerComponent {
       @Reference MetadataService meta,
       @Reference PluginRegistry plugins)
       throws IOException {
-    this.core = ServerCore.start(Path.of(config.socket()), store, meta, plugins);
+    this.core =
+        ServerCore.start(
+            Path.of(config.socket()),
+            store,
+            meta,
+            plugins,
+            config.rpc()
+                ? new ServerCore.RpcOptions(
+                    config.rpc_bind(), config.rpc_port(), config.rpc_max_frame())
+                : null);
+    java.util.Map<String, String> folders = new java.util.LinkedHashMap<>();
+    putIfSet(folders, "shm_dir", config.shm_dir());
+    putIfSet(folders, "data_dir", config.data_dir());
+    putIfSet(folders, "discovery_dir", config.discovery_dir());
+    putIfSet(folders, "plugins_dir", config.plugins_dir());
+    core.reportPaths(folders);
     String mode = config.socket_mode();
     if (mode != null && !mode.isBlank() && Integer.parseInt(mode.strip(), 8) != 0600) {
       try {
@@ -69,6 +124,13 @@ public final class IpcServerComponent {
         core.close();
         throw e;
       }
+    }
+    this.mbeans = new ServerMBeans(core);
+  }
+
+  private static void putIfSet(java.util.Map<String, String> m, String key, String value) {
+    if (value != null && !value.isBlank()) {
+      m.put(key, value);
     }
   }
 
@@ -88,6 +150,7 @@ public final class IpcServerComponent {
 
   @Deactivate
   void deactivate() {
+    mbeans.close();
     core.close();
   }
 }

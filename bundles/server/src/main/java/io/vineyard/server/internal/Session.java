@@ -1,7 +1,6 @@
 package io.vineyard.server.internal;
 
 import io.vineyard.api.VineyardException;
-import io.vineyard.posix.UnixSocket;
 import io.vineyard.protocol.Codec;
 import io.vineyard.protocol.ErrorReply;
 import io.vineyard.protocol.Frames;
@@ -21,16 +20,47 @@ final class Session implements Runnable {
   private static final System.Logger LOG = System.getLogger(Session.class.getName());
 
   private final long id;
-  private final UnixSocket socket;
+  private final Wire socket;
   private final ServerCore core;
   private final Set<Integer> sentFds = new HashSet<>();
   private final List<Integer> fdsToPass = new ArrayList<>();
+  private final List<AfterReply> afterReply = new ArrayList<>();
   private volatile boolean registered;
+  private boolean closeAfterReply;
 
-  Session(long id, UnixSocket socket, ServerCore core) {
+  /**
+   * What a request does on the connection once its reply is written: the payload bytes of the RPC
+   * endpoint's requests. An IOException ends the connection.
+   */
+  @FunctionalInterface
+  interface AfterReply {
+    void run() throws IOException;
+  }
+
+  Session(long id, Wire socket, ServerCore core) {
     this.id = id;
     this.socket = socket;
     this.core = core;
+  }
+
+  /** The connection, for payload bytes after a reply. */
+  Wire wire() {
+    return socket;
+  }
+
+  /** Whether this connection came through the RPC endpoint. */
+  boolean rpc() {
+    return socket instanceof TcpWire;
+  }
+
+  /** Runs {@code action} right after the reply being built (and its fds) is written. */
+  void afterReply(AfterReply action) {
+    afterReply.add(action);
+  }
+
+  /** Writes a further message on the connection (the second reply of a remote create). */
+  void write(Object message) throws IOException {
+    socket.writeFrame(Codec.encode(message));
   }
 
   /** The connection's ID, the owner key of its blob references. */
@@ -51,7 +81,7 @@ final class Session implements Runnable {
    * it already; returns whether it will be passed now.
    */
   boolean passFd(int storeFd) {
-    if (storeFd >= 0 && sentFds.add(storeFd)) {
+    if (socket.passesFds() && storeFd >= 0 && sentFds.add(storeFd)) {
       fdsToPass.add(storeFd);
       return true;
     }
@@ -62,16 +92,30 @@ final class Session implements Runnable {
   public void run() {
     try {
       while (true) {
-        byte[] body = Frames.read(socket);
+        byte[] body = socket.readFrame();
         Object reply = handle(body);
         if (reply == null) {
           return;
         }
-        Frames.write(socket, Codec.encode(reply));
+        socket.writeFrame(Codec.encode(reply));
         for (int fd : fdsToPass) {
           socket.sendFd(fd);
         }
         fdsToPass.clear();
+        List<AfterReply> actions = List.copyOf(afterReply);
+        afterReply.clear();
+        try {
+          for (AfterReply action : actions) {
+            action.run();
+          }
+        } catch (RuntimeException e) {
+          // the payload stream is out of step: end the connection (what it held is freed)
+          LOG.log(Level.ERROR, "payload transfer on connection " + id + " failed", e);
+          return;
+        }
+        if (closeAfterReply) {
+          return;
+        }
       }
     } catch (Frames.FrameTooLargeException e) {
       LOG.log(Level.WARNING, "closing connection " + id + ": " + e.getMessage());
@@ -103,6 +147,12 @@ final class Session implements Runnable {
   private void unpassFds() {
     sentFds.removeAll(fdsToPass);
     fdsToPass.clear();
+    afterReply.clear();
+  }
+
+  /** Ends the connection once the reply being built is sent (delete_session_request). */
+  void closeAfterReply() {
+    closeAfterReply = true;
   }
 
   /** Whether the client is still there (no EOF pending): for requests that wait. */

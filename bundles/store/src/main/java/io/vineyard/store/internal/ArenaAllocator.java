@@ -147,6 +147,29 @@ final class ArenaAllocator {
   }
 
   /**
+   * Gives back the tail of an allocation of {@code oldSize} bytes at {@code offset} so that it
+   * keeps {@code newSize} bytes (at least one alignment unit stays allocated: a blob shrunk to
+   * nothing still has its place until it is freed with {@code newSize}); the tail joins the free
+   * ranges at once and may be allocated again.
+   *
+   * @return the bytes given back
+   * @throws IllegalStateException when {@code newSize} is larger than {@code oldSize}
+   */
+  long shrink(long offset, long oldSize, long newSize) {
+    if (newSize > oldSize || newSize < 0) {
+      throw new IllegalStateException(
+          "cannot shrink an allocation of " + oldSize + " bytes to " + newSize);
+    }
+    long keep = align(Math.max(newSize, 1));
+    long had = align(oldSize);
+    if (keep >= had) {
+      return 0;
+    }
+    free(offset + keep, had - keep);
+    return had - keep;
+  }
+
+  /**
    * The page-aligned free ranges that cover what was freed since the last call, then forgets it. A
    * page is included only when it is wholly free; the caller punches these out of the file.
    */

@@ -18,7 +18,9 @@ import java.util.Set;
 /**
  * Where the sealed blobs are, kept beside the arenas ({@code blobs.index} in the store's folder) so
  * that a store re-opened after its process died finds them: one record per seal ({@code id, arena,
- * offset, size}) and one per delete, appended as they happen.
+ * offset, size}) and one per delete, appended as they happen. A blob spilled to disk gets a spill
+ * record (its bytes are in its spill file, its memory free); loaded back, a seal record with its
+ * new place.
  *
  * <p>Why no fsync: the index lives on the same tmpfs as the arenas it describes. A {@code write} is
  * in the page cache the moment it returns, which survives the death of the process (kill -9, a
@@ -35,17 +37,27 @@ final class BlobIndex implements AutoCloseable {
   static final String FILE = "blobs.index";
   private static final byte SEAL = 'S';
   private static final byte DELETE = 'D';
+  private static final byte SPILL = 'P';
   private static final int RECORD = 1 + 8 + 4 + 8 + 8;
 
   /**
    * A sealed blob as the index has it.
    *
    * @param id the blob
-   * @param arena the index of its arena in the store's set
-   * @param offset its first byte there
+   * @param arena the index of its arena in the store's set; -1 when it is spilled to disk
+   * @param offset its first byte there (0 when spilled)
    * @param size its size in bytes
    */
-  record Sealed(ObjectId id, int arena, long offset, long size) {}
+  record Sealed(ObjectId id, int arena, long offset, long size) {
+    /** A blob whose bytes are in its spill file. */
+    static Sealed spilled(ObjectId id, long size) {
+      return new Sealed(id, -1, 0, size);
+    }
+
+    boolean isSpilled() {
+      return arena < 0;
+    }
+  }
 
   private final Path path;
   private FileChannel channel;
@@ -93,6 +105,10 @@ final class BlobIndex implements AutoCloseable {
         ObjectId id = ObjectId.of(b.getLong());
         if (type == SEAL) {
           sealed.put(id, new Sealed(id, b.getInt(), b.getLong(), b.getLong()));
+        } else if (type == SPILL) {
+          b.getInt();
+          b.getLong();
+          sealed.put(id, Sealed.spilled(id, b.getLong()));
         } else if (type == DELETE) {
           sealed.remove(id);
         } else {
@@ -110,7 +126,7 @@ final class BlobIndex implements AutoCloseable {
     try (FileChannel out = open(next)) {
       ByteBuffer b = ByteBuffer.allocate(RECORD);
       for (Sealed s : live) {
-        out.write(encode(b, SEAL, s.id(), s.arena(), s.offset(), s.size()));
+        out.write(encode(b, s.isSpilled() ? SPILL : SEAL, s.id(), s.arena(), s.offset(), s.size()));
       }
     }
     Files.move(next, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -138,6 +154,16 @@ final class BlobIndex implements AutoCloseable {
   void sealed(ObjectId id, int arena, long offset, long size) {
     write(encode(buf, SEAL, id, arena, offset, size));
     live++;
+  }
+
+  /** Records that a sealed blob is spilled to disk: its bytes are in its spill file now. */
+  void spilled(ObjectId id, long size) {
+    write(encode(buf, SPILL, id, -1, 0, size));
+  }
+
+  /** Records the new place of a sealed blob loaded back from disk. */
+  void moved(ObjectId id, int arena, long offset, long size) {
+    write(encode(buf, SEAL, id, arena, offset, size));
   }
 
   /**

@@ -5,6 +5,7 @@ import io.vineyard.settings.Sizes;
 import io.vineyard.store.ArenaFile;
 import io.vineyard.store.BlobHandle;
 import io.vineyard.store.BulkStore;
+import io.vineyard.store.SpillSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +33,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public final class BulkStoreComponent implements BulkStore {
   private static final System.Logger LOG = System.getLogger(BulkStoreComponent.class.getName());
 
-  /** The store's configuration: properties {@code size} and {@code shm.dir}. */
+  /**
+   * The store's configuration: properties {@code size}, {@code shm.dir}, {@code keep}, and {@code
+   * spill.path}, {@code spill.lower.rate}, {@code spill.upper.rate}.
+   */
   @ObjectClassDefinition(
       name = "Vineyard bulk store",
       description = "The shared-memory arena files blobs are allocated in")
@@ -55,6 +59,21 @@ public final class BulkStoreComponent implements BulkStore {
             "Whether sealed blobs are kept in the folder when the runtime stops or dies,"
                 + " for its next start (--no-keep: false)")
     boolean keep() default true;
+
+    /** The folder cold blobs are spilled to (--spill-path); empty: no spilling. */
+    @AttributeDefinition(
+        description = "The folder cold blobs are spilled to (--spill-path); empty: no spilling")
+    String spill_path() default "";
+
+    /** The use, as a fraction of size, spilling goes down to (--spill-lower-rate). */
+    @AttributeDefinition(
+        description = "The use, as a fraction of size, spilling goes down to (--spill-lower-rate)")
+    double spill_lower_rate() default SpillSettings.DEFAULT_LOWER_RATE;
+
+    /** The use, as a fraction of size, that starts spilling (--spill-upper-rate). */
+    @AttributeDefinition(
+        description = "The use, as a fraction of size, that starts spilling (--spill-upper-rate)")
+    double spill_upper_rate() default SpillSettings.DEFAULT_UPPER_RATE;
 
     /** Whether all of the shared memory is allocated at start and kept (--reserve-memory). */
     @AttributeDefinition(
@@ -83,7 +102,13 @@ public final class BulkStoreComponent implements BulkStore {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("io.vineyard.store: size (--size): " + e.getMessage(), e);
     }
-    store = SharedMemoryStore.open(Path.of(dir), limit, config.keep());
+    String spillPath = config.spill_path();
+    SpillSettings spill =
+        spillPath == null || spillPath.isBlank()
+            ? null
+            : new SpillSettings(
+                Path.of(spillPath), config.spill_lower_rate(), config.spill_upper_rate());
+    store = SharedMemoryStore.open(Path.of(dir), limit, config.keep(), spill);
     if (config.reserve()) {
       try {
         store.reserveAll();
@@ -149,8 +174,38 @@ public final class BulkStoreComponent implements BulkStore {
   }
 
   @Override
+  public long shrink(long connection, ObjectId id, long size) {
+    return store.shrink(connection, id, size);
+  }
+
+  @Override
+  public boolean inUse(ObjectId id) {
+    return store.inUse(id);
+  }
+
+  @Override
   public boolean delete(ObjectId id) {
     return store.delete(id);
+  }
+
+  @Override
+  public void evict(List<ObjectId> ids) {
+    store.evict(ids);
+  }
+
+  @Override
+  public void load(List<ObjectId> ids, boolean pin) {
+    store.load(ids, pin);
+  }
+
+  @Override
+  public void unpin(List<ObjectId> ids) {
+    store.unpin(ids);
+  }
+
+  @Override
+  public boolean isSpilled(ObjectId id) {
+    return store.isSpilled(id);
   }
 
   @Override

@@ -6,12 +6,15 @@ import io.vineyard.settings.Sizes;
 import io.vineyard.store.ArenaFile;
 import io.vineyard.store.BlobHandle;
 import io.vineyard.store.BulkStore;
+import io.vineyard.store.SpillSettings;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@link BulkStore} over arena files in one folder; one lock guards the arenas and the table.
@@ -25,6 +28,10 @@ import java.util.Optional;
  * its process was killed) re-opens the arenas and brings back every blob that was sealed and not
  * deleted, with its ID, bytes and place; blobs that were not sealed yet are gone, their memory
  * free. Nothing survives a reboot: the folder is on tmpfs.
+ *
+ * <p><b>Spilling</b> (with {@link SpillSettings}): see {@link Spiller}. A spilled blob stays in the
+ * table, counts in {@link #blobCount()} but not in {@link #used()}, and is loaded back by the next
+ * {@link #acquire}; kept across runs like a resident one (its file stays in the spill folder).
  */
 public final class SharedMemoryStore implements BulkStore {
   private static final System.Logger LOG = System.getLogger(SharedMemoryStore.class.getName());
@@ -37,14 +44,23 @@ public final class SharedMemoryStore implements BulkStore {
   private final BlobIndex index;
   private final boolean keep;
   private final BlobTable table = new BlobTable();
+  private final Spiller spiller;
   private boolean closed;
 
-  private SharedMemoryStore(Path dir, long limit, ArenaSet arenas, BlobIndex index, boolean keep) {
+  private SharedMemoryStore(
+      Path dir,
+      long limit,
+      ArenaSet arenas,
+      BlobIndex index,
+      boolean keep,
+      SpillFiles spillFiles,
+      SpillSettings spill) {
     this.dir = dir;
     this.limit = limit;
     this.arenas = arenas;
     this.index = index;
     this.keep = keep;
+    this.spiller = spillFiles == null ? null : new Spiller(spillFiles, spill, limit, arenas, index);
   }
 
   /** See {@link io.vineyard.store.BulkStores#open}: a store whose files go when it closes. */
@@ -54,12 +70,25 @@ public final class SharedMemoryStore implements BulkStore {
 
   /** See {@link io.vineyard.store.BulkStores#open(Path, long, boolean)}. */
   public static SharedMemoryStore open(Path shmDir, long limit, boolean keep) throws IOException {
+    return open(shmDir, limit, keep, null);
+  }
+
+  /**
+   * See {@link io.vineyard.store.BulkStores#open(Path, long, boolean, SpillSettings)}: {@code
+   * spill} null spills nothing.
+   */
+  public static SharedMemoryStore open(Path shmDir, long limit, boolean keep, SpillSettings spill)
+      throws IOException {
     if (limit <= 0) {
       throw new IllegalArgumentException(
           "the store size must be positive, was " + limit + " bytes (--size)");
     }
+    SpillFiles spillFiles = spill == null ? null : SpillFiles.open(spill.dir(), shmDir);
     if (keep && ArenaSet.existsIn(shmDir) && BlobIndex.exists(shmDir)) {
-      return reopen(shmDir, limit);
+      return reopen(shmDir, limit, spillFiles, spill);
+    }
+    if (spillFiles != null) {
+      spillFiles.retainOnly(Set.of()); // an earlier run's files, which no index names now
     }
     ArenaSet arenas = ArenaSet.create(shmDir, limit);
     BlobIndex index = null;
@@ -75,18 +104,36 @@ public final class SharedMemoryStore implements BulkStore {
       throw e;
     }
     LOG.log(Level.INFO, "bulk store of " + Sizes.format(limit) + " in " + shmDir);
-    SharedMemoryStore s = new SharedMemoryStore(shmDir, limit, arenas, index, keep);
+    SharedMemoryStore s =
+        new SharedMemoryStore(shmDir, limit, arenas, index, keep, spillFiles, spill);
     s.warnIfFilesystemSmaller();
     return s;
   }
 
-  private static SharedMemoryStore reopen(Path dir, long limit) throws IOException {
+  private static SharedMemoryStore reopen(
+      Path dir, long limit, SpillFiles spillFiles, SpillSettings spill) throws IOException {
     var kept = BlobIndex.reopen(dir);
     long end = 0;
     long bytes = 0;
+    Set<ObjectId> spilled = new HashSet<>();
     for (BlobIndex.Sealed b : kept.getValue()) {
+      if (b.isSpilled()) {
+        spilled.add(b.id());
+        continue;
+      }
       end = Math.max(end, b.offset() + ArenaAllocator.align(b.size()));
       bytes += b.size();
+    }
+    if (!spilled.isEmpty() && spillFiles == null) {
+      kept.getKey().close();
+      throw new IllegalStateException(
+          spilled.size()
+              + " blobs kept in "
+              + dir
+              + " from the last run are spilled to disk: start with the same --spill-path to have"
+              + " them back, or delete "
+              + dir
+              + " to drop every kept blob");
     }
     if (end > limit) {
       kept.getKey().close();
@@ -102,14 +149,30 @@ public final class SharedMemoryStore implements BulkStore {
               + " to drop them");
     }
     ArenaSet arenas = ArenaSet.reopen(dir, limit);
-    SharedMemoryStore s = new SharedMemoryStore(dir, limit, arenas, kept.getKey(), true);
+    SharedMemoryStore s =
+        new SharedMemoryStore(dir, limit, arenas, kept.getKey(), true, spillFiles, spill);
+    if (spillFiles != null) {
+      spillFiles.retainOnly(spilled);
+    }
+    List<ObjectId> lost = new ArrayList<>();
     for (BlobIndex.Sealed b : kept.getValue()) {
+      if (b.isSpilled()) {
+        if (!s.restoreSpilled(b)) {
+          lost.add(b.id());
+        }
+        continue;
+      }
       ShmArena arena = arenas.get(b.arena());
       if (arena == null) {
         continue; // an arena that is no more: its blobs with it
       }
-      arena.allocator().reserve(b.offset(), b.size());
-      s.table.restore(new BlobEntry(b.id(), arena, b.offset(), b.size(), -1));
+      arena.allocator().reserve(b.offset(), Math.max(1, b.size()));
+      BlobEntry e = new BlobEntry(b.id(), arena, b.offset(), b.size(), -1);
+      s.table.restore(e);
+      s.becameCold(e);
+    }
+    for (ObjectId id : lost) {
+      s.index.deleted(id, s::sealedNow); // once the table is whole: a rewrite lists every blob
     }
     LOG.log(
         Level.INFO,
@@ -121,7 +184,13 @@ public final class SharedMemoryStore implements BulkStore {
             + s.table.size()
             + " blobs ("
             + Sizes.format(bytes)
-            + ") kept from the last run");
+            + ") kept from the last run"
+            + (s.spiller == null || s.spiller.spilledBytes() == 0
+                ? ""
+                : ", "
+                    + Sizes.format(s.spiller.spilledBytes())
+                    + " of them spilled in "
+                    + s.spiller.files().dir()));
     s.warnIfFilesystemSmaller();
     return s;
   }
@@ -161,13 +230,14 @@ public final class SharedMemoryStore implements BulkStore {
     if (table.taken(id)) {
       throw new VineyardException.ObjectExists("blob " + id + " already exists");
     }
-    ArenaSet.Placement at = arenas.allocate(size);
+    ArenaSet.Placement at = spiller == null ? arenas.allocate(size) : spiller.allocate(size);
     if (at == null) {
       throw new VineyardException.NotEnoughMemory(
           "cannot create blob "
               + id
               + ": "
-              + ArenaAllocator.shortage(size, arenas.used(), limit, arenas.largestFree()));
+              + ArenaAllocator.shortage(size, arenas.used(), limit, arenas.largestFree())
+              + (spiller == null ? "" : spiller.lastFailure()));
     }
     if (!at.arena().reserve(at.offset(), ArenaAllocator.align(size))) {
       at.arena().allocator().free(at.offset(), size);
@@ -210,6 +280,7 @@ public final class SharedMemoryStore implements BulkStore {
       index.sealed(id, arenas.indexOf(e.arena), e.offset, e.size);
     }
     table.seal(e);
+    becameCold(e);
   }
 
   @Override
@@ -221,6 +292,12 @@ public final class SharedMemoryStore implements BulkStore {
     BlobEntry e = existing(id, "get");
     if (!e.sealed && !allowUnsealed) {
       throw new VineyardException.ObjectNotSealed("blob " + id + " is not sealed yet");
+    }
+    if (spiller != null) {
+      spiller.warm(e);
+      if (e.spilled) {
+        spiller.load(e, limit); // loaded back transparently, same ID, maybe another place
+      }
     }
     table.addRef(connection, e);
     return e.handle();
@@ -239,6 +316,8 @@ public final class SharedMemoryStore implements BulkStore {
     }
     if (e.deleted && e.refs.isEmpty()) {
       free(e);
+    } else {
+      becameCold(e);
     }
   }
 
@@ -258,6 +337,47 @@ public final class SharedMemoryStore implements BulkStore {
   }
 
   @Override
+  public synchronized long shrink(long connection, ObjectId id, long size) {
+    ensureOpen();
+    if (ObjectId.EMPTY_BLOB.equals(id)) {
+      if (size != 0) {
+        throw new VineyardException.Invalid(
+            "cannot shrink the empty blob " + id + " to " + size + " bytes: it has none");
+      }
+      return 0;
+    }
+    BlobEntry e = existing(id, "shrink");
+    if (e.sealed) {
+      throw new VineyardException.ObjectSealed(
+          "cannot shrink blob "
+              + id
+              + ": it is sealed (only an unsealed blob can give back memory)");
+    }
+    if (size < 0 || size > e.size) {
+      throw new VineyardException.Invalid(
+          "cannot shrink blob "
+              + id
+              + " of "
+              + e.size
+              + " bytes to "
+              + size
+              + " bytes: the new size must be between 0 and its size");
+    }
+    long freed = e.arena.allocator().shrink(e.offset, e.size, size);
+    e.size = size;
+    return freed;
+  }
+
+  @Override
+  public synchronized boolean inUse(ObjectId id) {
+    ensureOpen();
+    if (ObjectId.EMPTY_BLOB.equals(id)) {
+      return false;
+    }
+    return !existing(id, "check the use of").refs.isEmpty();
+  }
+
+  @Override
   public synchronized boolean delete(ObjectId id) {
     ensureOpen();
     BlobEntry e = table.live(id);
@@ -272,6 +392,60 @@ public final class SharedMemoryStore implements BulkStore {
       free(e);
     }
     return true;
+  }
+
+  @Override
+  public synchronized void evict(List<ObjectId> ids) {
+    ensureOpen();
+    if (spiller == null) {
+      throw new VineyardException.Invalid(
+          "cannot evict "
+              + ids
+              + ": spilling is disabled (start the runtime with --spill-path DIR)");
+    }
+    spiller.evict(liveOf(ids));
+  }
+
+  @Override
+  public synchronized void load(List<ObjectId> ids, boolean pin) {
+    ensureOpen();
+    if (spiller == null) {
+      return; // as vineyardd: nothing is ever spilled, so there is nothing to load (nor pin)
+    }
+    for (BlobEntry e : liveOf(ids)) {
+      e.pinned |= pin;
+      if (e.spilled) {
+        spiller.load(e, limit);
+        becameCold(e);
+      }
+    }
+  }
+
+  @Override
+  public synchronized void unpin(List<ObjectId> ids) {
+    ensureOpen();
+    for (BlobEntry e : liveOf(ids)) {
+      e.pinned = false;
+    }
+  }
+
+  @Override
+  public synchronized boolean isSpilled(ObjectId id) {
+    ensureOpen();
+    BlobEntry e = table.live(id);
+    return e != null && e.spilled;
+  }
+
+  /** The blobs of the table among {@code ids}, in order; unknown ones are left out. */
+  private List<BlobEntry> liveOf(List<ObjectId> ids) {
+    List<BlobEntry> out = new ArrayList<>(ids.size());
+    for (ObjectId id : ids) {
+      BlobEntry e = table.live(id);
+      if (e != null) {
+        out.add(e);
+      }
+    }
+    return out;
   }
 
   @Override
@@ -309,6 +483,8 @@ public final class SharedMemoryStore implements BulkStore {
     for (BlobEntry e : left.referenced()) {
       if (e.deleted && e.refs.isEmpty()) {
         free(e);
+      } else {
+        becameCold(e);
       }
     }
     for (BlobEntry e : left.owned()) {
@@ -371,6 +547,9 @@ public final class SharedMemoryStore implements BulkStore {
       blobs += e.sealed ? 1 : 0;
     }
     table.clear();
+    if (spiller != null && !keep) {
+      spiller.files().deleteAll();
+    }
     if (keep) {
       index.close();
       arenas.closeKeeping();
@@ -385,6 +564,35 @@ public final class SharedMemoryStore implements BulkStore {
     } else {
       arenas.close();
       LOG.log(Level.INFO, "bulk store in " + dir + " closed");
+    }
+  }
+
+  /**
+   * Brings back a blob an earlier run spilled, if its file is whole; false (the caller records it
+   * deleted) when not.
+   */
+  private boolean restoreSpilled(BlobIndex.Sealed b) {
+    if (!spiller.files().holds(b.id(), b.size())) {
+      LOG.log(
+          Level.WARNING,
+          "blob "
+              + b.id()
+              + " was spilled by the last run, but its file in "
+              + spiller.files().dir()
+              + " is missing or cut short: dropped");
+      return false;
+    }
+    BlobEntry e = new BlobEntry(b.id(), null, 0, b.size(), -1);
+    e.spilled = true;
+    table.restore(e);
+    spiller.restoredSpilled(e);
+    return true;
+  }
+
+  /** Tells the spiller that nobody references a sealed blob now. */
+  private void becameCold(BlobEntry e) {
+    if (spiller != null) {
+      spiller.cold(e);
     }
   }
 
@@ -421,7 +629,10 @@ public final class SharedMemoryStore implements BulkStore {
     List<BlobIndex.Sealed> out = new ArrayList<>();
     for (BlobEntry e : table.liveEntries()) {
       if (e.sealed) {
-        out.add(new BlobIndex.Sealed(e.id, arenas.indexOf(e.arena), e.offset, e.size));
+        out.add(
+            e.spilled
+                ? BlobIndex.Sealed.spilled(e.id, e.size)
+                : new BlobIndex.Sealed(e.id, arenas.indexOf(e.arena), e.offset, e.size));
       }
     }
     return out;
@@ -434,7 +645,12 @@ public final class SharedMemoryStore implements BulkStore {
     }
     e.freed = true;
     table.forget(e);
-    e.arena.allocator().free(e.offset, e.size);
+    if (spiller != null) {
+      spiller.forget(e);
+    }
+    if (!e.spilled) {
+      e.arena.allocator().free(e.offset, Math.max(1, e.size)); // shrunk to 0: its 64 bytes
+    }
   }
 
   private BlobEntry existing(ObjectId id, String operation) {

@@ -3,8 +3,10 @@ package io.vineyard.store.internal;
 import io.vineyard.posix.Posix;
 import io.vineyard.store.ArenaFile;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * One shared-memory arena file, the fd the store keeps open on it, and the allocator over it.
@@ -21,6 +23,7 @@ final class ShmArena implements AutoCloseable {
   private final ArenaFile file;
   private final ArenaAllocator allocator;
   private boolean trimSupported = true;
+  private FileChannel channel;
 
   private ShmArena(ArenaFile file) {
     this.file = file;
@@ -66,7 +69,30 @@ final class ShmArena implements AutoCloseable {
 
   /** Closes the fd and keeps the file, with the blobs in it, for the next run. */
   void closeKeeping() {
+    closeChannel();
     Posix.close(file.fd());
+  }
+
+  /**
+   * A channel on the arena file, for the store's own copies (spilling a blob to disk and loading it
+   * back); opened on first use, closed with the arena. The server never maps arenas.
+   */
+  FileChannel channel() throws IOException {
+    if (channel == null) {
+      channel = FileChannel.open(file.path(), StandardOpenOption.READ, StandardOpenOption.WRITE);
+    }
+    return channel;
+  }
+
+  private void closeChannel() {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        LOG.log(System.Logger.Level.DEBUG, () -> "closing " + file.path() + ": " + e);
+      }
+      channel = null;
+    }
   }
 
   /**
@@ -174,6 +200,7 @@ final class ShmArena implements AutoCloseable {
   /** Closes the fd and deletes the file; clients' mappings keep the memory until they unmap. */
   @Override
   public void close() {
+    closeChannel();
     Posix.close(file.fd());
     try {
       Files.deleteIfExists(file.path());

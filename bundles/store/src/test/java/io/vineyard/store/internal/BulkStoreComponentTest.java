@@ -36,6 +36,21 @@ class BulkStoreComponentTest {
       }
 
       @Override
+      public String spill_path() {
+        return "";
+      }
+
+      @Override
+      public double spill_lower_rate() {
+        return 0.3;
+      }
+
+      @Override
+      public double spill_upper_rate() {
+        return 0.8;
+      }
+
+      @Override
       public boolean reserve() {
         return reserve;
       }

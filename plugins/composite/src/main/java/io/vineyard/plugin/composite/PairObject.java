@@ -8,7 +8,7 @@ import org.osgi.annotation.versioning.ProviderType;
  *
  * <p>A member whose payload lives on another instance still has its view (its metadata is known
  * everywhere); only its payload is absent, e.g. a {@link io.vineyard.api.Blob} with {@code
- * isLocal()} false. Views stay valid as long as the client that made them is open.
+ * isLocal()} false. The member views hold their blobs; closing the pair closes both.
  */
 @ProviderType
 public interface PairObject extends VineyardObject {

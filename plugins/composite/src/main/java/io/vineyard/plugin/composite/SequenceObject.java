@@ -9,7 +9,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * {@code __elements_-(size-1)} as typed views, in order.
  *
  * <p>As for {@link PairObject}, elements whose payload lives on another instance have views without
- * payload. Views stay valid as long as the client that made them is open.
+ * payload. The element views hold their blobs; closing the sequence closes them all.
  */
 @ProviderType
 public interface SequenceObject extends VineyardObject {

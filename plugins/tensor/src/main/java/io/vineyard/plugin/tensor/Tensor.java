@@ -16,8 +16,9 @@ import java.util.Objects;
  * column-major for {@link Order#F}; {@link #withOrder} relabels the same elements, it does not
  * transpose. They are held, not copied: a Java primitive array, or a {@link MemorySegment} of
  * little-endian elements. A tensor from {@code get} holds a read-only segment of the instance's
- * shared memory, valid until that client is closed. The product of an empty shape is 1: a 0-d
- * tensor holds one element. Equal tensors have the same type, shape, order and element bytes.
+ * shared memory, which keeps the blob in the instance while the tensor is reachable and is valid
+ * until that client is closed. The product of an empty shape is 1: a 0-d tensor holds one element.
+ * Equal tensors have the same type, shape, order and element bytes.
  */
 public final class Tensor {
   /** The memory order of a tensor's elements. */

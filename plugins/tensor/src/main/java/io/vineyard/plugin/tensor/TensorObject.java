@@ -11,10 +11,10 @@ import org.osgi.annotation.versioning.ProviderType;
  *
  * <p>Payload views ({@link #segment()}, {@link #tensor()}, {@link #buffer()} and the other typed
  * buffers of {@link ElementView}) are zero-copy and read-only: they map the instance's shared
- * memory, hold the elements little-endian in memory order, and are valid until the client that made
- * this view is closed (then they throw {@link IllegalStateException}). A tensor whose blob lives on
- * another instance has metadata only: {@link #isLocal()} is false and the payload views throw
- * {@link VineyardException.ObjectNotExists}.
+ * memory, hold the elements little-endian in memory order, keep the blob in the instance while they
+ * are reachable, and are valid until this view or its client is closed (then they throw {@link
+ * IllegalStateException}). A tensor whose blob lives on another instance has metadata only: {@link
+ * #isLocal()} is false and the payload views throw {@link VineyardException.ObjectNotExists}.
  */
 @ProviderType
 public interface TensorObject extends ElementView {
