@@ -59,7 +59,7 @@ interface KeyValue extends AutoCloseable {
         for (Object h : handles) {
           ids.add((ObjectId) h);
         }
-        client.release(ids);
+        // no release: our views release their blobs themselves once unreachable
         client.delete(ids, false, true);
       }
 
