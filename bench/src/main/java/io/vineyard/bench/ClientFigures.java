@@ -136,7 +136,6 @@ final class ClientFigures {
               "4 KiB getObject p50",
               s,
               Goal.ratioAtMost(1.5)));
-      reader.release(List.of(small, large));
       writer.delete(small, large);
     }
   }

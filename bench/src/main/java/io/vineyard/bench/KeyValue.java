@@ -59,7 +59,7 @@ interface KeyValue extends AutoCloseable {
         for (Object h : handles) {
           ids.add((ObjectId) h);
         }
-        // no release: the buffers get handed out give their blobs back once collected
+        // no release: our views release their blobs themselves once unreachable
         client.delete(ids, false, true);
       }
 

@@ -49,7 +49,6 @@ class ReserveMemoryTest {
       for (long i = 0; i < n; i += 8) {
         assertEquals(i * 31, back.get(ValueLayout.JAVA_LONG_UNALIGNED, i), "offset " + i);
       }
-      reader.release(java.util.List.of(id));
       writer.delete(id);
       assertEquals(SIZE, allocated(arena), "freed memory stays allocated for the next blobs");
     }

@@ -53,7 +53,6 @@ public final class InProcessLoop {
       }
       ids.add(id);
       if (ids.size() == 1000 || i == n - 1) {
-        // no release: the buffers read back give their blobs back once collected
         client.delete(ids, false, true);
         ids.clear();
       }
