@@ -247,7 +247,9 @@ public interface VineyardClient extends AutoCloseable {
   List<ObjectMeta> list(String pattern, boolean regex, int limit);
 
   /**
-   * Releases this connection's reference on blobs it fetched, so that their memory can be freed.
+   * Releases this connection's reference on blobs it fetched, so that their memory can be freed. A
+   * blob it holds no reference to (never fetched, or released already, by this call or when its
+   * last view was collected) is passed over.
    */
   void release(List<ObjectId> ids);
 

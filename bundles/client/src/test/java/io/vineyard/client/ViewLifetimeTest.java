@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vineyard.api.Blob;
 import io.vineyard.api.ObjectId;
 import io.vineyard.api.VineyardClient;
-import io.vineyard.api.VineyardException;
 import io.vineyard.settings.Deadline;
 import io.vineyard.testkit.TestInstance;
 import java.lang.ref.WeakReference;
@@ -113,9 +112,8 @@ class ViewLifetimeTest {
     for (int i = 0; i < 20_000; i++) {
       notHeld.add(ObjectId.of(0x8000_0000_0000_1000L + i));
     }
-    VineyardException.ObjectNotExists e =
-        assertThrows(VineyardException.ObjectNotExists.class, () -> reader.release(notHeld));
-    assertTrue(e.getMessage().contains(notHeld.get(0).toString()), e.getMessage());
+    // none of them is held: each is refused by the server, which is no error for the caller
+    reader.release(notHeld);
     assertTrue(reader.exists(ObjectId.EMPTY_BLOB), "the connection is still in step");
   }
 
@@ -186,7 +184,7 @@ class ViewLifetimeTest {
     reader.release(List.of(id));
     writer.delete(id);
     assertEquals(0, used(), "released explicitly: freed with the delete");
-    assertThrows(VineyardException.ObjectNotExists.class, () -> reader.release(List.of(id)));
+    reader.release(List.of(id)); // released already: nothing left to release, no error
     assertEquals(MIB, kept.capacity());
   }
 

@@ -89,9 +89,20 @@ final class BlobRefs {
     return out;
   }
 
-  /** Forgets due releases of these IDs: they are being released explicitly. */
-  synchronized void released(List<ObjectId> ids) {
-    ids.forEach(due::remove);
+  /**
+   * An explicit release of these IDs: those this connection holds (counted, or due) are forgotten
+   * here and returned for the caller to send; the others it holds no reference to (a view that was
+   * collected has released it already), so there is nothing to send for them.
+   */
+  synchronized List<ObjectId> released(List<ObjectId> ids) {
+    List<ObjectId> held = new ArrayList<>(ids.size());
+    for (ObjectId id : ids) {
+      boolean counted = counts.remove(id) != null;
+      if (due.remove(id) || counted) {
+        held.add(id);
+      }
+    }
+    return held;
   }
 
   /** The number of holders of {@code id} (0 when none). */

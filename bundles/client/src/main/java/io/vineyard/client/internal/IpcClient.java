@@ -450,8 +450,12 @@ public final class IpcClient implements VineyardClient {
   public void release(List<ObjectId> ids) {
     checkOpen();
     List<ObjectId> blobs = ids.stream().filter(id -> !ObjectId.EMPTY_BLOB.equals(id)).toList();
-    refs.released(blobs);
-    conn.release(blobs, true);
+    List<ObjectId> held = refs.released(blobs);
+    conn.release(held, true);
+    // the rest this client holds no reference to (maybe released already when its last view was
+    // collected): asked all the same, for references taken otherwise, but a refusal is no error
+    List<ObjectId> rest = blobs.stream().filter(id -> !held.contains(id)).toList();
+    conn.release(rest, false);
   }
 
   @Override

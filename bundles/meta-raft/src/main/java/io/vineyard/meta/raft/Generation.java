@@ -180,8 +180,17 @@ final class Generation {
                     ? ""
                     : ", and dropped " + dropped + " whose payload did not survive"));
         return;
-      } catch (VineyardException.ConnectionError | IllegalStateException e) {
-        last = e;
+      } catch (VineyardException.ConnectionError | IllegalStateException | IOException e) {
+        // IOException: a joiner's connect failed, e.g. JGroups refused a JOIN it sent again after
+        // the first timed out on a loaded machine ("would create a view with duplicate members")
+        if (e instanceof IOException && !b.mustJoin()) {
+          if (g != null) {
+            g.close();
+          }
+          discovery.unregister();
+          throw e;
+        }
+        last = e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
         LOG.log(
             System.Logger.Level.INFO,
             "could not enter "

@@ -210,7 +210,9 @@ final class RaftGroup implements AutoCloseable {
       new UNICAST3(),
       new STABLE(),
       new NO_DUPES(),
-      new GMS().printLocalAddress(false).setJoinTimeout(1000).setMaxJoinAttempts(3),
+      // a JOIN answered late (a loaded machine) is sent again, and the coordinator then refuses the
+      // second as a duplicate member: wait long enough that the first answer usually arrives
+      new GMS().printLocalAddress(false).setJoinTimeout(3000).setMaxJoinAttempts(3),
       new UFC(),
       new MFC(),
       new FRAG4(),
