@@ -189,6 +189,7 @@ final class RaftGroup implements AutoCloseable {
             .resendInterval(100)
             .logUseFsync(true);
     raft.log(log);
+    StepDown.watch(raft);
     // everything above discovery is serialized whole (headers, joins, votes) and encrypted with the
     // cluster's key: a message that does not decrypt is dropped, so without the key nobody joins,
     // votes or appends (see ClusterKey)
