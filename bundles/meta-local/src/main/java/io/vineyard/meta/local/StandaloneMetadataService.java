@@ -6,6 +6,7 @@ import io.vineyard.api.VineyardException;
 import io.vineyard.meta.InstanceInfo;
 import io.vineyard.meta.MetadataService;
 import io.vineyard.meta.MetadataServices;
+import io.vineyard.protocol.TreeLog;
 import io.vineyard.store.BulkStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,9 +29,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * The metadata service of a lone instance: objects in memory; persisted objects and names (and the
  * labels of persisted objects) also written to MapDB in the data directory, and transient objects
- * to its {@code transient.log} ({@link TransientTrees}), so a restarted instance has them again,
- * stopped or killed. A transient object comes back only if the blobs of its tree are back in the
- * bulk store (they are not after a reboot, or a stop with {@code --no-keep}).
+ * to its {@code transient.log} ({@link TreeLog}), so a restarted instance has them again, stopped
+ * or killed. A transient object comes back only if the blobs of its tree are back in the bulk store
+ * (they are not after a reboot, or a stop with {@code --no-keep}).
  *
  * <p>A persist returns once its trees are committed to disk. The data directory is held exclusively
  * (a second runtime on it is refused); {@link #close()} releases it.
@@ -62,7 +63,7 @@ public final class StandaloneMetadataService implements MetadataService, AutoClo
 
   private final MetadataService memory = MetadataServices.local(0);
   private final DurableTrees durable;
-  private final TransientTrees transients;
+  private final TreeLog transients;
   private final String socket;
 
   /**
@@ -93,7 +94,7 @@ public final class StandaloneMetadataService implements MetadataService, AutoClo
       durable.load(memory);
       long instance = memory.instanceId();
       transients =
-          TransientTrees.open(
+          TreeLog.open(
               dataDir,
               t ->
                   t.localBlobs(instance).stream()

@@ -6,6 +6,7 @@ import io.vineyard.api.VineyardException;
 import io.vineyard.meta.InstanceInfo;
 import io.vineyard.meta.MetadataService;
 import io.vineyard.meta.MetadataServices;
+import io.vineyard.protocol.TreeLog;
 import io.vineyard.settings.HostPort;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -242,13 +243,12 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
     RaftInstance c = RaftInstance.start(settings, blobPresent);
     MetadataService l = MetadataServices.local(c.instanceId());
     try {
-      var kept =
-          TransientLog.open(
-              c.dir.path(), t -> Carry.payloadPresent(t, c.instanceId(), blobPresent));
-      for (ObjectMeta t : kept.getValue()) {
+      TreeLog kept =
+          TreeLog.open(c.dir.path(), t -> Carry.payloadPresent(t, c.instanceId(), blobPresent));
+      for (ObjectMeta t : kept.kept()) {
         l.put(t); // what this instance held before it stopped or died, payload still here
       }
-      transients = kept.getKey();
+      transients = kept;
     } catch (Exception | Error e) {
       c.close();
       throw e;
@@ -258,7 +258,7 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
   }
 
   /** This instance's transient trees, kept in its data dir across restarts. */
-  private TransientLog transients;
+  private TreeLog transients;
 
   /**
    * Stops this instance. In embedded mode a member leaves the cluster first while other members run
@@ -271,7 +271,7 @@ public final class RaftMetadataService implements MetadataService, AutoCloseable
     if (c != null) {
       c.close();
     }
-    TransientLog t = transients;
+    TreeLog t = transients;
     if (t != null) {
       t.close();
     }

@@ -1,8 +1,7 @@
-package io.vineyard.meta.local;
+package io.vineyard.protocol;
 
 import io.vineyard.api.ObjectId;
 import io.vineyard.api.ObjectMeta;
-import io.vineyard.protocol.Codec;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -23,10 +22,11 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The transient (not persisted) trees of a lone instance, in {@code transient.log} of its data
+ * The transient (not persisted) trees of an instance, in {@code transient.log} of its data
  * directory, so that a runtime that was stopped or killed has them again, as it has its sealed
  * blobs: a record per tree put or replaced (a label), a record per tree gone (deleted, or
- * persisted: MapDB holds it then). The same format as the cluster set's log of the same name.
+ * persisted: the metadata service's durable store holds it then). One log for both bundle sets (the
+ * cluster's and a lone instance's metadata services).
  *
  * <p>One {@code write} per change before the request is answered, and no fsync: the trees must
  * survive the death of the process, which the page cache does, while a reboot takes their blobs
@@ -34,8 +34,8 @@ import java.util.function.Predicate;
  * by a crash ends the log. The file is rewritten with the live trees at every open. Not
  * thread-safe: the service serializes changes.
  */
-final class TransientTrees implements AutoCloseable {
-  static final String FILE = "transient.log";
+public final class TreeLog implements AutoCloseable {
+  public static final String FILE = "transient.log";
   private static final byte PUT = 'P';
   private static final byte REMOVE = 'R';
 
@@ -43,7 +43,7 @@ final class TransientTrees implements AutoCloseable {
   private final FileChannel out;
   private final List<ObjectMeta> kept;
 
-  private TransientTrees(Path path, FileChannel out, List<ObjectMeta> kept) {
+  private TreeLog(Path path, FileChannel out, List<ObjectMeta> kept) {
     this.path = path;
     this.out = out;
     this.kept = kept;
@@ -55,7 +55,7 @@ final class TransientTrees implements AutoCloseable {
    *
    * @throws IOException naming the file when it cannot be rewritten
    */
-  static TransientTrees open(Path dir, Predicate<ObjectMeta> keep) throws IOException {
+  public static TreeLog open(Path dir, Predicate<ObjectMeta> keep) throws IOException {
     Path path = dir.resolve(FILE);
     Map<ObjectId, ObjectMeta> live = read(path);
     live.values().removeIf(keep.negate());
@@ -66,7 +66,7 @@ final class TransientTrees implements AutoCloseable {
             next,
             Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    TransientTrees log = new TransientTrees(path, ch, new ArrayList<>(live.values()));
+    TreeLog log = new TreeLog(path, ch, new ArrayList<>(live.values()));
     try {
       live.values().forEach(log::put);
       Files.move(next, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -104,18 +104,18 @@ final class TransientTrees implements AutoCloseable {
   }
 
   /** The trees the log held when opened and {@code keep} accepted, in the order put. */
-  List<ObjectMeta> kept() {
+  public List<ObjectMeta> kept() {
     return kept;
   }
 
   /** Records a tree put, or replaced. */
-  void put(ObjectMeta tree) {
+  public void put(ObjectMeta tree) {
     byte[] b = Codec.encodeMeta(tree);
     write(ByteBuffer.allocate(5 + b.length).put(PUT).putInt(b.length).put(b).flip());
   }
 
   /** Records a tree gone. */
-  void remove(ObjectId id) {
+  public void remove(ObjectId id) {
     write(ByteBuffer.allocate(9).put(REMOVE).putLong(id.value()).flip());
   }
 
