@@ -4,7 +4,6 @@ import io.vineyard.api.ObjectId;
 import io.vineyard.api.VineyardClient;
 import io.vineyard.client.Vineyard;
 import io.vineyard.plugin.arrow.StoreAllocator;
-import io.vineyard.testkit.EmbeddedServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.foreign.Arena;
@@ -52,19 +51,19 @@ public final class ArrowBench {
         .runOwnInstance(List.of(args).contains("--quick") ? 64L << 20 : 1L << 30);
   }
 
-  /** Runs with an instance of its own in temporary folders; returns the figure lines. */
+  /**
+   * Runs against a runtime process of its own (started by the launcher, as users run it, in
+   * temporary folders); returns the figure lines. The Arrow IPC baseline's file goes to a temporary
+   * folder in /dev/shm.
+   */
   List<String> runOwnInstance(long bytes) throws Exception {
-    Path dir = Files.createTempDirectory("vineyard-bench");
     Path shm = Files.createTempDirectory(Path.of("/dev/shm"), "vineyard-bench");
-    try (EmbeddedServer server =
-        EmbeddedServer.start(
-            dir.resolve("bench.sock"), shm.resolve("arenas"), 3 * bytes + (256L << 20))) {
-      return run(server.socket(), shm, bytes);
+    try (LaunchedRuntime rt =
+        LaunchedRuntime.start(((3 * bytes + (256L << 20)) >> 20) + "M", null, "bench-arrow")) {
+      return run(rt.socket, shm, bytes);
     } finally {
-      for (Path p : List.of(dir, shm)) {
-        try (Stream<Path> w = Files.walk(p)) {
-          w.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
+      try (Stream<Path> w = Files.walk(shm)) {
+        w.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
       }
     }
   }
