@@ -158,12 +158,21 @@ class RpcProtocolTest {
           c.call("{\"type\":\"create_remote_buffers_request\",\"sizes\":[8],\"use_rdma\":true}"),
           1,
           "RDMA");
-      RawClient.assertError(
-          c.call("{\"type\":\"create_remote_buffers_request\",\"num\":2,\"sizes\":[8]}"),
-          1,
-          "'num'");
       RawClient.assertError(c.call("{\"type\":\"create_remote_buffer_request\"}"), 1, "size");
       assertEquals(0, fx.store.used(), "nothing was allocated");
+    }
+  }
+
+  /** vineyardd reads only 'sizes' (its 'num' is informative): a 'num' that differs is no error. */
+  @Test
+  void sizesDecideHowManyBlobsNotNum() throws Exception {
+    try (TcpRawClient c = TcpRawClient.registered(endpoint)) {
+      ObjectNode goOn =
+          c.call("{\"type\":\"create_remote_buffers_request\",\"num\":2,\"sizes\":[2]}");
+      assertEquals(1, goOn.get("num").asInt(), goOn.toString());
+      c.sendBytes(new byte[] {7, 9});
+      ObjectNode done = c.read();
+      assertEquals(RawJson.ids(goOn, "ids"), RawJson.ids(done, "ids"));
     }
   }
 

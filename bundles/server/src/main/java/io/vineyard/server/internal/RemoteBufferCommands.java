@@ -66,14 +66,7 @@ final class RemoteBufferCommands {
 
   private CreateBuffersReply createMany(Session session, CreateRemoteBuffersRequest r) {
     plainBytesOnly("create_remote_buffers_request", r.compress(), r.useRdma());
-    if (r.num() != null && r.num() != r.sizes().size()) {
-      throw new VineyardException.Invalid(
-          "field 'num': "
-              + r.num()
-              + " does not match the "
-              + r.sizes().size()
-              + " entries of 'sizes'");
-    }
+    // 'num' is not checked against 'sizes': vineyardd reads only 'sizes'
     List<BlobHandle> blobs = create(session, r.sizes(), "sizes");
     receiveThen(session, blobs, RemoteBufferCommands::buffersReply);
     return buffersReply(blobs);
