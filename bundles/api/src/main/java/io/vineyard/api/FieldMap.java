@@ -13,10 +13,12 @@ import java.util.function.BiConsumer;
  * The entries of one {@link ObjectMeta}: an immutable map in insertion order kept in two arrays.
  *
  * <p>An instance holds every tree it stores for as long as the objects live, a million of them and
- * more, each a handful of fields: a {@link java.util.LinkedHashMap} costs about 40 bytes per entry
- * plus its table (about 460 bytes for eight fields), these arrays 8 (about 120). Lookups scan the
- * keys (field names are few, and mostly the same interned strings); a map of many fields (a
- * sequence's members) also gets a hash index. Null values are allowed, as JSON has them.
+ * more, each a handful of fields: a {@link java.util.LinkedHashMap} costs an entry object per field
+ * plus its table, these arrays a slot. Measured in a runtime holding 100k pairs of two blobs (three
+ * trees each, class histogram after a full GC): about 1.8 KB of heap per pair with LinkedHashMaps,
+ * about 770 B with these arrays. Lookups scan the keys (field names are few, and mostly the same
+ * interned strings); a map of many fields (a sequence's members) also gets a hash index. Null
+ * values are allowed, as JSON has them.
  */
 final class FieldMap extends AbstractMap<String, Object> {
   /** Above this many fields a lookup goes through a hash index instead of a scan. */
